@@ -1,0 +1,25 @@
+package org.gridcare.config;
+
+/** The CRM: the built-in PostgreSQL one, optionally mirrored to the utility's own CRM through a signed webhook. */
+public record CrmConfig(Webhook webhook, String sampleData) {
+  public CrmConfig {
+    sampleData = sampleData == null ? "config/sample-data" : sampleData;
+  }
+
+  public static CrmConfig defaults() {
+    return new CrmConfig(null, null);
+  }
+
+  public record Webhook(String url, Secret hmacSecret) {}
+
+  void validate(Problems p, java.util.Map<String, String> env) {
+    if (webhook != null) {
+      p.required("crm.webhook.url", webhook.url());
+      if (webhook.hmacSecret() == null) {
+        p.add("crm.webhook.hmac-secret", "missing required value (env: or file:)");
+      } else {
+        webhook.hmacSecret().validate(p, "crm.webhook.hmac-secret", env);
+      }
+    }
+  }
+}

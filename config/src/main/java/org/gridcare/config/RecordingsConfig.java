@@ -1,0 +1,43 @@
+package org.gridcare.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Call recording: where Asterisk writes MixMonitor files ({@code monitor-dir}), the store they move into, the
+ * archive, which calls are recorded ({@code rules}, first match wins, default record everything) and retention.
+ */
+public record RecordingsConfig(
+    String monitorDir, String storeDir, String archiveDir, Boolean consentAnnouncement, List<Rule> rules,
+    Duration retention, Duration archiveAfter) {
+
+  public RecordingsConfig {
+    monitorDir = monitorDir == null ? "data/monitor" : monitorDir;
+    storeDir = storeDir == null ? "data/recordings" : storeDir;
+    archiveDir = archiveDir == null ? "data/archive" : archiveDir;
+    consentAnnouncement = consentAnnouncement == null || consentAnnouncement;
+    rules = rules == null ? List.of() : List.copyOf(rules);
+    retention = retention == null ? Duration.ofDays(365) : retention;
+    archiveAfter = archiveAfter == null ? Duration.ofDays(90) : archiveAfter;
+  }
+
+  public static RecordingsConfig defaults() {
+    return new RecordingsConfig(null, null, null, null, null, null, null);
+  }
+
+  /** A rule matches on any of line / direction (inbound, outbound) / topic; null matches all. */
+  public record Rule(Integer line, String direction, String topic, Boolean record) {
+    public Rule {
+      record = record == null || record;
+    }
+  }
+
+  void validate(Problems p) {
+    for (int i = 0; i < rules.size(); i++) {
+      String d = rules.get(i).direction();
+      p.check(d == null || d.equals("inbound") || d.equals("outbound"), "recordings.rules[" + i + "].direction",
+          "must be inbound or outbound, got " + d);
+    }
+    p.check(archiveAfter.compareTo(retention) <= 0, "recordings.archive-after", "must not be longer than retention");
+  }
+}

@@ -1,0 +1,108 @@
+package org.gridcare.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private static final Path SHIPPED = Path.of("contact-centre.yaml");
+
+  @TempDir Path dir;
+
+  @Test
+  void shippedDefaultLoadsWithTheThreeLines() {
+    ContactCentreConfig c = ConfigLoader.load(SHIPPED, Map.of());
+    assertThat(c.lines()).extracting(LineConfig::id).containsExactly(1, 2, 3);
+    assertThat(c.topic("hazard")).get().extracting(TopicConfig::hazard).isEqualTo(true);
+    assertThat(c.server().port()).isEqualTo(8080);
+    assertThat(c.lines().get(1).wrapUp()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void unknownKeyIsNamedWithItsPath() throws IOException {
+    Path f = write("lines:\n  - id: 1\n    name: L1\n    wrap-upp: 30s\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(f.toString())
+        .hasMessageContaining("lines[0]")
+        .hasMessageContaining("unknown key \"wrap-upp\"");
+  }
+
+  @Test
+  void wrongTypeSaysWhatWasExpected() throws IOException {
+    Path f = write("server:\n  port: eighty\nlines: [{id: 1, name: L1}]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .hasMessageContaining("server.port")
+        .hasMessageContaining("expected a whole number");
+  }
+
+  @Test
+  void badDurationIsNamed() throws IOException {
+    Path f = write("lines: [{id: 1, name: L1, wrap-up: soon}]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .hasMessageContaining("lines[0].wrap-up")
+        .hasMessageContaining("duration");
+  }
+
+  @Test
+  void topicNamingAMissingLineIsABadReference() throws IOException {
+    Path f = write("lines: [{id: 1, name: L1}]\ntopics: [{id: outage, line: 7}]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .hasMessageContaining("topics[0].line")
+        .hasMessageContaining("line 7, which does not exist");
+  }
+
+  @Test
+  void missingRequiredValueAndAllProblemsReportedTogether() throws IOException {
+    Path f = write("lines: [{name: L1}]\noperators: [{id: a, lines: [1]}]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .extracting(ConfigProblem::key)
+            .contains("lines[0].id", "operators[0].endpoint"));
+  }
+
+  @Test
+  void environmentOverridesAnyKeyIncludingListElements() throws IOException {
+    Path f = write("lines: [{id: 1, name: L1, wrap-up: 30s}]\n");
+    ContactCentreConfig c = ConfigLoader.load(f, Map.of(
+        "CC_SERVER_PORT", "9090", "CC_LINES_0_WRAP_UP", "45s", "CC_PBX_AMI_HOST", "10.1.2.3",
+        "CC_LOCALE_LANGUAGES", "ru,en"));
+    assertThat(c.server().port()).isEqualTo(9090);
+    assertThat(c.lines().get(0).wrapUp()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(c.pbx().ami().host()).isEqualTo("10.1.2.3");
+    assertThat(c.locale().languages()).containsExactly("ru", "en");
+  }
+
+  @Test
+  void secretsComeFromEnvOrFileNeverInline() throws IOException {
+    Path inline = write("lines: [{id: 1, name: L1}]\npbx: {mode: asterisk, ami: {secret: hunter2}}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(inline, Map.of())).hasMessageContaining("pbx.ami.secret");
+
+    Path fromEnv = write("lines: [{id: 1, name: L1}]\npbx: {mode: asterisk, ami: {secret: {env: AMI_SECRET}}}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(fromEnv, Map.of()))
+        .hasMessageContaining("pbx.ami.secret: environment variable AMI_SECRET is not set");
+    ContactCentreConfig c = ConfigLoader.load(fromEnv, Map.of("AMI_SECRET", "s3cret"));
+    assertThat(c.pbx().ami().secret().resolve(Map.of("AMI_SECRET", "s3cret"))).isEqualTo("s3cret");
+    assertThat(c.pbx().ami().secret().toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void missingFileAndBrokenYamlAreReported() throws IOException {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), Map.of())).hasMessageContaining("file not found");
+    Path f = write("lines: [\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).hasMessageContaining("not valid YAML");
+  }
+
+  private Path write(String yaml) throws IOException {
+    Path f = Files.createTempFile(dir, "cc", ".yaml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+}
