@@ -1,0 +1,132 @@
+package org.gridcare.server;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.server.auth.Authentication;
+import org.gridcare.server.auth.PgUsers;
+import org.gridcare.server.auth.RedisSessions;
+import org.gridcare.server.http.ApiContract;
+import org.gridcare.server.http.HttpApi;
+import org.gridcare.storage.Storage;
+import org.gridcare.storage.StorageSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running contact centre: storage, the PBX link, the domain modules and the HTTP API, wired from one
+ * configuration. {@link #start} brings them up in dependency order; {@link #stop} takes them down in reverse and
+ * leaves no thread or child process behind.
+ */
+public final class ContactCentre {
+  private static final Logger LOG = LoggerFactory.getLogger(ContactCentre.class);
+
+  private final Vertx vertx;
+  private final ContactCentreConfig config;
+  private final PrometheusMeterRegistry registry;
+  private Storage storage;
+  private Authentication auth;
+  private HttpServer http;
+
+  private ContactCentre(Vertx vertx, ContactCentreConfig config, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.config = config;
+    this.registry = registry;
+  }
+
+  /** Creates Vert.x with Micrometer metrics (JVM, HTTP) on a Prometheus registry, then starts everything. */
+  public static Future<ContactCentre> start(ContactCentreConfig config) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    ContactCentre cc = new ContactCentre(vertx, config, registry);
+    return cc.startParts().map(v -> cc).recover(e -> cc.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  private Future<Void> startParts() {
+    StorageSettings settings = StorageSettings.from(config.storage());
+    return Storage.start(vertx, settings)
+        .compose(s -> {
+          storage = s;
+          auth = new Authentication(vertx, new PgUsers(s.pool()),
+              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth());
+          List<Consumer<io.vertx.ext.web.openapi.router.RouterBuilder>> modules = new ArrayList<>();
+          JsonObject document = ApiContract.merge(apiFragments());
+          return new HttpApi(vertx, document, auth, registry, this::readiness, modules).listen(config.server());
+        })
+        .map(server -> {
+          http = server;
+          LOG.info("HTTP API listening on {}:{}", config.server().host(), server.actualPort());
+          return null;
+        });
+  }
+
+  static List<String> apiFragments() {
+    return List.of("openapi/base.yaml");
+  }
+
+  private Future<JsonObject> readiness() {
+    return storage.health().map(parts -> {
+      JsonObject json = new JsonObject();
+      boolean up = true;
+      for (var e : parts.entrySet()) {
+        json.put(e.getKey(), new JsonObject().put("status", e.getValue().up() ? "up" : "down")
+            .put("detail", e.getValue().detail()));
+        up &= e.getValue().up();
+      }
+      return new JsonObject().put("status", up ? "up" : "down").put("parts", json);
+    });
+  }
+
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Authentication authentication() {
+    return auth;
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  /** Stops HTTP first (no new work), then the modules, then storage (and its embedded servers), then Vert.x. */
+  public Future<Void> stop() {
+    Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
+    return httpClosed
+        .eventually(() -> storage == null ? Future.succeededFuture() : storage.close())
+        .eventually(() -> vertx.close())
+        .onComplete(r -> registry.close());
+  }
+
+  public static Path dataDir(ContactCentreConfig config) {
+    return Path.of(config.storage().dataDir());
+  }
+}
