@@ -1,0 +1,529 @@
+package org.gridcare.acd.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.gridcare.acd.domain.Activity;
+import org.gridcare.acd.domain.Assignment;
+import org.gridcare.acd.domain.HandleTime;
+import org.gridcare.acd.domain.NotReadyReason;
+import org.gridcare.acd.domain.Operator;
+import org.gridcare.acd.domain.OperatorStatus;
+import org.gridcare.acd.domain.OperatorView;
+import org.gridcare.acd.domain.OverflowDestination;
+import org.gridcare.acd.domain.StateChange;
+import org.gridcare.acd.domain.WaitingCall;
+import org.gridcare.config.TopicConfig;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.pbx.domain.ChannelId;
+import org.gridcare.pbx.domain.Contexts;
+import org.gridcare.pbx.domain.DialplanTarget;
+import org.gridcare.pbx.domain.Endpoint;
+import org.gridcare.pbx.domain.HangupCause;
+import org.gridcare.pbx.domain.OriginateRequest;
+import org.gridcare.pbx.domain.OriginateResult;
+import org.gridcare.pbx.domain.PbxEvent;
+import org.gridcare.platform.domain.DomainException;
+import org.gridcare.platform.journal.Journal;
+import org.gridcare.platform.journal.JournalEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACD's use cases: operators log in and change state, the IVR queues callers, and the dispatcher offers waiting
+ * calls to operators through the PBX. Live state is in {@link AcdState} (shared by every server instance); every
+ * decision that could race is an atomic write there, and every other step is idempotent per channel or call, so any
+ * instance may handle any PBX event. Every state change and queue event is journalled.
+ */
+public final class Acd {
+  private static final Logger LOG = LoggerFactory.getLogger(Acd.class);
+  private static final int CAS_ATTEMPTS = 20;
+  static final Duration TICK = Duration.ofSeconds(1);
+
+  private final Vertx vertx;
+  private final AcdSettings settings;
+  private final AcdState state;
+  private final Pbx pbx;
+  private final Journal journal;
+  private final OperatorHistory history;
+  private final AcdMetrics metrics;
+  private final Clock clock;
+  private final AtomicBoolean dispatching = new AtomicBoolean();
+  private final AtomicBoolean dispatchAgain = new AtomicBoolean();
+  private AutoCloseable subscription;
+  private long ticker = -1;
+
+  public Acd(Vertx vertx, AcdSettings settings, AcdState state, Pbx pbx, Journal journal, OperatorHistory history,
+      AcdMetrics metrics, Clock clock) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.state = state;
+    this.pbx = pbx;
+    this.journal = journal;
+    this.history = history;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** Listens to PBX events and starts the one-second tick (wrap-up ends, aging, overflow, stale offers). */
+  public void start() {
+    subscription = pbx.subscribe(this::onPbxEvent);
+    ticker = vertx.setPeriodic(TICK.toMillis(), id -> tick());
+  }
+
+  public Future<Void> stop() {
+    vertx.cancelTimer(ticker);
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        LOG.warn("unsubscribing from the PBX failed", e);
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  public AcdSettings settings() {
+    return settings;
+  }
+
+  AcdState state() {
+    return state;
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  // ---- operators ----
+
+  /** Logs the operator in on {@code endpoint} (their configured softphone when null); they start not ready. */
+  public Future<OperatorStatus> login(String operatorId, String endpoint) {
+    return guarded(() -> {
+      Operator op = settings.operator(operatorId);
+      String at = endpoint == null || endpoint.isBlank() ? op.endpoint() : endpoint;
+      return change(operatorId, (s, t) -> s.login(at, t));
+    });
+  }
+
+  public Future<OperatorStatus> ready(String operatorId) {
+    return guarded(() -> {
+      settings.operator(operatorId);
+      return change(operatorId, OperatorStatus::ready).onSuccess(s -> dispatch());
+    });
+  }
+
+  public Future<OperatorStatus> notReady(String operatorId, String reason) {
+    return guarded(() -> {
+      settings.operator(operatorId);
+      String why = NotReadyReason.chosen(reason);
+      return change(operatorId, (s, t) -> s.notReady(why, t));
+    });
+  }
+
+  public Future<OperatorStatus> logout(String operatorId) {
+    return guarded(() -> {
+      settings.operator(operatorId);
+      return change(operatorId, OperatorStatus::logout);
+    });
+  }
+
+  /** Every configured operator with their live status (logged out when never seen). */
+  public Future<List<OperatorView>> operators() {
+    return state.operators().map(list -> views(list, now()));
+  }
+
+  private List<OperatorView> views(List<Versioned<OperatorStatus>> stored, Instant now) {
+    Map<String, OperatorStatus> byId = new HashMap<>();
+    stored.forEach(v -> byId.put(v.value().operatorId(), v.value()));
+    List<OperatorView> out = new ArrayList<>();
+    settings.operators().values().stream().sorted(java.util.Comparator.comparing(Operator::id)).forEach(op ->
+        out.add(new OperatorView(op, byId.getOrDefault(op.id(), OperatorStatus.loggedOut(op.id(), now)))));
+    return out;
+  }
+
+  /**
+   * Applies a transition with compare-and-set, re-reading and retrying when another instance changed the operator
+   * in between; records the change. Domain refusals fail the future as they are.
+   */
+  Future<OperatorStatus> change(String operatorId, BiFunction<OperatorStatus, Instant, OperatorStatus> transition) {
+    return change(operatorId, transition, 1);
+  }
+
+  private Future<OperatorStatus> change(String operatorId, BiFunction<OperatorStatus, Instant, OperatorStatus> transition,
+      int attempt) {
+    return state.operator(operatorId).compose(found -> {
+      Instant now = now();
+      Versioned<OperatorStatus> current = found.orElse(new Versioned<>(OperatorStatus.loggedOut(operatorId, now), 0));
+      OperatorStatus next;
+      try {
+        next = transition.apply(current.value(), now);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+      if (next.equals(current.value())) {
+        return Future.succeededFuture(next);
+      }
+      return state.replaceOperator(current.version(), next).compose(written -> {
+        if (written.isPresent()) {
+          return recordChange(current.value(), next).map(next);
+        }
+        if (attempt >= CAS_ATTEMPTS) {
+          return Future.failedFuture(DomainException.conflict("operator-contended",
+              "Operator " + operatorId + " kept changing; try again"));
+        }
+        return change(operatorId, transition, attempt + 1);
+      });
+    });
+  }
+
+  private Future<Void> recordChange(OperatorStatus before, OperatorStatus after) {
+    Optional<StateChange> change = StateChange.between(before, after);
+    if (change.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    StateChange c = change.get();
+    LOG.info("operator {}: {} -> {}{}", c.operatorId(), c.from().id(), c.to().id(),
+        c.reason() == null ? "" : " (" + c.reason() + ")");
+    return history.record(c);
+  }
+
+  // ---- queue ----
+
+  /** Queues a caller the IVR handed over (from the {@code cc-wait} context); journals {@code acd.call.queued}. */
+  public Future<WaitingCall> enqueue(QueueRequest r) {
+    return guarded(() -> {
+      TopicConfig topic = settings.topic(r.topic());
+      int line = r.line() != null ? r.line() : topic.line();
+      settings.line(line);
+      WaitingCall call = new WaitingCall(r.callId(), r.channel(), line, topic.id(), topic.skill(),
+          r.priority() != null ? r.priority() : topic.priority(), r.hazard() != null ? r.hazard() : topic.hazard(),
+          r.crmBoost(), r.customerId(), r.ticketId(), now(), false);
+      return state.putLeg(r.channel(), Leg.caller(r.callId()))
+          .compose(v -> state.enqueue(call))
+          .compose(added -> added
+              ? journal.append(entry("acd.call.queued", call, call.enqueuedAt())
+                  .data(data("topic", call.topic(), "priority", call.priority(), "hazard", call.hazard(),
+                      "boost", call.crmBoost(), "ticket", call.ticketId())))
+                  .map(call)
+              : Future.failedFuture(DomainException.conflict("call-already-queued", "Call " + r.callId() + " is already with the ACD")))
+          .onSuccess(c -> dispatch());
+    });
+  }
+
+  public Future<List<WaitingCall>> waiting() {
+    return state.waiting().map(calls -> settings.routing().ordered(calls, now()));
+  }
+
+  public Future<Boolean> emergency() {
+    return state.emergency();
+  }
+
+  /** Emergency mode (mass outage): calls overflow to other centres as soon as every operator is busy. */
+  public Future<Void> setEmergency(boolean on, String by) {
+    return state.setEmergency(on)
+        .compose(v -> journal.append(JournalEntry.of("acd.emergency.switched").at(now())
+            .data(data("on", on, "by", by))))
+        .onSuccess(v -> {
+          LOG.info("emergency mode {} by {}", on ? "on" : "off", by);
+          dispatch();
+        });
+  }
+
+  // ---- dispatching ----
+
+  /**
+   * Offers waiting calls to free operators and sends calls that should leave to other centres. Runs one pass at a
+   * time per instance; a request during a pass runs one more pass after it.
+   */
+  public Future<Void> dispatch() {
+    if (!dispatching.compareAndSet(false, true)) {
+      dispatchAgain.set(true);
+      return Future.succeededFuture();
+    }
+    dispatchAgain.set(false);
+    return dispatchOnce()
+        .onFailure(e -> LOG.warn("dispatch pass failed: {}", e.toString()))
+        .otherwiseEmpty()
+        .eventually(() -> {
+          dispatching.set(false);
+          if (dispatchAgain.getAndSet(false)) {
+            dispatch();
+          }
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Void> dispatchOnce() {
+    Future<List<Versioned<OperatorStatus>>> ops = state.operators();
+    Future<List<WaitingCall>> calls = state.waiting();
+    Future<Boolean> emergency = state.emergency();
+    Future<Map<Integer, HandleTime>> handle = state.handleTimes();
+    return Future.all(ops, calls, emergency, handle).compose(all -> {
+      Instant now = now();
+      Map<String, Long> versions = new HashMap<>();
+      ops.result().forEach(v -> versions.put(v.value().operatorId(), v.version()));
+      List<OperatorView> staff = views(ops.result(), now);
+      List<WaitingCall> waiting = calls.result();
+      metrics.observe(waiting, staff, now);
+      List<Assignment> assignments = settings.routing().assign(waiting, staff, now);
+      List<Future<Void>> work = new ArrayList<>();
+      Set<String> offered = new HashSet<>();
+      for (Assignment a : assignments) {
+        offered.add(a.call().callId());
+        work.add(offer(a, versions.getOrDefault(a.operator().id(), 0L), now));
+      }
+      for (WaitingCall call : waiting) {
+        if (offered.contains(call.callId())) {
+          continue;
+        }
+        Duration aht = handle.result().getOrDefault(call.line(), HandleTime.initial()).mean();
+        Optional<Duration> estimate = settings.routing().estimatedWait(call, waiting, staff, aht, now);
+        settings.peakOverflow().decide(call, false, estimate, emergency.result())
+            .ifPresent(d -> work.add(overflow(call, d, estimate)));
+      }
+      return Future.join(work).otherwiseEmpty().mapEmpty();
+    });
+  }
+
+  /** Reserves the operator for the call; the ringing goes on after this pass (it can last ring-no-answer). */
+  private Future<Void> offer(Assignment a, long version, Instant now) {
+    WaitingCall call = a.call();
+    OperatorStatus before = a.operator().status();
+    OperatorStatus reserved = before.reserve(call.callId(), now);
+    LiveCall offer = new LiveCall(call, a.operator().id(), null, now, null);
+    return state.reserve(version, reserved, call.callId(), offer).compose(won -> {
+      if (!won) {
+        dispatchAgain.set(true);
+        return Future.<Void>succeededFuture();
+      }
+      return recordChange(before, reserved)
+          .compose(v -> journal.append(entry("acd.call.offered", call, now).operator(a.operator().id())
+              .data(data("waitedMs", call.waited(now).toMillis(), "overflow", a.overflow(), "topic", call.topic()))))
+          .onSuccess(v -> ring(offer, reserved).onFailure(e ->
+              LOG.warn("offering call {} to {} failed: {}", call.callId(), a.operator().id(), e.toString())));
+    });
+  }
+
+  private Future<Void> ring(LiveCall offer, OperatorStatus operator) {
+    WaitingCall call = offer.call();
+    OriginateRequest request = new OriginateRequest(Endpoint.device(operator.endpoint()),
+        DialplanTarget.of(Contexts.OPERATOR), null, call.topic(),
+        Map.of("CC_WHISPER", call.topic(), "CC_CALL", call.callId()), settings.ringNoAnswer());
+    return pbx.originate(request).transform(ar -> ar.succeeded()
+        ? rang(offer, ar.result())
+        : unreachable(offer, ar.cause()));
+  }
+
+  private Future<Void> rang(LiveCall offer, OriginateResult result) {
+    String callId = offer.call().callId();
+    if (!result.answered()) {
+      return ringNoAnswer(offer, result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return state.liveCall(callId).compose(live -> {
+      if (live.isEmpty()) {
+        LOG.info("operator {} answered call {} after the caller left", offer.operatorId(), callId);
+        return pbx.hangUp(result.channel(), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+            .compose(v -> withdraw(offer));
+      }
+      return state.putLeg(result.channel().value(), Leg.operator(callId, offer.operatorId()))
+          .compose(v -> pbx.bridge(new ChannelId(offer.call().channel()), result.channel()))
+          .compose(v -> connected(live.get(), result.channel()),
+              e -> callerGoneAtAnswer(offer, result.channel(), e));
+    });
+  }
+
+  private Future<Void> connected(LiveCall live, ChannelId operatorChannel) {
+    Instant now = now();
+    LiveCall answered = live.answered(operatorChannel.value(), now);
+    WaitingCall call = live.call();
+    return state.updateLive(answered)
+        .compose(v -> change(live.operatorId(), (s, t) -> s.answer(t)))
+        .compose(s -> {
+          Duration waited = call.waited(now);
+          metrics.callLeftQueue(call.line(), AcdMetrics.ANSWERED, waited);
+          return journal.append(entry("acd.call.answered", call, now).operator(live.operatorId())
+              .data(data("waitedMs", waited.toMillis(), "topic", call.topic())));
+        });
+  }
+
+  /** The bridge failed: the caller's channel is gone. The call ends here as abandoned; the operator is freed. */
+  private Future<Void> callerGoneAtAnswer(LiveCall offer, ChannelId operatorChannel, Throwable cause) {
+    LOG.info("bridging call {} failed ({}); releasing operator {}", offer.call().callId(), cause.toString(),
+        offer.operatorId());
+    return state.takeLeg(operatorChannel.value())
+        .compose(v -> pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty())
+        .compose(v -> state.removeLive(offer.call().callId()))
+        .compose(removed -> removed.isPresent() ? abandoned(offer.call(), offer.operatorId()) : Future.succeededFuture())
+        .compose(v -> withdraw(offer));
+  }
+
+  /** Ring-no-answer (or busy, or not registered): the operator goes not ready, the call back to its place. */
+  private Future<Void> ringNoAnswer(LiveCall offer, String outcome) {
+    String callId = offer.call().callId();
+    return state.requeue(callId).compose(back -> {
+      if (back.isEmpty()) {
+        return withdraw(offer);
+      }
+      LOG.info("operator {} did not answer call {} ({}): not ready, call requeued", offer.operatorId(), callId, outcome);
+      return change(offer.operatorId(), (s, t) -> reservedFor(s, callId) ? s.noAnswer(t) : s)
+          .compose(s -> journal.append(entry("acd.call.requeued", back.get(), now()).operator(offer.operatorId())
+              .data(data("reason", NotReadyReason.NO_ANSWER, "outcome", outcome))))
+          .onSuccess(v -> dispatch());
+    });
+  }
+
+  /** The PBX could not be asked to ring: not the operator's fault; the call goes back and the tick retries. */
+  private Future<Void> unreachable(LiveCall offer, Throwable cause) {
+    LOG.warn("could not ring operator {} for call {}: {}", offer.operatorId(), offer.call().callId(), cause.toString());
+    return state.requeue(offer.call().callId()).compose(v -> withdraw(offer));
+  }
+
+  private Future<Void> withdraw(LiveCall offer) {
+    String callId = offer.call().callId();
+    return change(offer.operatorId(), (s, t) -> reservedFor(s, callId) ? s.withdrawOffer(t) : s).mapEmpty();
+  }
+
+  private static boolean reservedFor(OperatorStatus s, String callId) {
+    return s.activity() == Activity.RESERVED && callId.equals(s.callId());
+  }
+
+  /** Peak overflow: the caller is sent to another centre through the trunk. */
+  private Future<Void> overflow(WaitingCall call, OverflowDestination to, Optional<Duration> estimate) {
+    return state.removeWaiting(call.callId()).compose(removed -> {
+      if (removed.isEmpty()) {
+        return Future.<Void>succeededFuture();
+      }
+      Instant now = now();
+      ChannelId channel = new ChannelId(call.channel());
+      LOG.info("call {} overflows to {} (estimated wait {})", call.callId(), to.name(),
+          estimate.map(Duration::toString).orElse("unbounded"));
+      metrics.callLeftQueue(call.line(), AcdMetrics.OVERFLOWED, call.waited(now));
+      return state.takeLeg(call.channel())
+          .compose(v -> pbx.setVariable(channel, "CC_DIAL_NUMBER", to.number()))
+          .compose(v -> pbx.redirect(channel, DialplanTarget.of(Contexts.DIAL_OUT)))
+          .compose(v -> journal.append(entry("acd.call.overflowed", call, now)
+              .data(data("destination", to.name(), "waitedMs", call.waited(now).toMillis(),
+                  "estimatedWaitMs", estimate.map(Duration::toMillis).orElse(-1L)))));
+    });
+  }
+
+  // ---- PBX events ----
+
+  void onPbxEvent(PbxEvent event) {
+    if (event instanceof PbxEvent.ChannelHungUp h) {
+      state.takeLeg(h.channel().value())
+          .compose(leg -> leg.map(l -> l.role() == Leg.Role.CALLER ? callerHungUp(l) : operatorHungUp(l, h.channel()))
+              .orElse(Future.succeededFuture()))
+          .onFailure(e -> LOG.warn("handling hang-up of {} failed: {}", h.channel(), e.toString()));
+    }
+  }
+
+  private Future<Void> callerHungUp(Leg leg) {
+    return state.removeWaiting(leg.callId()).compose(waiting -> {
+      if (waiting.isPresent()) {
+        return abandoned(waiting.get(), null);
+      }
+      return state.liveCall(leg.callId()).compose(live -> {
+        if (live.isEmpty()) {
+          return Future.succeededFuture();
+        }
+        if (live.get().answeredAt() != null) {
+          return pbx.hangUp(new ChannelId(live.get().operatorChannel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty();
+        }
+        return state.removeLive(leg.callId()).compose(removed -> removed.isPresent()
+            ? abandoned(removed.get().call(), removed.get().operatorId())
+            : Future.succeededFuture());
+      });
+    });
+  }
+
+  private Future<Void> abandoned(WaitingCall call, String whileOfferedTo) {
+    Instant now = now();
+    Duration waited = call.waited(now);
+    metrics.callLeftQueue(call.line(), AcdMetrics.ABANDONED, waited);
+    LOG.info("call {} abandoned after {} s", call.callId(), waited.toSeconds());
+    return journal.append(entry("acd.call.abandoned", call, now).operator(whileOfferedTo)
+        .data(data("waitedMs", waited.toMillis(), "topic", call.topic())));
+  }
+
+  private Future<Void> operatorHungUp(Leg leg, ChannelId channel) {
+    return state.removeLive(leg.callId()).compose(removed -> {
+      if (removed.isEmpty() || removed.get().answeredAt() == null) {
+        return Future.succeededFuture();
+      }
+      LiveCall live = removed.get();
+      Instant now = now();
+      Duration wrapUp = settings.wrapUp(live.call().line());
+      Duration talk = Duration.between(live.answeredAt(), now);
+      Future<Void> callerGone = live.call().channel() == null ? Future.succeededFuture()
+          : pbx.hangUp(new ChannelId(live.call().channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty();
+      return callerGone
+          .compose(v -> change(live.operatorId(), (s, t) -> s.callId() != null && s.callId().equals(live.call().callId())
+              && s.activity() == Activity.ON_CALL ? s.hangUp(wrapUp, t) : s))
+          .compose(s -> journal.append(entry("acd.call.completed", live.call(), now).operator(live.operatorId())
+              .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis()))))
+          .compose(v -> state.recordHandleTime(live.call().line(), talk.plus(wrapUp)))
+          .onSuccess(v -> vertx.setTimer(Math.max(1, wrapUp.toMillis()), id -> endWrapUps()));
+    });
+  }
+
+  // ---- timers ----
+
+  private void tick() {
+    endWrapUps().onComplete(ar -> dispatch());
+  }
+
+  /** Operators whose wrap-up time is over become ready (or their chosen not-ready) again. */
+  Future<Void> endWrapUps() {
+    return state.operators().compose(list -> {
+      Instant now = now();
+      List<Future<OperatorStatus>> ended = list.stream()
+          .filter(v -> v.value().wrapUpOver(now))
+          .map(v -> change(v.value().operatorId(), (s, t) -> s.wrapUpOver(t) ? s.endWrapUp(t) : s))
+          .toList();
+      if (ended.isEmpty()) {
+        return Future.<Void>succeededFuture();
+      }
+      return Future.join(ended).otherwiseEmpty().onComplete(ar -> dispatch()).mapEmpty();
+    });
+  }
+
+  // ---- helpers ----
+
+  private static JournalEntry entry(String type, WaitingCall call, Instant at) {
+    return JournalEntry.of(type).at(at).call(call.callId()).line(call.line()).customer(call.customerId());
+  }
+
+  /** A journal data map from key/value pairs, leaving out null values. */
+  static Map<String, Object> data(Object... pairs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        out.put((String) pairs[i], pairs[i + 1]);
+      }
+    }
+    return out;
+  }
+
+  static <T> Future<T> guarded(Supplier<Future<T>> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.gridcare.acd.app;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gridcare.acd.domain.Operator;
+import org.gridcare.acd.domain.OverflowDestination;
+import org.gridcare.acd.domain.PeakOverflow;
+import org.gridcare.acd.domain.Routing;
+import org.gridcare.acd.domain.RoutingRules;
+import org.gridcare.config.AcdConfig;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.LineConfig;
+import org.gridcare.config.TopicConfig;
+import org.gridcare.platform.domain.DomainException;
+
+/** What the ACD reads from the configuration, resolved once: routing rules, timers, lines, topics and staff. */
+public record AcdSettings(
+    Routing routing, PeakOverflow peakOverflow, Duration ringNoAnswer, Duration callbackOfferAfter,
+    Map<Integer, LineConfig> lines, Map<String, TopicConfig> topics, Map<String, Operator> operators) {
+
+  public AcdSettings {
+    lines = Map.copyOf(lines);
+    topics = Map.copyOf(topics);
+    operators = Map.copyOf(operators);
+  }
+
+  public static AcdSettings from(ContactCentreConfig config) {
+    AcdConfig acd = config.acd();
+    RoutingRules rules = new RoutingRules(acd.priorityAgingStep(), acd.line1OverflowAfter(),
+        acd.proficiencyWidening().stream().map(w -> new RoutingRules.Widening(w.after(), w.minLevel())).toList(),
+        acd.peakOverflow().estimatedWaitThreshold());
+    PeakOverflow peak = new PeakOverflow(acd.peakOverflow().estimatedWaitThreshold(),
+        acd.peakOverflow().destinations().stream()
+            .map(d -> new OverflowDestination(d.name(), d.number(), d.lines())).toList());
+    Map<Integer, LineConfig> lines = new LinkedHashMap<>();
+    config.lines().forEach(l -> lines.put(l.id(), l));
+    Map<String, TopicConfig> topics = new LinkedHashMap<>();
+    config.topics().forEach(t -> topics.put(t.id(), t));
+    Map<String, Operator> operators = new LinkedHashMap<>();
+    config.operators().forEach(o -> operators.put(o.id(),
+        new Operator(o.id(), o.name(), o.endpoint(), Set.copyOf(o.lines()), o.skills())));
+    return new AcdSettings(new Routing(rules), peak, acd.ringNoAnswer(), acd.callbackOfferAfter(), lines, topics,
+        operators);
+  }
+
+  public Operator operator(String id) {
+    return Optional.ofNullable(operators.get(id))
+        .orElseThrow(() -> DomainException.notFound("no-such-operator", "No operator " + id));
+  }
+
+  public TopicConfig topic(String id) {
+    return Optional.ofNullable(topics.get(id))
+        .orElseThrow(() -> DomainException.invalid("unknown-topic", "No topic " + id + " (known: " + topics.keySet() + ")"));
+  }
+
+  public LineConfig line(int id) {
+    return Optional.ofNullable(lines.get(id))
+        .orElseThrow(() -> DomainException.invalid("unknown-line", "No line " + id + " (known: " + lines.keySet() + ")"));
+  }
+
+  public Duration wrapUp(int line) {
+    return lines.containsKey(line) ? lines.get(line).wrapUp() : Duration.ZERO;
+  }
+}
