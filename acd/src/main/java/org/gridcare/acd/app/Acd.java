@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class Acd {
   private static final Logger LOG = LoggerFactory.getLogger(Acd.class);
   private static final int CAS_ATTEMPTS = 20;
+  /** A callback whose customer does not answer is tried this many times in all, each time from the queue's end. */
+  static final int CALLBACK_ATTEMPTS = 3;
   static final Duration TICK = Duration.ofSeconds(1);
 
   private final Vertx vertx;
@@ -59,6 +61,7 @@ public final class Acd {
   private final Pbx pbx;
   private final Journal journal;
   private final OperatorHistory history;
+  private final Callbacks callbacks;
   private final AcdMetrics metrics;
   private final Clock clock;
   private final AtomicBoolean dispatching = new AtomicBoolean();
@@ -67,13 +70,14 @@ public final class Acd {
   private long ticker = -1;
 
   public Acd(Vertx vertx, AcdSettings settings, AcdState state, Pbx pbx, Journal journal, OperatorHistory history,
-      AcdMetrics metrics, Clock clock) {
+      Callbacks callbacks, AcdMetrics metrics, Clock clock) {
     this.vertx = vertx;
     this.settings = settings;
     this.state = state;
     this.pbx = pbx;
     this.journal = journal;
     this.history = history;
+    this.callbacks = callbacks;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -304,7 +308,7 @@ public final class Acd {
     WaitingCall call = a.call();
     OperatorStatus before = a.operator().status();
     OperatorStatus reserved = before.reserve(call.callId(), now);
-    LiveCall offer = new LiveCall(call, a.operator().id(), null, now, null);
+    LiveCall offer = LiveCall.offered(call, a.operator().id(), now);
     return state.reserve(version, reserved, call.callId(), offer).compose(won -> {
       if (!won) {
         dispatchAgain.set(true);
@@ -318,12 +322,24 @@ public final class Acd {
     });
   }
 
+  /**
+   * Rings the operator with a whisper of the topic. A live caller is bridged when the operator answers; for a
+   * callback the operator's leg goes to {@code cc-dial-out}, which dials the customer once the operator answered.
+   */
   private Future<Void> ring(LiveCall offer, OperatorStatus operator) {
     WaitingCall call = offer.call();
-    OriginateRequest request = new OriginateRequest(Endpoint.device(operator.endpoint()),
-        DialplanTarget.of(Contexts.OPERATOR), null, call.topic(),
-        Map.of("CC_WHISPER", call.topic(), "CC_CALL", call.callId()), settings.ringNoAnswer());
-    return pbx.originate(request).transform(ar -> ar.succeeded()
+    Map<String, String> whisper = Map.of("CC_WHISPER", call.topic(), "CC_CALL", call.callId());
+    Future<OriginateRequest> request = call.callback()
+        ? callbacks.find(call.callId()).map(cb -> {
+            Map<String, String> vars = new HashMap<>(whisper);
+            vars.put("CC_DIAL_NUMBER", cb.orElseThrow(() -> DomainException.notFound("no-such-callback",
+                "No callback stored for call " + call.callId())).phone());
+            return new OriginateRequest(Endpoint.device(operator.endpoint()), DialplanTarget.of(Contexts.DIAL_OUT),
+                null, call.topic(), vars, settings.ringNoAnswer());
+          })
+        : Future.succeededFuture(new OriginateRequest(Endpoint.device(operator.endpoint()),
+            DialplanTarget.of(Contexts.OPERATOR), null, call.topic(), whisper, settings.ringNoAnswer()));
+    return request.compose(pbx::originate).transform(ar -> ar.succeeded()
         ? rang(offer, ar.result())
         : unreachable(offer, ar.cause()));
   }
@@ -333,31 +349,38 @@ public final class Acd {
     if (!result.answered()) {
       return ringNoAnswer(offer, result.outcome().name().toLowerCase(java.util.Locale.ROOT));
     }
+    ChannelId operatorChannel = result.channel();
+    String pbxCall = result.call() == null ? operatorChannel.value() : result.call().value();
     return state.liveCall(callId).compose(live -> {
       if (live.isEmpty()) {
         LOG.info("operator {} answered call {} after the caller left", offer.operatorId(), callId);
-        return pbx.hangUp(result.channel(), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+        return pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty()
             .compose(v -> withdraw(offer));
       }
-      return state.putLeg(result.channel().value(), Leg.operator(callId, offer.operatorId()))
-          .compose(v -> pbx.bridge(new ChannelId(offer.call().channel()), result.channel()))
-          .compose(v -> connected(live.get(), result.channel()),
-              e -> callerGoneAtAnswer(offer, result.channel(), e));
+      return state.putLeg(operatorChannel.value(), Leg.operator(callId, offer.operatorId()))
+          .compose(v -> offer.call().callback()
+              ? state.putLeg(Leg.callbackKey(pbxCall), Leg.callback(callId, offer.operatorId()))
+              : pbx.bridge(new ChannelId(offer.call().channel()), operatorChannel))
+          .compose(v -> connected(live.get(), operatorChannel, pbxCall),
+              e -> callerGoneAtAnswer(offer, operatorChannel, e));
     });
   }
 
-  private Future<Void> connected(LiveCall live, ChannelId operatorChannel) {
+  private Future<Void> connected(LiveCall live, ChannelId operatorChannel, String pbxCall) {
     Instant now = now();
-    LiveCall answered = live.answered(operatorChannel.value(), now);
+    LiveCall answered = live.answered(operatorChannel.value(), pbxCall, now);
     WaitingCall call = live.call();
+    Duration waited = call.waited(now);
     return state.updateLive(answered)
         .compose(v -> change(live.operatorId(), (s, t) -> s.answer(t)))
         .compose(s -> {
-          Duration waited = call.waited(now);
           metrics.callLeftQueue(call.line(), AcdMetrics.ANSWERED, waited);
           return journal.append(entry("acd.call.answered", call, now).operator(live.operatorId())
-              .data(data("waitedMs", waited.toMillis(), "topic", call.topic())));
-        });
+              .data(data("waitedMs", waited.toMillis(), "topic", call.topic(), "callback", call.callback())));
+        })
+        .compose(v -> call.callback() ? callbacks.dialling(call.callId(), live.operatorId(), now)
+            .compose(x -> journal.append(entry("acd.callback.dialled", call, now).operator(live.operatorId())))
+            : Future.succeededFuture());
   }
 
   /** The bridge failed: the caller's channel is gone. The call ends here as abandoned; the operator is freed. */
@@ -429,7 +452,24 @@ public final class Acd {
           .compose(leg -> leg.map(l -> l.role() == Leg.Role.CALLER ? callerHungUp(l) : operatorHungUp(l, h.channel()))
               .orElse(Future.succeededFuture()))
           .onFailure(e -> LOG.warn("handling hang-up of {} failed: {}", h.channel(), e.toString()));
+    } else if (event instanceof PbxEvent.ChannelAnswered a && a.call() != null) {
+      callbackAnswered(a).onFailure(e -> LOG.warn("handling answer of {} failed: {}", a.channel(), e.toString()));
     }
+  }
+
+  /** A channel of a callback's PBX call answered that is not the operator's own leg: the customer is on. */
+  private Future<Void> callbackAnswered(PbxEvent.ChannelAnswered a) {
+    String key = Leg.callbackKey(a.call().value());
+    return state.leg(key).compose(marker -> marker.isEmpty()
+        ? Future.succeededFuture()
+        : state.leg(a.channel().value()).compose(own -> own.isPresent()
+            ? Future.succeededFuture()
+            : state.takeLeg(key).compose(taken -> taken.map(leg -> {
+              Instant now = now();
+              return callbacks.update(leg.callId(), Callback.Status.CONNECTED, now)
+                  .compose(v -> journal.append(JournalEntry.of("acd.callback.connected").at(now).call(leg.callId())
+                      .operator(leg.operatorId())));
+            }).orElse(Future.succeededFuture()))));
   }
 
   private Future<Void> callerHungUp(Leg leg) {
@@ -477,7 +517,66 @@ public final class Acd {
           .compose(s -> journal.append(entry("acd.call.completed", live.call(), now).operator(live.operatorId())
               .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis()))))
           .compose(v -> state.recordHandleTime(live.call().line(), talk.plus(wrapUp)))
+          .compose(v -> live.call().callback() ? callbackEnded(live) : Future.succeededFuture())
           .onSuccess(v -> vertx.setTimer(Math.max(1, wrapUp.toMillis()), id -> endWrapUps()));
+    });
+  }
+
+  /**
+   * The operator's leg of a callback ended. If the customer never answered, the attempt is missed: the callback
+   * goes back to the queue's end until {@link #CALLBACK_ATTEMPTS} attempts were made.
+   */
+  private Future<Void> callbackEnded(LiveCall live) {
+    WaitingCall call = live.call();
+    return state.takeLeg(Leg.callbackKey(live.pbxCall())).compose(marker -> {
+      if (marker.isEmpty()) {
+        return Future.<Void>succeededFuture();
+      }
+      Instant now = now();
+      return callbacks.find(call.callId()).compose(cb -> {
+        int attempts = cb.map(Callback::attempts).orElse(CALLBACK_ATTEMPTS);
+        boolean again = attempts < CALLBACK_ATTEMPTS;
+        Future<Void> next = again
+            ? callbacks.update(call.callId(), Callback.Status.WAITING, now)
+                .compose(v -> state.enqueue(call.movedTo(call.line(), call.topic(), call.skill(), call.priority(), now)))
+                .mapEmpty()
+            : callbacks.update(call.callId(), Callback.Status.MISSED, now);
+        return next.compose(v -> journal.append(entry("acd.callback.missed", call, now).operator(live.operatorId())
+            .data(data("attempts", attempts, "retry", again))));
+      });
+    });
+  }
+
+  /**
+   * The waiting caller asks to be called back instead of holding on (the IVR wait script offers it after
+   * {@code callback-offer-after}). The call keeps its place in the queue; the caller may hang up without the call
+   * counting as abandoned. {@code rawPhone} is the number to call, normalised here.
+   */
+  public Future<Callback> requestCallback(String callId, String rawPhone) {
+    return guarded(() -> {
+      String phone = settings.phoneNumbers().require(rawPhone);
+      return state.waitingCall(callId).compose(found -> {
+        WaitingCall call = found.orElseThrow(() -> DomainException.notFound("call-not-waiting",
+            "Call " + callId + " is not waiting in a queue"));
+        Instant now = now();
+        if (call.callback()) {
+          throw DomainException.conflict("callback-already-requested", "Call " + callId + " already has a callback");
+        }
+        if (call.waited(now).compareTo(settings.callbackOfferAfter()) < 0) {
+          throw DomainException.conflict("callback-not-offered-yet", "A callback is offered after "
+              + settings.callbackOfferAfter().toSeconds() + " s of waiting");
+        }
+        Callback cb = new Callback(callId, call.line(), call.topic(), call.customerId(), phone, now,
+            Callback.Status.WAITING, 0, null);
+        return callbacks.create(cb)
+            .compose(v -> state.takeLeg(call.channel()))
+            .compose(v -> state.updateWaiting(call.asCallback()))
+            .compose(kept -> kept
+                ? journal.append(entry("acd.callback.requested", call, now).phone(phone)
+                    .data(data("waitedMs", call.waited(now).toMillis()))).map(cb)
+                : callbacks.update(callId, Callback.Status.CANCELLED, now).compose(v -> Future.failedFuture(
+                    DomainException.notFound("call-not-waiting", "Call " + callId + " left the queue"))));
+      });
     });
   }
 

@@ -15,11 +15,13 @@ import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.config.LineConfig;
 import org.gridcare.config.TopicConfig;
 import org.gridcare.platform.domain.DomainException;
+import org.gridcare.platform.domain.PhoneNumbers;
 
 /** What the ACD reads from the configuration, resolved once: routing rules, timers, lines, topics and staff. */
 public record AcdSettings(
     Routing routing, PeakOverflow peakOverflow, Duration ringNoAnswer, Duration callbackOfferAfter,
-    Map<Integer, LineConfig> lines, Map<String, TopicConfig> topics, Map<String, Operator> operators) {
+    Map<Integer, LineConfig> lines, Map<String, TopicConfig> topics, Map<String, Operator> operators,
+    PhoneNumbers phoneNumbers) {
 
   public AcdSettings {
     lines = Map.copyOf(lines);
@@ -43,7 +45,7 @@ public record AcdSettings(
     config.operators().forEach(o -> operators.put(o.id(),
         new Operator(o.id(), o.name(), o.endpoint(), Set.copyOf(o.lines()), o.skills())));
     return new AcdSettings(new Routing(rules), peak, acd.ringNoAnswer(), acd.callbackOfferAfter(), lines, topics,
-        operators);
+        operators, new PhoneNumbers(config.locale().phoneRegion()));
   }
 
   public Operator operator(String id) {

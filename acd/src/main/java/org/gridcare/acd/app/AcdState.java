@@ -33,6 +33,8 @@ public interface AcdState {
 
   Future<List<WaitingCall>> waiting();
 
+  Future<Optional<WaitingCall>> waitingCall(String callId);
+
   /** Replaces a call still waiting (re-prioritised, moved line, became a callback); false if it no longer waits. */
   Future<Boolean> updateWaiting(WaitingCall call);
 
@@ -53,6 +55,8 @@ public interface AcdState {
   Future<Optional<WaitingCall>> requeue(String callId);
 
   Future<Void> putLeg(String channel, Leg leg);
+
+  Future<Optional<Leg>> leg(String channel);
 
   /** The leg of a channel, removed atomically: only one instance handles a channel's hang-up. */
   Future<Optional<Leg>> takeLeg(String channel);

@@ -52,14 +52,14 @@ final class AcdJson {
 
   static String live(LiveCall l) {
     return new JsonObject().put("call", callJson(l.call())).put("operator", l.operatorId())
-        .put("operatorChannel", l.operatorChannel()).put("offeredAt", str(l.offeredAt()))
+        .put("operatorChannel", l.operatorChannel()).put("pbxCall", l.pbxCall()).put("offeredAt", str(l.offeredAt()))
         .put("answeredAt", str(l.answeredAt())).encode();
   }
 
   static LiveCall live(String json) {
     JsonObject o = new JsonObject(json);
     return new LiveCall(call(o.getJsonObject("call")), o.getString("operator"), o.getString("operatorChannel"),
-        instant(o.getString("offeredAt")), instant(o.getString("answeredAt")));
+        o.getString("pbxCall"), instant(o.getString("offeredAt")), instant(o.getString("answeredAt")));
   }
 
   static String leg(Leg leg) {

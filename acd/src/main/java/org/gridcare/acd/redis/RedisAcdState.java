@@ -153,6 +153,11 @@ public final class RedisAcdState implements AcdState {
   }
 
   @Override
+  public Future<Optional<WaitingCall>> waitingCall(String callId) {
+    return on(redis.hget(WAITING, callId)).map(v -> Optional.ofNullable(v).map(AcdJson::call));
+  }
+
+  @Override
   public Future<Boolean> updateWaiting(WaitingCall call) {
     return this.<Long>on(REPLACE.run(redis, new String[] {WAITING}, call.callId(), AcdJson.call(call))).map(v -> v == 1);
   }
@@ -194,6 +199,11 @@ public final class RedisAcdState implements AcdState {
   @Override
   public Future<Void> putLeg(String channel, Leg leg) {
     return on(redis.hset(LEGS, channel, AcdJson.leg(leg))).mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<Leg>> leg(String channel) {
+    return on(redis.hget(LEGS, channel)).map(v -> Optional.ofNullable(v).map(AcdJson::leg));
   }
 
   @Override

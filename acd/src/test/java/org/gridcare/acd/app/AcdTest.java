@@ -19,6 +19,7 @@ import org.gridcare.acd.domain.NotReadyReason;
 import org.gridcare.acd.domain.OperatorState;
 import org.gridcare.acd.domain.OperatorStatus;
 import org.gridcare.acd.domain.StateChange;
+import org.gridcare.acd.pg.PgCallbacks;
 import org.gridcare.acd.pg.PgOperatorHistory;
 import org.gridcare.acd.redis.RedisAcdState;
 import org.gridcare.config.ConfigLoader;
@@ -35,73 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** The ACD use cases against real Redis and PostgreSQL and a fake PBX, on the shipped configuration. */
 @RealServers
-class AcdTest {
-  private static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
-  static final ContactCentreConfig CONFIG = ConfigLoader.load(Path.of("../config/contact-centre.yaml"), Map.of());
-
-  private Storage storage;
-  private FakePbx pbx;
-  private RecordingJournal journal;
-  private RecordingHistory history;
-  private MutableClock clock;
-  private SimpleMeterRegistry meters;
-  private Acd acd;
-
-  @BeforeEach
-  void setUp(Vertx vertx, StorageSettings settings) throws Exception {
-    storage = Storage.start(vertx, settings).await(60, TimeUnit.SECONDS);
-    storage.redis().sync().flushall();
-    storage.pool().query("TRUNCATE journal, acd_operator_state_change").execute().await(10, TimeUnit.SECONDS);
-    pbx = new FakePbx(vertx);
-    journal = new RecordingJournal(storage.journal());
-    history = new RecordingHistory(new PgOperatorHistory(storage.pool()));
-    clock = new MutableClock(T0);
-    meters = new SimpleMeterRegistry();
-    AcdSettings acdSettings = AcdSettings.from(CONFIG);
-    acd = new Acd(vertx, acdSettings, new RedisAcdState(vertx, storage.redis()), pbx, journal,
-        history, new AcdMetrics(meters, acdSettings.lines().keySet()), clock);
-    acd.start();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    acd.stop().await(5, TimeUnit.SECONDS);
-    storage.close().await(30, TimeUnit.SECONDS);
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.await(10, TimeUnit.SECONDS);
-  }
-
-  private OperatorStatus status(String id) throws Exception {
-    return await(acd.operators()).stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow().status();
-  }
-
-  private void ready(String id) throws Exception {
-    await(acd.login(id, null));
-    await(acd.ready(id));
-  }
-
-  private static DomainException failure(Future<?> f) throws Exception {
-    try {
-      f.await(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      Throwable t = e instanceof ExecutionException ? e.getCause() : e;
-      assertThat(t).isInstanceOf(DomainException.class);
-      return (DomainException) t;
-    }
-    throw new AssertionError("expected a failure");
-  }
-
-  /** Queues the caller, lets op1001 answer; returns the operator's channel. */
-  private ChannelId connect(String callId, String callerChannel) throws Exception {
-    await(acd.enqueue(QueueRequest.of(callId, callerChannel, "outage")));
-    FakePbx.Ring ring = pbx.nextRing();
-    ChannelId operatorChannel = ring.answer();
-    journal.await("acd.call.answered", callId);
-    return operatorChannel;
-  }
-
+class AcdTest extends AcdHarness {
   @Test
   void theReadyOperatorIsRungWithAWhisperAndBridgedToTheCaller() throws Exception {
     ready("op1001");

@@ -100,6 +100,16 @@ final class FakePbx implements Pbx {
     emit(new PbxEvent.ChannelHungUp(Instant.now(), new CallId("pbx"), new ChannelId(channel), HangupCause.NORMAL_CLEARING));
   }
 
+  /** Another channel of a PBX call answered (the customer dialled by {@code cc-dial-out}). */
+  void answeredOn(String pbxCall, String channel) {
+    emit(new PbxEvent.ChannelAnswered(Instant.now(), new CallId(pbxCall), new ChannelId(channel)));
+  }
+
+  /** The PBX call the answered operator leg belongs to (see {@link Ring#answer()}). */
+  static String pbxCallOf(ChannelId operatorChannel) {
+    return "pbx-" + operatorChannel.value();
+  }
+
   private void emit(PbxEvent event) {
     listeners.forEach(l -> contexts.get(l).runOnContext(v -> l.accept(event)));
   }

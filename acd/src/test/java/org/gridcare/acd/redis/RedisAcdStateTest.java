@@ -107,11 +107,11 @@ class RedisAcdStateTest {
     await(a.enqueue(c));
 
     OperatorStatus r1 = ready("op1").reserve("c1", T0);
-    assertThat(await(a.reserve(1, r1, "c1", new LiveCall(c, "op1", null, T0, null)))).isTrue();
+    assertThat(await(a.reserve(1, r1, "c1", LiveCall.offered(c, "op1", T0)))).isTrue();
     // the other instance, deciding from the same stale snapshot, loses on both counts
-    assertThat(await(b.reserve(1, r1, "c1", new LiveCall(c, "op1", null, T0, null)))).isFalse();
+    assertThat(await(b.reserve(1, r1, "c1", LiveCall.offered(c, "op1", T0)))).isFalse();
     OperatorStatus r2 = ready("op2").reserve("c1", T0);
-    assertThat(await(b.reserve(1, r2, "c1", new LiveCall(c, "op2", null, T0, null)))).isFalse();
+    assertThat(await(b.reserve(1, r2, "c1", LiveCall.offered(c, "op2", T0)))).isFalse();
 
     assertThat(await(a.waiting())).isEmpty();
     assertThat(await(a.liveCall("c1"))).map(LiveCall::operatorId).contains("op1");
@@ -125,7 +125,7 @@ class RedisAcdStateTest {
     WaitingCall c = call("c1", T0);
     await(state.replaceOperator(0, ready("op1")));
     await(state.enqueue(c));
-    await(state.reserve(1, ready("op1").reserve("c1", T0), "c1", new LiveCall(c, "op1", null, T0, null)));
+    await(state.reserve(1, ready("op1").reserve("c1", T0), "c1", LiveCall.offered(c, "op1", T0)));
     assertThat(await(state.requeue("c1"))).contains(c);
     assertThat(await(state.requeue("c1"))).isEmpty();
     assertThat(await(state.waiting())).containsExactly(c);
@@ -201,7 +201,7 @@ class RedisAcdStateTest {
           Versioned<OperatorStatus> v = versions.get(a.operator().id());
           OperatorStatus reserved = v.value().reserve(a.call().callId(), T0);
           boolean won = await(state.reserve(v.version(), reserved, a.call().callId(),
-              new LiveCall(a.call(), a.operator().id(), null, T0, null)));
+              LiveCall.offered(a.call(), a.operator().id(), T0)));
           if (!won) {
             conflicts.incrementAndGet();
             continue;

@@ -1,0 +1,105 @@
+package org.gridcare.acd.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Row;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.gridcare.acd.domain.NotReadyReason;
+import org.gridcare.acd.domain.OperatorState;
+import org.gridcare.acd.domain.OperatorStatus;
+import org.gridcare.acd.domain.StateChange;
+import org.gridcare.acd.pg.PgCallbacks;
+import org.gridcare.acd.pg.PgOperatorHistory;
+import org.gridcare.acd.redis.RedisAcdState;
+import org.gridcare.config.ConfigLoader;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.pbx.domain.ChannelId;
+import org.gridcare.platform.domain.DomainException;
+import org.gridcare.platform.journal.JournalEntry;
+import org.gridcare.storage.Storage;
+import org.gridcare.storage.StorageSettings;
+import org.gridcare.testsupport.RealServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An ACD on real Redis and PostgreSQL, a fake PBX and a hand-moved clock, on the shipped configuration. */
+@RealServers
+abstract class AcdHarness {
+  static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
+  static final ContactCentreConfig CONFIG = ConfigLoader.load(Path.of("../config/contact-centre.yaml"), Map.of());
+
+  Storage storage;
+  FakePbx pbx;
+  RecordingJournal journal;
+  RecordingHistory history;
+  MutableClock clock;
+  SimpleMeterRegistry meters;
+  Acd acd;
+
+  @BeforeEach
+  void setUp(Vertx vertx, StorageSettings settings) throws Exception {
+    storage = Storage.start(vertx, settings).await(60, TimeUnit.SECONDS);
+    storage.redis().sync().flushall();
+    storage.pool().query("TRUNCATE journal, acd_operator_state_change, acd_callback").execute().await(10, TimeUnit.SECONDS);
+    pbx = new FakePbx(vertx);
+    journal = new RecordingJournal(storage.journal());
+    history = new RecordingHistory(new PgOperatorHistory(storage.pool()));
+    clock = new MutableClock(T0);
+    meters = new SimpleMeterRegistry();
+    AcdSettings acdSettings = AcdSettings.from(CONFIG);
+    acd = new Acd(vertx, acdSettings, new RedisAcdState(vertx, storage.redis()), pbx, journal,
+        history, new PgCallbacks(storage.pool()), new AcdMetrics(meters, acdSettings.lines().keySet()), clock);
+    acd.start();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    acd.stop().await(5, TimeUnit.SECONDS);
+    storage.close().await(30, TimeUnit.SECONDS);
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.await(10, TimeUnit.SECONDS);
+  }
+
+  OperatorStatus status(String id) throws Exception {
+    return await(acd.operators()).stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow().status();
+  }
+
+  void ready(String id) throws Exception {
+    await(acd.login(id, null));
+    await(acd.ready(id));
+  }
+
+  static DomainException failure(Future<?> f) throws Exception {
+    try {
+      f.await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable t = e instanceof ExecutionException ? e.getCause() : e;
+      assertThat(t).isInstanceOf(DomainException.class);
+      return (DomainException) t;
+    }
+    throw new AssertionError("expected a failure");
+  }
+
+  /** Queues the caller, lets op1001 answer; returns the operator's channel. */
+  ChannelId connect(String callId, String callerChannel) throws Exception {
+    await(acd.enqueue(QueueRequest.of(callId, callerChannel, "outage")));
+    FakePbx.Ring ring = pbx.nextRing();
+    ChannelId operatorChannel = ring.answer();
+    journal.await("acd.call.answered", callId);
+    return operatorChannel;
+  }
+}
