@@ -212,7 +212,9 @@ public final class Acd {
     return guarded(() -> {
       TopicConfig topic = settings.topic(r.topic());
       int line = r.line() != null ? r.line() : topic.line();
-      settings.line(line);
+      if (!settings.open(line, now())) {
+        throw DomainException.conflict("line-closed", "Line " + line + " is closed now; the IVR offers voicemail");
+      }
       WaitingCall call = new WaitingCall(r.callId(), r.channel(), line, topic.id(), topic.skill(),
           r.priority() != null ? r.priority() : topic.priority(), r.hazard() != null ? r.hazard() : topic.hazard(),
           r.crmBoost(), r.customerId(), r.ticketId(), now(), false);
@@ -226,6 +228,117 @@ public final class Acd {
               : Future.failedFuture(DomainException.conflict("call-already-queued", "Call " + r.callId() + " is already with the ACD")))
           .onSuccess(c -> dispatch());
     });
+  }
+
+  /** Whether a line takes calls now (business hours and holidays); the IVR sends callers of a closed line to voicemail. */
+  public boolean isOpen(int line) {
+    return settings.open(line, now());
+  }
+
+  /** Each line's queue in order, with estimated waits and its operators by state. */
+  public Future<List<QueueSnapshot>> queues() {
+    Future<List<Versioned<OperatorStatus>>> ops = state.operators();
+    Future<List<WaitingCall>> calls = state.waiting();
+    Future<Map<Integer, HandleTime>> handle = state.handleTimes();
+    return Future.all(ops, calls, handle).map(all -> {
+      Instant now = now();
+      List<OperatorView> staff = views(ops.result(), now);
+      List<WaitingCall> ordered = settings.routing().ordered(calls.result(), now);
+      List<QueueSnapshot> out = new ArrayList<>();
+      for (var line : settings.lines().values()) {
+        int id = line.id();
+        Duration aht = handle.result().getOrDefault(id, HandleTime.initial()).mean();
+        List<QueueSnapshot.Queued> queued = new ArrayList<>();
+        for (WaitingCall c : ordered) {
+          if (c.line() == id) {
+            queued.add(new QueueSnapshot.Queued(c, queued.size(), c.waited(now),
+                settings.routing().effectivePriority(c, now),
+                settings.routing().estimatedWait(c, ordered, staff, aht, now)));
+          }
+        }
+        Map<org.gridcare.acd.domain.OperatorState, Long> byState = new java.util.EnumMap<>(org.gridcare.acd.domain.OperatorState.class);
+        staff.stream().filter(o -> o.operator().serves(id))
+            .forEach(o -> byState.merge(o.status().state(), 1L, Long::sum));
+        Duration longest = queued.stream().map(QueueSnapshot.Queued::waited).max(Duration::compareTo).orElse(Duration.ZERO);
+        out.add(new QueueSnapshot(id, line.name(), settings.open(id, now), queued, longest, byState));
+      }
+      return out;
+    });
+  }
+
+  /** A supervisor changes a waiting call's base priority. */
+  public Future<WaitingCall> reprioritise(String callId, int priority, String by) {
+    return waitingCall(callId).compose(call -> {
+      WaitingCall changed = call.withPriority(priority);
+      return state.updateWaiting(changed).compose(kept -> kept
+          ? journal.append(entry("acd.call.reprioritised", call, now())
+              .data(data("from", call.priority(), "to", priority, "by", by))).map(changed)
+          : Future.failedFuture(notWaiting(callId)));
+    }).onSuccess(c -> dispatch());
+  }
+
+  /**
+   * Moves a call to another topic's queue (and line), keeping its ticket (set {@code ticketId} to attach one).
+   * A waiting call keeps its wait; a call in conversation is escalated: the operator goes to wrap-up and the caller
+   * back on hold, queued on the new line from now.
+   */
+  public Future<WaitingCall> transfer(String callId, String topicId, String ticketId, String by) {
+    return guarded(() -> {
+      TopicConfig topic = settings.topic(topicId);
+      return state.waitingCall(callId).compose(waiting -> waiting.isPresent()
+          ? moveWaiting(waiting.get(), topic, ticketId, by)
+          : escalateLive(callId, topic, ticketId, by));
+    }).onSuccess(c -> dispatch());
+  }
+
+  private Future<WaitingCall> moveWaiting(WaitingCall call, TopicConfig topic, String ticketId, String by) {
+    WaitingCall moved = call.movedTo(topic.line(), topic.id(), topic.skill(), topic.priority(), call.enqueuedAt())
+        .withTicket(ticketId != null ? ticketId : call.ticketId());
+    return state.updateWaiting(moved).compose(kept -> kept
+        ? journal.append(entry("acd.call.transferred", moved, now())
+            .data(data("fromLine", call.line(), "fromTopic", call.topic(), "topic", moved.topic(),
+                "ticket", moved.ticketId(), "by", by))).map(moved)
+        : Future.failedFuture(notWaiting(call.callId())));
+  }
+
+  private Future<WaitingCall> escalateLive(String callId, TopicConfig topic, String ticketId, String by) {
+    return state.liveCall(callId).compose(found -> {
+      LiveCall live = found.filter(l -> l.answeredAt() != null && l.call().channel() != null)
+          .orElseThrow(() -> DomainException.notFound("no-such-call", "Call " + callId + " is neither waiting nor in conversation"));
+      return state.removeLive(callId).compose(removed -> {
+        if (removed.isEmpty()) {
+          return Future.failedFuture(DomainException.conflict("call-ended", "Call " + callId + " just ended"));
+        }
+        Instant now = now();
+        WaitingCall call = live.call();
+        WaitingCall moved = call.movedTo(topic.line(), topic.id(), topic.skill(), topic.priority(), now)
+            .withTicket(ticketId != null ? ticketId : call.ticketId());
+        ChannelId operatorChannel = new ChannelId(live.operatorChannel());
+        ChannelId caller = new ChannelId(call.channel());
+        Duration wrapUp = settings.wrapUp(call.line());
+        return state.takeLeg(live.operatorChannel())
+            .compose(v -> pbx.redirect(caller, DialplanTarget.of(Contexts.WAIT)))
+            .compose(v -> state.putLeg(call.channel(), Leg.caller(callId)))
+            .compose(v -> state.enqueue(moved))
+            .compose(v -> pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty())
+            .compose(v -> change(live.operatorId(), (s, t) -> s.activity() == Activity.ON_CALL
+                && callId.equals(s.callId()) ? s.hangUp(wrapUp, t) : s))
+            .compose(s -> journal.append(entry("acd.call.escalated", moved, now).operator(live.operatorId())
+                .data(data("fromLine", call.line(), "fromTopic", call.topic(), "topic", moved.topic(),
+                    "ticket", moved.ticketId(), "by", by,
+                    "talkMs", Duration.between(live.answeredAt(), now).toMillis()))))
+            .onSuccess(v -> vertx.setTimer(Math.max(1, wrapUp.toMillis()), id -> endWrapUps()))
+            .map(moved);
+      });
+    });
+  }
+
+  private Future<WaitingCall> waitingCall(String callId) {
+    return state.waitingCall(callId).map(found -> found.orElseThrow(() -> notWaiting(callId)));
+  }
+
+  private static DomainException notWaiting(String callId) {
+    return DomainException.notFound("call-not-waiting", "Call " + callId + " is not waiting in a queue");
   }
 
   public Future<List<WaitingCall>> waiting() {
@@ -452,6 +565,9 @@ public final class Acd {
           .compose(leg -> leg.map(l -> l.role() == Leg.Role.CALLER ? callerHungUp(l) : operatorHungUp(l, h.channel()))
               .orElse(Future.succeededFuture()))
           .onFailure(e -> LOG.warn("handling hang-up of {} failed: {}", h.channel(), e.toString()));
+    } else if (event instanceof PbxEvent.PbxConnected c) {
+      reconcile(c.channels().stream().map(ch -> ch.id().value()).collect(java.util.stream.Collectors.toSet()))
+          .onFailure(e -> LOG.warn("reconciling with the PBX failed: {}", e.toString()));
     } else if (event instanceof PbxEvent.ChannelAnswered a && a.call() != null) {
       callbackAnswered(a).onFailure(e -> LOG.warn("handling answer of {} failed: {}", a.channel(), e.toString()));
     }
@@ -580,10 +696,50 @@ public final class Acd {
     });
   }
 
+  /**
+   * After a (re)connection to the PBX: waiting callers whose channel is gone hung up while nobody listened, and
+   * conversations whose operator leg is gone ended. Both are closed as if the hang-up had been seen.
+   */
+  Future<Void> reconcile(Set<String> liveChannels) {
+    Future<List<WaitingCall>> waiting = state.waiting();
+    Future<List<LiveCall>> live = state.live();
+    return Future.all(waiting, live).compose(all -> {
+      List<Future<Void>> work = new ArrayList<>();
+      for (WaitingCall c : waiting.result()) {
+        if (!c.callback() && !liveChannels.contains(c.channel())) {
+          work.add(state.takeLeg(c.channel()).compose(v -> callerHungUp(Leg.caller(c.callId()))));
+        }
+      }
+      for (LiveCall l : live.result()) {
+        if (l.answeredAt() != null && !liveChannels.contains(l.operatorChannel())) {
+          work.add(state.takeLeg(l.operatorChannel())
+              .compose(v -> operatorHungUp(Leg.operator(l.call().callId(), l.operatorId()), new ChannelId(l.operatorChannel()))));
+        }
+      }
+      LOG.info("reconciled with the PBX: {} calls closed", work.size());
+      return Future.join(work).otherwiseEmpty().mapEmpty();
+    });
+  }
+
+  /**
+   * Offers still ringing long after ring-no-answer belong to an instance that died: the call goes back to its place
+   * and the operator is freed.
+   */
+  Future<Void> recoverStaleOffers() {
+    Instant cutoff = now().minus(settings.ringNoAnswer().multipliedBy(2).plusSeconds(10));
+    return state.live().compose(list -> Future.join(list.stream()
+        .filter(l -> l.answeredAt() == null && l.offeredAt().isBefore(cutoff))
+        .map(l -> {
+          LOG.warn("offer of call {} to {} was abandoned by its instance; requeueing", l.call().callId(), l.operatorId());
+          return state.requeue(l.call().callId()).compose(v -> withdraw(l));
+        })
+        .toList()).otherwiseEmpty().mapEmpty());
+  }
+
   // ---- timers ----
 
   private void tick() {
-    endWrapUps().onComplete(ar -> dispatch());
+    endWrapUps().eventually(this::recoverStaleOffers).onComplete(ar -> dispatch());
   }
 
   /** Operators whose wrap-up time is over become ready (or their chosen not-ready) again. */

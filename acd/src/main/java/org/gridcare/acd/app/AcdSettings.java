@@ -1,6 +1,9 @@
 package org.gridcare.acd.app;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,7 @@ import org.gridcare.platform.domain.PhoneNumbers;
 public record AcdSettings(
     Routing routing, PeakOverflow peakOverflow, Duration ringNoAnswer, Duration callbackOfferAfter,
     Map<Integer, LineConfig> lines, Map<String, TopicConfig> topics, Map<String, Operator> operators,
-    PhoneNumbers phoneNumbers) {
+    PhoneNumbers phoneNumbers, ZoneId zone) {
 
   public AcdSettings {
     lines = Map.copyOf(lines);
@@ -45,7 +48,7 @@ public record AcdSettings(
     config.operators().forEach(o -> operators.put(o.id(),
         new Operator(o.id(), o.name(), o.endpoint(), Set.copyOf(o.lines()), o.skills())));
     return new AcdSettings(new Routing(rules), peak, acd.ringNoAnswer(), acd.callbackOfferAfter(), lines, topics,
-        operators, new PhoneNumbers(config.locale().phoneRegion()));
+        operators, new PhoneNumbers(config.locale().phoneRegion()), ZoneId.of(config.locale().timeZone()));
   }
 
   public Operator operator(String id) {
@@ -61,6 +64,17 @@ public record AcdSettings(
   public LineConfig line(int id) {
     return Optional.ofNullable(lines.get(id))
         .orElseThrow(() -> DomainException.invalid("unknown-line", "No line " + id + " (known: " + lines.keySet() + ")"));
+  }
+
+  /** Whether the line takes calls at {@code at}: inside its hours for the day, and not a holiday. */
+  public boolean open(int line, Instant at) {
+    LineConfig l = line(line);
+    ZonedDateTime local = at.atZone(zone);
+    if (l.holidays().contains(local.toLocalDate())) {
+      return false;
+    }
+    LineConfig.OpeningHours hours = l.openingOn(local.getDayOfWeek());
+    return hours != null && hours.contains(local.toLocalTime());
   }
 
   public Duration wrapUp(int line) {

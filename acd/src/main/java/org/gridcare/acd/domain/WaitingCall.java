@@ -34,8 +34,17 @@ public record WaitingCall(
     return new WaitingCall(callId, channel, line, topic, skill, newPriority, hazard, crmBoost, customerId, ticketId, enqueuedAt, callback);
   }
 
-  /** Escalation or transfer: the same call (and ticket) in another line's queue, waiting from now. */
-  public WaitingCall movedTo(int newLine, String newTopic, String newSkill, int newPriority, Instant at) {
-    return new WaitingCall(callId, channel, newLine, newTopic, newSkill, newPriority, hazard, crmBoost, customerId, ticketId, at, callback);
+  /** Escalation or transfer: the same call (and ticket) in another queue, waiting since {@code since}. */
+  public WaitingCall movedTo(int newLine, String newTopic, String newSkill, int newPriority, Instant since) {
+    return new WaitingCall(callId, channel, newLine, newTopic, newSkill, newPriority, hazard, crmBoost, customerId, ticketId, since, callback);
+  }
+
+  public WaitingCall withTicket(String ticket) {
+    return new WaitingCall(callId, channel, line, topic, skill, priority, hazard, crmBoost, customerId, ticket, enqueuedAt, callback);
+  }
+
+  /** The caller is back on hold on {@code callerChannel} (after an operator escalated the call). */
+  public WaitingCall onChannel(String callerChannel) {
+    return new WaitingCall(callId, callerChannel, line, topic, skill, priority, hazard, crmBoost, customerId, ticketId, enqueuedAt, callback);
   }
 }
