@@ -145,6 +145,19 @@ public final class Acd {
     });
   }
 
+  public Future<OperatorView> operator(String operatorId) {
+    return guarded(() -> {
+      Operator op = settings.operator(operatorId);
+      return state.operator(operatorId).map(found -> new OperatorView(op,
+          found.map(Versioned::value).orElseGet(() -> OperatorStatus.loggedOut(operatorId, now()))));
+    });
+  }
+
+  /** The operator talking on (or being offered) a call, if any. */
+  public Future<Optional<String>> operatorOf(String callId) {
+    return state.liveCall(callId).map(found -> found.map(LiveCall::operatorId));
+  }
+
   /** Every configured operator with their live status (logged out when never seen). */
   public Future<List<OperatorView>> operators() {
     return state.operators().map(list -> views(list, now()));

@@ -36,20 +36,20 @@ import org.junit.jupiter.api.Test;
 
 /** An ACD on real Redis and PostgreSQL, a fake PBX and a hand-moved clock, on the shipped configuration. */
 @RealServers
-abstract class AcdHarness {
+public abstract class AcdHarness {
   static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
   static final ContactCentreConfig CONFIG = ConfigLoader.load(Path.of("../config/contact-centre.yaml"), Map.of());
 
-  Storage storage;
-  FakePbx pbx;
-  RecordingJournal journal;
-  RecordingHistory history;
-  MutableClock clock;
-  SimpleMeterRegistry meters;
-  Acd acd;
+  protected Storage storage;
+  protected FakePbx pbx;
+  protected RecordingJournal journal;
+  protected RecordingHistory history;
+  protected MutableClock clock;
+  protected SimpleMeterRegistry meters;
+  protected Acd acd;
 
   @BeforeEach
-  void setUp(Vertx vertx, StorageSettings settings) throws Exception {
+  protected void setUp(Vertx vertx, StorageSettings settings) throws Exception {
     storage = Storage.start(vertx, settings).await(60, TimeUnit.SECONDS);
     storage.redis().sync().flushall();
     storage.pool().query("TRUNCATE journal, acd_operator_state_change, acd_callback").execute().await(10, TimeUnit.SECONDS);
@@ -65,25 +65,25 @@ abstract class AcdHarness {
   }
 
   @AfterEach
-  void tearDown() throws Exception {
+  protected void tearDown() throws Exception {
     acd.stop().await(5, TimeUnit.SECONDS);
     storage.close().await(30, TimeUnit.SECONDS);
   }
 
-  static <T> T await(Future<T> f) throws Exception {
+  protected static <T> T await(Future<T> f) throws Exception {
     return f.await(10, TimeUnit.SECONDS);
   }
 
-  OperatorStatus status(String id) throws Exception {
+  protected OperatorStatus status(String id) throws Exception {
     return await(acd.operators()).stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow().status();
   }
 
-  void ready(String id) throws Exception {
+  protected void ready(String id) throws Exception {
     await(acd.login(id, null));
     await(acd.ready(id));
   }
 
-  static DomainException failure(Future<?> f) throws Exception {
+  protected static DomainException failure(Future<?> f) throws Exception {
     try {
       f.await(10, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -95,7 +95,7 @@ abstract class AcdHarness {
   }
 
   /** Queues the caller, lets op1001 answer; returns the operator's channel. */
-  ChannelId connect(String callId, String callerChannel) throws Exception {
+  protected ChannelId connect(String callId, String callerChannel) throws Exception {
     await(acd.enqueue(QueueRequest.of(callId, callerChannel, "outage")));
     FakePbx.Ring ring = pbx.nextRing();
     ChannelId operatorChannel = ring.answer();

@@ -36,7 +36,7 @@ import org.gridcare.platform.domain.DomainException;
  * hung up are gone (bridging them fails with {@code no-such-channel}); hanging up a channel emits its
  * {@link PbxEvent.ChannelHungUp} as the real PBX would.
  */
-final class FakePbx implements Pbx {
+public final class FakePbx implements Pbx {
   /** An originate the ACD asked for, waiting for the test to decide how it ends. */
   record Ring(OriginateRequest request, Promise<OriginateResult> result, Context context) {
     String endpoint() {

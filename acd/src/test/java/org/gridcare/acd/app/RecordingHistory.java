@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import org.gridcare.acd.domain.StateChange;
 
 /** Stores through the real history and lets a test wait for a state change to be recorded. */
-final class RecordingHistory implements OperatorHistory {
+public final class RecordingHistory implements OperatorHistory {
   private record Waiter(Predicate<StateChange> match, CompletableFuture<StateChange> done) {}
 
   private final OperatorHistory delegate;

@@ -10,7 +10,7 @@ import org.gridcare.platform.journal.Journal;
 import org.gridcare.platform.journal.JournalEntry;
 
 /** Appends to the real journal and lets a test wait for an entry to be written. */
-final class RecordingJournal implements Journal {
+public final class RecordingJournal implements Journal {
   private record Waiter(Predicate<JournalEntry> match, CompletableFuture<JournalEntry> done) {}
 
   private final Journal delegate;
