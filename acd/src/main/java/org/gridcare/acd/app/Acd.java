@@ -248,7 +248,7 @@ public final class Acd {
     return settings.open(line, now());
   }
 
-  /** Each line's queue in order, with estimated waits and its operators by state. */
+  /** Each line's queue (by line id) in order, with estimated waits and its operators by state. */
   public Future<List<QueueSnapshot>> queues() {
     Future<List<Versioned<OperatorStatus>>> ops = state.operators();
     Future<List<WaitingCall>> calls = state.waiting();
@@ -258,7 +258,8 @@ public final class Acd {
       List<OperatorView> staff = views(ops.result(), now);
       List<WaitingCall> ordered = settings.routing().ordered(calls.result(), now);
       List<QueueSnapshot> out = new ArrayList<>();
-      for (var line : settings.lines().values()) {
+      for (var line : settings.lines().values().stream()
+          .sorted(java.util.Comparator.comparing(org.gridcare.config.LineConfig::id)).toList()) {
         int id = line.id();
         Duration aht = handle.result().getOrDefault(id, HandleTime.initial()).mean();
         List<QueueSnapshot.Queued> queued = new ArrayList<>();
@@ -277,6 +278,23 @@ public final class Acd {
       }
       return out;
     });
+  }
+
+  /** The caller's place in the queue now (for the wait script), empty when the call no longer waits. */
+  public Future<Optional<QueuePlace>> place(String callId) {
+    Future<List<Versioned<OperatorStatus>>> ops = state.operators();
+    Future<List<WaitingCall>> calls = state.waiting();
+    Future<Map<Integer, HandleTime>> handle = state.handleTimes();
+    return Future.all(ops, calls, handle).map(all -> calls.result().stream()
+        .filter(c -> c.callId().equals(callId))
+        .findFirst()
+        .map(call -> {
+          Instant now = now();
+          Duration aht = handle.result().getOrDefault(call.line(), HandleTime.initial()).mean();
+          return new QueuePlace(settings.routing().position(call, calls.result(), now),
+              settings.routing().estimatedWait(call, calls.result(), views(ops.result(), now), aht, now),
+              !call.callback() && call.waited(now).compareTo(settings.callbackOfferAfter()) >= 0);
+        }));
   }
 
   /** A supervisor changes a waiting call's base priority. */

@@ -190,4 +190,22 @@ class AcdTest extends AcdHarness {
     await(acd.enqueue(QueueRequest.of("c", "ch", "metering")));
     assertThat(failure(acd.enqueue(QueueRequest.of("c", "ch", "metering"))).id()).isEqualTo("call-already-queued");
   }
+
+  @Test
+  void theWaitScriptLearnsThePlaceTheEstimateAndWhenToOfferACallback() throws Exception {
+    ready("op2001");
+    await(acd.enqueue(QueueRequest.of("m0", "m0-chan", "grid-connection")));
+    pbx.nextRing().answer();
+    journal.await("acd.call.answered", "m0");
+    await(acd.enqueue(QueueRequest.of("m1", "m1-chan", "metering")));
+    await(acd.enqueue(QueueRequest.of("m2", "m2-chan", "metering")));
+
+    QueuePlace second = await(acd.place("m2")).orElseThrow();
+    assertThat(second.position()).isEqualTo(1);
+    assertThat(second.estimatedWait()).contains(Duration.ofSeconds(360));
+    assertThat(second.callbackOffered()).isFalse();
+    clock.advance(CONFIG.acd().callbackOfferAfter());
+    assertThat(await(acd.place("m2")).orElseThrow().callbackOffered()).isTrue();
+    assertThat(await(acd.place("m0"))).as("answered, not waiting").isEmpty();
+  }
 }

@@ -65,7 +65,7 @@ public final class FakePbx implements Pbx {
   private final Map<Consumer<PbxEvent>, Context> contexts = new ConcurrentHashMap<>();
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
 
-  FakePbx(Vertx vertx) {
+  public FakePbx(Vertx vertx) {
     this.vertx = vertx;
   }
 
