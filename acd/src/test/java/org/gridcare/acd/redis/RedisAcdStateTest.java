@@ -159,14 +159,16 @@ class RedisAcdStateTest {
   }
 
   /**
-   * Two server instances route the same queue at once from their own snapshots. Each successful reservation is
-   * checked against what is held right now: an operator offered a second call while holding one, or a call given
-   * twice, fails the test.
+   * Three server instances route one queue at once from their own snapshots, 100,000 assignments in all: calls
+   * keep arriving as operators are released. Every successful reservation is checked against what is held at that
+   * moment: an operator offered a second call while holding one, a call given twice, or a release that finds the
+   * operator changed under it fails the test.
    */
   @Test
-  void twoConcurrentInstancesNeverDoubleOfferAnOperatorOrACall() throws Exception {
+  void threeInstancesMakeAHundredThousandAssignmentsWithoutADoubleOffer() throws Exception {
     int operators = 30;
-    int calls = 3000;
+    int total = 100_000;
+    int queueDepth = 60;
     RedisAcdState setup = instance();
     List<Operator> staff = new ArrayList<>();
     for (int i = 0; i < operators; i++) {
@@ -174,13 +176,17 @@ class RedisAcdStateTest {
       staff.add(new Operator(id, id, "PJSIP/" + id, Set.of(1), Map.of("outage", 5)));
       await(setup.replaceOperator(0, ready(id)));
     }
-    for (int i = 0; i < calls; i++) {
-      await(setup.enqueue(call("c" + i, T0.plusMillis(i))));
+    AtomicInteger created = new AtomicInteger();
+    for (int i = 0; i < queueDepth; i++) {
+      int n = created.getAndIncrement();
+      await(setup.enqueue(call("c" + n, T0.plusMillis(n))));
     }
     Map<String, String> holding = new ConcurrentHashMap<>();
     Set<String> given = ConcurrentHashMap.newKeySet();
     AtomicInteger violations = new AtomicInteger();
     AtomicInteger conflicts = new AtomicInteger();
+    Map<String, Operator> byId = new java.util.HashMap<>();
+    staff.forEach(o -> byId.put(o.id(), o));
     Routing routing = new Routing(new RoutingRules(Duration.ofMinutes(1), Duration.ofMinutes(2), List.of(), Duration.ofMinutes(5)));
 
     Runnable worker = () -> {
@@ -188,14 +194,16 @@ class RedisAcdStateTest {
       while (true) {
         List<WaitingCall> waiting = await(state.waiting());
         if (waiting.isEmpty()) {
-          return;
+          if (created.get() >= total && given.size() >= total) {
+            return;
+          }
+          continue;
         }
         Map<String, Versioned<OperatorStatus>> versions = new java.util.HashMap<>();
         List<OperatorView> views = new ArrayList<>();
         for (Versioned<OperatorStatus> v : await(state.operators())) {
           versions.put(v.value().operatorId(), v);
-          staff.stream().filter(o -> o.id().equals(v.value().operatorId())).findFirst()
-              .ifPresent(o -> views.add(new OperatorView(o, v.value())));
+          views.add(new OperatorView(byId.get(v.value().operatorId()), v.value()));
         }
         for (Assignment a : routing.assign(waiting, views, T0.plusSeconds(60))) {
           Versioned<OperatorStatus> v = versions.get(a.operator().id());
@@ -210,26 +218,31 @@ class RedisAcdStateTest {
             violations.incrementAndGet();
           }
           holding.remove(a.operator().id());
-          await(state.removeLive(a.call().callId()));
+          state.removeLive(a.call().callId());
           Optional<Long> released = await(state.replaceOperator(v.version() + 1, reserved.withdrawOffer(T0)));
           if (released.isEmpty()) {
             violations.incrementAndGet();
           }
+          int n = created.getAndIncrement();
+          if (n < total) {
+            await(state.enqueue(call("c" + n, T0.plusMillis(n))));
+          }
         }
       }
     };
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
-      Future<?> one = pool.submit(worker);
-      Future<?> two = pool.submit(worker);
-      one.get(120, TimeUnit.SECONDS);
-      two.get(120, TimeUnit.SECONDS);
+      List<Future<?>> running = List.of(pool.submit(worker), pool.submit(worker), pool.submit(worker));
+      for (Future<?> f : running) {
+        f.get(300, TimeUnit.SECONDS);
+      }
     } finally {
       pool.shutdownNow();
     }
     assertThat(violations.get()).isZero();
-    assertThat(given).hasSize(calls);
-    assertThat(await(setup.live())).isEmpty();
+    assertThat(given).hasSize(total);
+    assertThat(await(setup.waiting())).isEmpty();
+    assertThat(await(setup.operators())).allMatch(v -> v.value().available());
     assertThat(conflicts.get()).as("the instances really competed").isPositive();
   }
 }
