@@ -39,7 +39,7 @@ public final class AcdModule {
       AcdSettings settings = AcdSettings.from(config);
       Acd acd = new Acd(vertx, settings, new RedisAcdState(vertx, storage.redis()), pbx, storage.journal(),
           new PgOperatorHistory(storage.pool()), new PgCallbacks(storage.pool()),
-          new AcdMetrics(registry, settings.lines().keySet()), clock);
+          new AcdMetrics(registry, settings.serviceLevels()), clock);
       acd.start();
       return Future.succeededFuture(new AcdModule(acd));
     } catch (RuntimeException e) {

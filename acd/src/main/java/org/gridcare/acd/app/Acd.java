@@ -215,7 +215,7 @@ public final class Acd {
     StateChange c = change.get();
     LOG.info("operator {}: {} -> {}{}", c.operatorId(), c.from().id(), c.to().id(),
         c.reason() == null ? "" : " (" + c.reason() + ")");
-    return history.record(c);
+    return history.record(c).onSuccess(v -> vertx.eventBus().publish(AcdEvents.OPERATOR_STATE, AcdEvents.stateChanged(c)));
   }
 
   // ---- queue ----
@@ -234,7 +234,7 @@ public final class Acd {
       return state.putLeg(r.channel(), Leg.caller(r.callId()))
           .compose(v -> state.enqueue(call))
           .compose(added -> added
-              ? journal.append(entry("acd.call.queued", call, call.enqueuedAt())
+              ? record(entry("acd.call.queued", call, call.enqueuedAt())
                   .data(data("topic", call.topic(), "priority", call.priority(), "hazard", call.hazard(),
                       "boost", call.crmBoost(), "ticket", call.ticketId())))
                   .map(call)
@@ -302,7 +302,7 @@ public final class Acd {
     return waitingCall(callId).compose(call -> {
       WaitingCall changed = call.withPriority(priority);
       return state.updateWaiting(changed).compose(kept -> kept
-          ? journal.append(entry("acd.call.reprioritised", call, now())
+          ? record(entry("acd.call.reprioritised", call, now())
               .data(data("from", call.priority(), "to", priority, "by", by))).map(changed)
           : Future.failedFuture(notWaiting(callId)));
     }).onSuccess(c -> dispatch());
@@ -326,7 +326,7 @@ public final class Acd {
     WaitingCall moved = call.movedTo(topic.line(), topic.id(), topic.skill(), topic.priority(), call.enqueuedAt())
         .withTicket(ticketId != null ? ticketId : call.ticketId());
     return state.updateWaiting(moved).compose(kept -> kept
-        ? journal.append(entry("acd.call.transferred", moved, now())
+        ? record(entry("acd.call.transferred", moved, now())
             .data(data("fromLine", call.line(), "fromTopic", call.topic(), "topic", moved.topic(),
                 "ticket", moved.ticketId(), "by", by))).map(moved)
         : Future.failedFuture(notWaiting(call.callId())));
@@ -354,7 +354,7 @@ public final class Acd {
             .compose(v -> pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty())
             .compose(v -> change(live.operatorId(), (s, t) -> s.activity() == Activity.ON_CALL
                 && callId.equals(s.callId()) ? s.hangUp(wrapUp, t) : s))
-            .compose(s -> journal.append(entry("acd.call.escalated", moved, now).operator(live.operatorId())
+            .compose(s -> record(entry("acd.call.escalated", moved, now).operator(live.operatorId())
                 .data(data("fromLine", call.line(), "fromTopic", call.topic(), "topic", moved.topic(),
                     "ticket", moved.ticketId(), "by", by,
                     "talkMs", Duration.between(live.answeredAt(), now).toMillis()))))
@@ -383,7 +383,7 @@ public final class Acd {
   /** Emergency mode (mass outage): calls overflow to other centres as soon as every operator is busy. */
   public Future<Void> setEmergency(boolean on, String by) {
     return state.setEmergency(on)
-        .compose(v -> journal.append(JournalEntry.of("acd.emergency.switched").at(now())
+        .compose(v -> record(JournalEntry.of("acd.emergency.switched").at(now())
             .data(data("on", on, "by", by))))
         .onSuccess(v -> {
           LOG.info("emergency mode {} by {}", on ? "on" : "off", by);
@@ -459,7 +459,7 @@ public final class Acd {
         return Future.<Void>succeededFuture();
       }
       return recordChange(before, reserved)
-          .compose(v -> journal.append(entry("acd.call.offered", call, now).operator(a.operator().id())
+          .compose(v -> record(entry("acd.call.offered", call, now).operator(a.operator().id())
               .data(data("waitedMs", call.waited(now).toMillis(), "overflow", a.overflow(), "topic", call.topic()))))
           .onSuccess(v -> ring(offer, reserved).onFailure(e ->
               LOG.warn("offering call {} to {} failed: {}", call.callId(), a.operator().id(), e.toString())));
@@ -518,12 +518,13 @@ public final class Acd {
     return state.updateLive(answered)
         .compose(v -> change(live.operatorId(), (s, t) -> s.answer(t)))
         .compose(s -> {
+          vertx.eventBus().publish(AcdEvents.SCREEN_POP, AcdEvents.screenPop(live.operatorId(), call));
           metrics.callLeftQueue(call.line(), AcdMetrics.ANSWERED, waited);
-          return journal.append(entry("acd.call.answered", call, now).operator(live.operatorId())
+          return record(entry("acd.call.answered", call, now).operator(live.operatorId())
               .data(data("waitedMs", waited.toMillis(), "topic", call.topic(), "callback", call.callback())));
         })
         .compose(v -> call.callback() ? callbacks.dialling(call.callId(), live.operatorId(), now)
-            .compose(x -> journal.append(entry("acd.callback.dialled", call, now).operator(live.operatorId())))
+            .compose(x -> record(entry("acd.callback.dialled", call, now).operator(live.operatorId())))
             : Future.succeededFuture());
   }
 
@@ -547,7 +548,7 @@ public final class Acd {
       }
       LOG.info("operator {} did not answer call {} ({}): not ready, call requeued", offer.operatorId(), callId, outcome);
       return change(offer.operatorId(), (s, t) -> reservedFor(s, callId) ? s.noAnswer(t) : s)
-          .compose(s -> journal.append(entry("acd.call.requeued", back.get(), now()).operator(offer.operatorId())
+          .compose(s -> record(entry("acd.call.requeued", back.get(), now()).operator(offer.operatorId())
               .data(data("reason", NotReadyReason.NO_ANSWER, "outcome", outcome))))
           .onSuccess(v -> dispatch());
     });
@@ -582,7 +583,7 @@ public final class Acd {
       return state.takeLeg(call.channel())
           .compose(v -> pbx.setVariable(channel, "CC_DIAL_NUMBER", to.number()))
           .compose(v -> pbx.redirect(channel, DialplanTarget.of(Contexts.DIAL_OUT)))
-          .compose(v -> journal.append(entry("acd.call.overflowed", call, now)
+          .compose(v -> record(entry("acd.call.overflowed", call, now)
               .data(data("destination", to.name(), "waitedMs", call.waited(now).toMillis(),
                   "estimatedWaitMs", estimate.map(Duration::toMillis).orElse(-1L)))));
     });
@@ -614,7 +615,7 @@ public final class Acd {
             : state.takeLeg(key).compose(taken -> taken.map(leg -> {
               Instant now = now();
               return callbacks.update(leg.callId(), Callback.Status.CONNECTED, now)
-                  .compose(v -> journal.append(JournalEntry.of("acd.callback.connected").at(now).call(leg.callId())
+                  .compose(v -> record(JournalEntry.of("acd.callback.connected").at(now).call(leg.callId())
                       .operator(leg.operatorId())));
             }).orElse(Future.succeededFuture()))));
   }
@@ -643,7 +644,7 @@ public final class Acd {
     Duration waited = call.waited(now);
     metrics.callLeftQueue(call.line(), AcdMetrics.ABANDONED, waited);
     LOG.info("call {} abandoned after {} s", call.callId(), waited.toSeconds());
-    return journal.append(entry("acd.call.abandoned", call, now).operator(whileOfferedTo)
+    return record(entry("acd.call.abandoned", call, now).operator(whileOfferedTo)
         .data(data("waitedMs", waited.toMillis(), "topic", call.topic())));
   }
 
@@ -661,9 +662,12 @@ public final class Acd {
       return callerGone
           .compose(v -> change(live.operatorId(), (s, t) -> s.callId() != null && s.callId().equals(live.call().callId())
               && s.activity() == Activity.ON_CALL ? s.hangUp(wrapUp, t) : s))
-          .compose(s -> journal.append(entry("acd.call.completed", live.call(), now).operator(live.operatorId())
+          .compose(s -> record(entry("acd.call.completed", live.call(), now).operator(live.operatorId())
               .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis()))))
-          .compose(v -> state.recordHandleTime(live.call().line(), talk.plus(wrapUp)))
+          .compose(v -> {
+            metrics.handled(live.call().line(), talk.plus(wrapUp));
+            return state.recordHandleTime(live.call().line(), talk.plus(wrapUp));
+          })
           .compose(v -> live.call().callback() ? callbackEnded(live) : Future.succeededFuture())
           .onSuccess(v -> vertx.setTimer(Math.max(1, wrapUp.toMillis()), id -> endWrapUps()));
     });
@@ -688,7 +692,7 @@ public final class Acd {
                 .compose(v -> state.enqueue(call.movedTo(call.line(), call.topic(), call.skill(), call.priority(), now)))
                 .mapEmpty()
             : callbacks.update(call.callId(), Callback.Status.MISSED, now);
-        return next.compose(v -> journal.append(entry("acd.callback.missed", call, now).operator(live.operatorId())
+        return next.compose(v -> record(entry("acd.callback.missed", call, now).operator(live.operatorId())
             .data(data("attempts", attempts, "retry", again))));
       });
     });
@@ -719,7 +723,7 @@ public final class Acd {
             .compose(v -> state.takeLeg(call.channel()))
             .compose(v -> state.updateWaiting(call.asCallback()))
             .compose(kept -> kept
-                ? journal.append(entry("acd.callback.requested", call, now).phone(phone)
+                ? record(entry("acd.callback.requested", call, now).phone(phone)
                     .data(data("waitedMs", call.waited(now).toMillis()))).map(cb)
                 : callbacks.update(callId, Callback.Status.CANCELLED, now).compose(v -> Future.failedFuture(
                     DomainException.notFound("call-not-waiting", "Call " + callId + " left the queue"))));
@@ -789,6 +793,11 @@ public final class Acd {
   }
 
   // ---- helpers ----
+
+  /** Journals a fact and tells live pages about it ({@link AcdEvents#QUEUE_CHANGED}). */
+  private Future<Void> record(JournalEntry e) {
+    return journal.append(e).onSuccess(v -> vertx.eventBus().publish(AcdEvents.QUEUE_CHANGED, AcdEvents.queueChanged(e)));
+  }
 
   private static JournalEntry entry(String type, WaitingCall call, Instant at) {
     return JournalEntry.of(type).at(at).call(call.callId()).line(call.line()).customer(call.customerId());

@@ -17,8 +17,10 @@ import org.gridcare.acd.domain.WaitingCall;
 
 /**
  * The ACD's meters: {@code acd.queue.wait} (timer, tags {@code line}, {@code outcome}: answered, abandoned,
- * overflowed), gauges {@code acd.queue.waiting} and {@code acd.queue.longest.wait} per line and
- * {@code acd.operators} per state. Gauges show this instance's last look at the shared state.
+ * overflowed; with the line's service-level time as an SLO bucket, so service level and average speed of answer
+ * come from it), {@code acd.call.handle} (talk + wrap-up per line, average handling time), gauges
+ * {@code acd.queue.waiting} and {@code acd.queue.longest.wait} per line and {@code acd.operators} per state
+ * (occupancy). Gauges show this instance's last look at the shared state.
  */
 public final class AcdMetrics {
   public static final String ANSWERED = "answered";
@@ -30,8 +32,13 @@ public final class AcdMetrics {
   private final Map<Integer, AtomicLong> longestMillis = new HashMap<>();
   private final Map<OperatorState, AtomicLong> operators = new EnumMap<>(OperatorState.class);
 
-  public AcdMetrics(MeterRegistry registry, Collection<Integer> lines) {
+  private final Map<Integer, Duration> serviceLevel;
+
+  /** {@code serviceLevel}: each line's target answer time (service-level-seconds). */
+  public AcdMetrics(MeterRegistry registry, Map<Integer, Duration> serviceLevel) {
     this.registry = registry;
+    this.serviceLevel = Map.copyOf(serviceLevel);
+    Collection<Integer> lines = serviceLevel.keySet();
     for (Integer line : lines) {
       AtomicLong count = new AtomicLong();
       AtomicLong longest = new AtomicLong();
@@ -51,9 +58,18 @@ public final class AcdMetrics {
   }
 
   void callLeftQueue(int line, String outcome, Duration waited) {
-    Timer.builder("acd.queue.wait").tag("line", Integer.toString(line)).tag("outcome", outcome)
-        .description("Time callers waited in queue, by how the wait ended")
-        .register(registry).record(waited);
+    Timer.Builder timer = Timer.builder("acd.queue.wait").tag("line", Integer.toString(line)).tag("outcome", outcome)
+        .description("Time callers waited in queue, by how the wait ended");
+    if (serviceLevel.containsKey(line)) {
+      timer.serviceLevelObjectives(serviceLevel.get(line));
+    }
+    timer.register(registry).record(waited);
+  }
+
+  void handled(int line, Duration talkAndWrapUp) {
+    Timer.builder("acd.call.handle").tag("line", Integer.toString(line))
+        .description("Handling time of answered calls: talk and wrap-up")
+        .register(registry).record(talkAndWrapUp);
   }
 
   void observe(List<WaitingCall> calls, Collection<OperatorView> staff, Instant now) {

@@ -77,6 +77,13 @@ public record AcdSettings(
     return hours != null && hours.contains(local.toLocalTime());
   }
 
+  /** Each line's service-level answer time, for the meters. */
+  public Map<Integer, Duration> serviceLevels() {
+    Map<Integer, Duration> out = new LinkedHashMap<>();
+    lines.forEach((id, l) -> out.put(id, Duration.ofSeconds(l.serviceLevelSeconds())));
+    return out;
+  }
+
   public Duration wrapUp(int line) {
     return lines.containsKey(line) ? lines.get(line).wrapUp() : Duration.ZERO;
   }

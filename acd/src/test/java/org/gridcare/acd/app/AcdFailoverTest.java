@@ -25,7 +25,7 @@ class AcdFailoverTest extends AcdHarness {
     otherPbx = new FakePbx(vertx);
     AcdSettings acdSettings = AcdSettings.from(CONFIG);
     other = new Acd(vertx, acdSettings, new RedisAcdState(vertx, storage.redis()), otherPbx, journal, history,
-        new PgCallbacks(storage.pool()), new AcdMetrics(new SimpleMeterRegistry(), acdSettings.lines().keySet()), clock);
+        new PgCallbacks(storage.pool()), new AcdMetrics(new SimpleMeterRegistry(), acdSettings.serviceLevels()), clock);
     other.start();
   }
 

@@ -60,7 +60,7 @@ public abstract class AcdHarness {
     meters = new SimpleMeterRegistry();
     AcdSettings acdSettings = AcdSettings.from(CONFIG);
     acd = new Acd(vertx, acdSettings, new RedisAcdState(vertx, storage.redis()), pbx, journal,
-        history, new PgCallbacks(storage.pool()), new AcdMetrics(meters, acdSettings.lines().keySet()), clock);
+        history, new PgCallbacks(storage.pool()), new AcdMetrics(meters, acdSettings.serviceLevels()), clock);
     acd.start();
   }
 

@@ -38,9 +38,12 @@ import org.junit.jupiter.api.Test;
 @RealServers
 class AcdTest extends AcdHarness {
   @Test
-  void theReadyOperatorIsRungWithAWhisperAndBridgedToTheCaller() throws Exception {
+  void theReadyOperatorIsRungWithAWhisperAndBridgedToTheCaller(Vertx vertx) throws Exception {
+    java.util.concurrent.CompletableFuture<io.vertx.core.json.JsonObject> screenPop = new java.util.concurrent.CompletableFuture<>();
+    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(AcdEvents.SCREEN_POP, m -> screenPop.complete(m.body()))
+        .completion().await(5, TimeUnit.SECONDS);
     ready("op1001");
-    await(acd.enqueue(QueueRequest.of("call-1", "caller-1", "outage")));
+    await(acd.enqueue(new QueueRequest("call-1", "caller-1", "outage", null, null, null, 0, "cust-9", "T-3")));
 
     FakePbx.Ring ring = pbx.nextRing();
     assertThat(ring.endpoint()).isEqualTo("PJSIP/op1001");
@@ -58,6 +61,12 @@ class AcdTest extends AcdHarness {
     assertThat(journal.written()).extracting(JournalEntry::type)
         .contains("acd.call.queued", "acd.call.offered", "acd.call.answered");
     assertThat(meters.timer("acd.queue.wait", "line", "1", "outcome", "answered").count()).isEqualTo(1);
+    var buckets = meters.timer("acd.queue.wait", "line", "1", "outcome", "answered").takeSnapshot().histogramCounts();
+    assertThat(buckets).as("the line's 20 s service level is a bucket").singleElement()
+        .satisfies(b -> assertThat(b.bucket(TimeUnit.SECONDS)).isEqualTo(20.0))
+        .satisfies(b -> assertThat(b.count()).isEqualTo(1.0));
+    assertThat(screenPop.get(5, TimeUnit.SECONDS).getMap()).containsEntry("operatorId", "op1001")
+        .containsEntry("callId", "call-1").containsEntry("customerId", "cust-9").containsEntry("ticketId", "T-3");
 
     List<String> states = new ArrayList<>();
     for (Row r : await(storage.pool().query(
@@ -79,6 +88,7 @@ class AcdTest extends AcdHarness {
     pbx.hangUpFromFarEnd(operatorChannel.value());
     JournalEntry completed = journal.await("acd.call.completed", "call-1");
     assertThat(completed.data()).containsEntry("wrapUpMs", 30_000L);
+    assertThat(meters.timer("acd.call.handle", "line", "1").totalTime(TimeUnit.SECONDS)).isEqualTo(30.0);
     assertThat(pbx.next("hangUp").args()).containsExactly("caller-1");
     OperatorStatus wrapping = status("op1001");
     assertThat(wrapping.state()).isEqualTo(OperatorState.WRAP_UP);
