@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +46,16 @@ public final class Routing {
   }
 
   public List<WaitingCall> ordered(Collection<WaitingCall> calls, Instant now) {
-    return calls.stream().sorted(queueOrder(now)).toList();
+    // the aged priority is computed once per call, not once per comparison
+    record Keyed(WaitingCall call, int priority) {}
+    return calls.stream()
+        .map(c -> new Keyed(c, effectivePriority(c, now)))
+        .sorted(Comparator.comparing((Keyed k) -> !k.call().hazard())
+            .thenComparing(Comparator.comparingInt(Keyed::priority).reversed())
+            .thenComparing(k -> k.call().enqueuedAt())
+            .thenComparing(k -> k.call().callId()))
+        .map(Keyed::call)
+        .toList();
   }
 
   /** Longest idle first; ties go to the more proficient operator, then by id. */
@@ -85,23 +96,30 @@ public final class Routing {
   public List<Assignment> assign(Collection<WaitingCall> calls, Collection<OperatorView> operators, Instant now) {
     List<WaitingCall> queue = ordered(calls, now);
     List<OperatorView> free = operators.stream().filter(o -> o.status().available()).toList();
+    // operators in routing order, sorted once per skill: each call then takes the first eligible one still free
+    Map<String, List<OperatorView>> bySkill = new HashMap<>();
     Set<String> takenOperators = new HashSet<>();
     Set<String> servedCalls = new HashSet<>();
     List<Assignment> result = new ArrayList<>();
     for (boolean overflow : new boolean[] {false, true}) {
       for (WaitingCall call : queue) {
+        if (takenOperators.size() == free.size()) {
+          return result;
+        }
         if (servedCalls.contains(call.callId())) {
           continue;
         }
-        free.stream()
-            .filter(o -> !takenOperators.contains(o.id()))
-            .filter(o -> overflow ? eligibleByOverflow(o, call, now) : eligibleAtHome(o, call, now))
-            .min(operatorOrder(call.skill()))
-            .ifPresent(o -> {
-              takenOperators.add(o.id());
-              servedCalls.add(call.callId());
-              result.add(new Assignment(call, o, overflow));
-            });
+        List<OperatorView> candidates = bySkill.computeIfAbsent(call.skill(),
+            skill -> free.stream().filter(o -> o.operator().level(skill) > 0).sorted(operatorOrder(skill)).toList());
+        for (OperatorView o : candidates) {
+          if (!takenOperators.contains(o.id())
+              && (overflow ? eligibleByOverflow(o, call, now) : eligibleAtHome(o, call, now))) {
+            takenOperators.add(o.id());
+            servedCalls.add(call.callId());
+            result.add(new Assignment(call, o, overflow));
+            break;
+          }
+        }
       }
     }
     return result;
