@@ -2,6 +2,9 @@ package org.gridcare.acd.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -9,8 +12,10 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.gridcare.acd.app.Acd;
+import org.gridcare.acd.app.AcdEvents;
 import org.gridcare.acd.app.QueueSnapshot;
 import org.gridcare.acd.domain.OperatorStatus;
 import org.gridcare.acd.domain.OperatorView;
@@ -50,6 +55,7 @@ public final class HttpAcdRoutes implements Consumer<RouterBuilder> {
     on(rb, "reprioritiseAcdCall", ctx -> reply(ctx, acd.reprioritise(ctx.pathParam("callId"),
         ctx.body().asJsonObject().getInteger("priority"), username(ctx)).map(c -> call(c, Instant.now()))));
     on(rb, "transferAcdCall", this::transfer);
+    on(rb, "acdStream", this::stream);
     on(rb, "getAcdEmergency", ctx -> reply(ctx, acd.emergency().map(on -> new JsonObject().put("on", on))));
     on(rb, "setAcdEmergency", ctx -> {
       boolean on = ctx.body().asJsonObject().getBoolean("on");
@@ -93,6 +99,42 @@ public final class HttpAcdRoutes implements Consumer<RouterBuilder> {
             : Future.failedFuture(DomainException.forbidden("not-your-call", "Agents escalate only the call they are on")));
     reply(ctx, allowed.compose(v -> acd.transfer(callId, body.getString("topic"), body.getString("ticketId"), username(ctx)))
         .map(c -> call(c, Instant.now())));
+  }
+
+  /**
+   * Relays the ACD's event-bus messages as SSE until the client goes away: every operator-state change, queue
+   * events of the lines the user may see, and screen pops meant for this user.
+   */
+  private void stream(RoutingContext ctx) {
+    String me = username(ctx);
+    boolean all = supervises(ctx);
+    JsonArray lines = ctx.user().principal().getJsonArray("lines", new JsonArray());
+    HttpServerResponse response = ctx.response().setChunked(true)
+        .putHeader("content-type", "text/event-stream").putHeader("cache-control", "no-cache");
+    EventBus bus = ctx.vertx().eventBus();
+    List<MessageConsumer<JsonObject>> consumers = List.of(
+        bus.<JsonObject>consumer(AcdEvents.OPERATOR_STATE, m -> send(response, "operator-state", m.body())),
+        bus.<JsonObject>consumer(AcdEvents.QUEUE_CHANGED, m -> {
+          Integer line = m.body().getInteger("line");
+          if (all || line == null || lines.contains(line)) {
+            send(response, "queue", m.body());
+          }
+        }),
+        bus.<JsonObject>consumer(AcdEvents.SCREEN_POP, m -> {
+          if (me.equals(m.body().getString("operatorId"))) {
+            send(response, "screen-pop", m.body());
+          }
+        }));
+    response.closeHandler(v -> consumers.forEach(MessageConsumer::unregister));
+    Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        .onSuccess(v -> response.write(": connected\n\n"))
+        .onFailure(ctx::fail);
+  }
+
+  private static void send(HttpServerResponse response, String event, JsonObject data) {
+    if (!response.closed()) {
+      response.write("event: " + event + "\ndata: " + data.encode() + "\n\n");
+    }
   }
 
   private static void reply(RoutingContext ctx, Future<?> result) {

@@ -171,4 +171,34 @@ class HttpAcdRoutesTest extends AcdHarness {
     assertThat(escalated.bodyAsJsonObject().getInteger("line")).isEqualTo(3);
     assertThat(escalated.bodyAsJsonObject().getString("ticketId")).isEqualTo("T-9");
   }
+
+  @Test
+  void theStreamCarriesStateChangesAndOnlyTheUsersOwnScreenPops(Vertx vertx) throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+    var http = vertx.createHttpClient();
+    StringBuilder buffer = new StringBuilder();
+    // the handler is set as the response arrives, on its event loop, so no chunk is missed
+    var response = http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/api/acd/stream")
+        .compose(req -> req.putHeader("X-Test-User", AGENT.encode()).send())
+        .map(resp -> resp.handler(chunk -> {
+          buffer.append(chunk.toString());
+          int end;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            received.add(buffer.substring(0, end));
+            buffer.delete(0, end + 2);
+          }
+        }))
+        .await(10, TimeUnit.SECONDS);
+    assertThat(response.getHeader("content-type")).isEqualTo("text/event-stream");
+    assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(": connected");
+
+    vertx.eventBus().publish(org.gridcare.acd.app.AcdEvents.SCREEN_POP, new JsonObject().put("operatorId", "op1002").put("callId", "x"));
+    vertx.eventBus().publish(org.gridcare.acd.app.AcdEvents.SCREEN_POP, new JsonObject().put("operatorId", "op1001").put("callId", "mine"));
+    assertThat(received.poll(10, TimeUnit.SECONDS)).startsWith("event: screen-pop\ndata: ").contains("\"mine\"");
+
+    await(acd.login("op1001", null));
+    String change = received.poll(10, TimeUnit.SECONDS);
+    assertThat(change).startsWith("event: operator-state\n").contains("\"to\":\"not-ready\"");
+    http.close();
+  }
 }
