@@ -1,6 +1,7 @@
 package org.gridcare.acd.app;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Objects;
 import org.gridcare.acd.domain.StateChange;
 import org.gridcare.acd.domain.WaitingCall;
 import org.gridcare.platform.journal.JournalEntry;
@@ -36,7 +37,7 @@ public final class AcdEvents {
   }
 
   private static JsonObject compact(JsonObject json) {
-    json.getMap().values().removeIf(java.util.Objects::isNull);
+    json.getMap().values().removeIf(Objects::isNull);
     return json;
   }
 }

@@ -1,6 +1,7 @@
 package org.gridcare.acd.app;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,5 +68,5 @@ public interface AcdState {
 
   Future<Map<Integer, HandleTime>> handleTimes();
 
-  Future<Void> recordHandleTime(int line, java.time.Duration observed);
+  Future<Void> recordHandleTime(int line, Duration observed);
 }

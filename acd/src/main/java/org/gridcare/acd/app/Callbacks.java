@@ -2,7 +2,6 @@ package org.gridcare.acd.app;
 
 import io.vertx.core.Future;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Callback requests (the place in the queue stays in {@link AcdState}; these are the number and the outcome). */
@@ -15,7 +14,4 @@ public interface Callbacks {
   Future<Void> dialling(String callId, String operatorId, Instant at);
 
   Future<Void> update(String callId, Callback.Status status, Instant at);
-
-  /** Callbacks not finished yet (waiting or dialling), oldest first. */
-  Future<List<Callback>> open();
 }

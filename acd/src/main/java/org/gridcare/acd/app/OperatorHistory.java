@@ -1,14 +1,9 @@
 package org.gridcare.acd.app;
 
 import io.vertx.core.Future;
-import java.time.Instant;
-import java.util.List;
 import org.gridcare.acd.domain.StateChange;
 
 /** Every operator state change, stored for reports (and journalled as {@code acd.operator.state-changed}). */
 public interface OperatorHistory {
   Future<Void> record(StateChange change);
-
-  /** An operator's changes from {@code since}, oldest first. */
-  Future<List<StateChange>> changes(String operatorId, Instant since);
 }

@@ -3,6 +3,7 @@ package org.gridcare.acd.app;
 import static org.gridcare.acd.app.AcdContext.guarded;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -108,7 +109,7 @@ final class OperatorStates {
   }
 
   /** Ends the wrap-up started now once {@code wrapUp} has passed (the tick is the safety net). */
-  void endWrapUpAfter(java.time.Duration wrapUp) {
+  void endWrapUpAfter(Duration wrapUp) {
     ctx.vertx.setTimer(Math.max(1, wrapUp.toMillis()), id -> endWrapUps());
   }
 

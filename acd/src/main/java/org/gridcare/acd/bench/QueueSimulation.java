@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.gridcare.acd.domain.Assignment;
 import org.gridcare.acd.domain.Operator;
@@ -26,7 +28,7 @@ public final class QueueSimulation {
   public record Line(int id, double arrivalsPerSecond, String skill) {}
 
   /** {@code lines} the operators serve, all at proficiency 5 in {@code skills}. */
-  public record Staff(int count, java.util.Set<Integer> lines, java.util.Set<String> skills) {}
+  public record Staff(int count, Set<Integer> lines, Set<String> skills) {}
 
   /** Per line and overall: calls measured, share answered within the target, mean wait. */
   public record Result(Map<Integer, Stats> lines, Stats overall) {}
@@ -51,7 +53,7 @@ public final class QueueSimulation {
   private final List<WaitingCall> waiting = new ArrayList<>();
   private final Map<String, OperatorView> operators = new HashMap<>();
   private final Map<Integer, double[]> measured = new HashMap<>();
-  private final java.util.Set<String> warmingUp = new java.util.HashSet<>();
+  private final Set<String> warmingUp = new HashSet<>();
   private long order;
   private long arrived;
   private double now;

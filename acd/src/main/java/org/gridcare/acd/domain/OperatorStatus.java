@@ -2,6 +2,7 @@ package org.gridcare.acd.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import org.gridcare.platform.domain.DomainException;
 
@@ -133,7 +134,7 @@ public record OperatorStatus(
 
   private void requireActivity(Activity expected) {
     if (activity != expected) {
-      throw DomainException.conflict("operator-not-" + expected.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+      throw DomainException.conflict("operator-not-" + expected.name().toLowerCase(Locale.ROOT).replace('_', '-'),
           "Operator " + operatorId + " is " + state().id() + ", not " + OperatorState.of(Presence.READY, expected).id());
     }
   }

@@ -80,9 +80,6 @@ public final class Routing {
         && skilled(op, call, now);
   }
 
-  public boolean eligible(OperatorView op, WaitingCall call, Instant now) {
-    return eligibleAtHome(op, call, now) || eligibleByOverflow(op, call, now);
-  }
 
   private boolean skilled(OperatorView op, WaitingCall call, Instant now) {
     int level = op.operator().level(call.skill());
@@ -123,11 +120,6 @@ public final class Routing {
       }
     }
     return result;
-  }
-
-  /** The first assignment for one call, if anyone could take it now. */
-  public Optional<OperatorView> operatorFor(WaitingCall call, Collection<OperatorView> operators, Instant now) {
-    return assign(List.of(call), operators, now).stream().findFirst().map(Assignment::operator);
   }
 
   /** How many calls of the same line are ahead of {@code call} in queue order (0 = next). */

@@ -42,9 +42,4 @@ public record WaitingCall(
   public WaitingCall withTicket(String ticket) {
     return new WaitingCall(callId, channel, line, topic, skill, priority, hazard, crmBoost, customerId, ticket, enqueuedAt, callback);
   }
-
-  /** The caller is back on hold on {@code callerChannel} (after an operator escalated the call). */
-  public WaitingCall onChannel(String callerChannel) {
-    return new WaitingCall(callId, callerChannel, line, topic, skill, priority, hazard, crmBoost, customerId, ticketId, enqueuedAt, callback);
-  }
 }

@@ -13,6 +13,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.gridcare.acd.app.Acd;
 import org.gridcare.acd.app.AcdEvents;
@@ -189,7 +190,7 @@ public final class HttpAcdRoutes implements Consumer<RouterBuilder> {
 
   /** Leaves absent values out instead of writing nulls. */
   private static JsonObject compact(JsonObject json) {
-    json.getMap().values().removeIf(java.util.Objects::isNull);
+    json.getMap().values().removeIf(Objects::isNull);
     return json;
   }
 }

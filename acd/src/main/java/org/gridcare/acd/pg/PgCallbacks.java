@@ -6,8 +6,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.gridcare.acd.app.Callback;
 import org.gridcare.acd.app.Callbacks;
@@ -52,15 +50,6 @@ public final class PgCallbacks implements Callbacks {
         .execute(Tuple.of(callId, status.id(), at.atOffset(ZoneOffset.UTC))).mapEmpty();
   }
 
-  @Override
-  public Future<List<Callback>> open() {
-    return pool.query("SELECT " + COLUMNS + " FROM acd_callback WHERE status IN ('waiting', 'dialling') "
-        + "ORDER BY requested_at").execute().map(rows -> {
-          List<Callback> out = new ArrayList<>();
-          rows.forEach(r -> out.add(callback(r)));
-          return out;
-        });
-  }
 
   private static Callback callback(Row r) {
     return new Callback(r.getString("call_id"), r.getInteger("line"), r.getString("topic"), r.getString("customer_id"),

@@ -2,16 +2,11 @@ package org.gridcare.acd.pg;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.gridcare.acd.app.OperatorHistory;
-import org.gridcare.acd.domain.OperatorState;
 import org.gridcare.acd.domain.StateChange;
 import org.gridcare.platform.journal.JournalEntry;
 import org.gridcare.storage.journal.PgJournal;
@@ -20,8 +15,6 @@ import org.gridcare.storage.journal.PgJournal;
 public final class PgOperatorHistory implements OperatorHistory {
   private static final String INSERT = "INSERT INTO acd_operator_state_change "
       + "(operator_id, from_state, to_state, reason, call_id, at) VALUES ($1, $2, $3, $4, $5, $6)";
-  private static final String SELECT = "SELECT operator_id, from_state, to_state, reason, call_id, at "
-      + "FROM acd_operator_state_change WHERE operator_id = $1 AND at >= $2 ORDER BY at, id";
 
   private final Pool pool;
 
@@ -44,20 +37,5 @@ public final class PgOperatorHistory implements OperatorHistory {
         .compose(rows -> PgJournal.append(conn, entry)));
   }
 
-  @Override
-  public Future<List<StateChange>> changes(String operatorId, Instant since) {
-    return pool.preparedQuery(SELECT).execute(Tuple.of(operatorId, since.atOffset(ZoneOffset.UTC))).map(rows -> {
-      List<StateChange> out = new ArrayList<>();
-      for (Row r : rows) {
-        out.add(new StateChange(r.getString("operator_id"), state(r.getString("from_state")),
-            state(r.getString("to_state")), r.getString("reason"), r.getString("call_id"),
-            r.getOffsetDateTime("at").toInstant()));
-      }
-      return out;
-    });
-  }
 
-  private static OperatorState state(String id) {
-    return OperatorState.valueOf(id.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-  }
 }

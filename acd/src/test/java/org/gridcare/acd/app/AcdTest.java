@@ -3,35 +3,20 @@ package org.gridcare.acd.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.acd.domain.NotReadyReason;
 import org.gridcare.acd.domain.OperatorState;
 import org.gridcare.acd.domain.OperatorStatus;
 import org.gridcare.acd.domain.StateChange;
-import org.gridcare.acd.pg.PgCallbacks;
-import org.gridcare.acd.pg.PgOperatorHistory;
-import org.gridcare.acd.redis.RedisAcdState;
-import org.gridcare.config.ConfigLoader;
-import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.pbx.domain.ChannelId;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.journal.JournalEntry;
-import org.gridcare.storage.Storage;
-import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ACD use cases against real Redis and PostgreSQL and a fake PBX, on the shipped configuration. */

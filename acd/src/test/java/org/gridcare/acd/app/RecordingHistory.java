@@ -1,7 +1,6 @@
 package org.gridcare.acd.app;
 
 import io.vertx.core.Future;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,10 +28,6 @@ public final class RecordingHistory implements OperatorHistory {
     });
   }
 
-  @Override
-  public Future<List<StateChange>> changes(String operatorId, Instant since) {
-    return delegate.changes(operatorId, since);
-  }
 
   StateChange await(Predicate<StateChange> match) throws Exception {
     CompletableFuture<StateChange> done = new CompletableFuture<>();
