@@ -19,16 +19,21 @@ public record MenuCatalogue(Map<String, ActionSpec> actions, Map<String, TopicRo
   }
 
   /**
-   * An action's possible outcomes (every action can also end in {@code error}), the variables it reads and the
-   * variables it sets for later prompts.
+   * An action's possible outcomes (every action can also end in {@code error}), the variables it reads, the
+   * variables it sets for later prompts, and the outcomes that complete the caller's request in the IVR.
    */
-  public record ActionSpec(Set<String> outcomes, Set<String> inputs, Set<String> outputs) {
+  public record ActionSpec(Set<String> outcomes, Set<String> inputs, Set<String> outputs, Set<String> served) {
     public static final String ERROR = "error";
 
     public ActionSpec {
       outcomes = Set.copyOf(outcomes);
       inputs = Set.copyOf(inputs);
       outputs = Set.copyOf(outputs);
+      served = Set.copyOf(served);
+    }
+
+    public ActionSpec(Set<String> outcomes, Set<String> inputs, Set<String> outputs) {
+      this(outcomes, inputs, outputs, Set.of());
     }
   }
 
