@@ -139,7 +139,7 @@ public final class IvrCall {
 
   /** The sound file for a prompt in the caller's language, with the call's variables filled in. */
   Future<String> sound(String promptId) {
-    return prompts.sound(language, promptId, Map.copyOf(variables));
+    return prompts.sound(menu, language, promptId, Map.copyOf(variables));
   }
 
   /** Journals one attempt at a node; a journal failure is logged, never the caller's problem. */

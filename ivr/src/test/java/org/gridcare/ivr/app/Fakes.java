@@ -19,8 +19,8 @@ final class Fakes {
   private Fakes() {}
 
   /** The prompt id and its text with the variables filled in, so tests can read what the caller heard. */
-  static Prompts textPrompts(IvrMenu menu) {
-    return (language, id, vars) -> Future.succeededFuture(
+  static Prompts textPrompts() {
+    return (menu, language, id, vars) -> Future.succeededFuture(
         id + ": " + Variables.fill(menu.promptText(language, id).orElseThrow(), vars));
   }
 

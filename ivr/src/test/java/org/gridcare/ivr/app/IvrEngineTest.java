@@ -65,7 +65,7 @@ class IvrEngineTest {
     UtilityActions actions = new UtilityActions(crm, outages, crm, crm, phones, OSLO, clock);
     Steps steps = new Steps(actions, Catalogues.of(config).topics(), acd,
         new ConfiguredOpeningHours(config.lines(), OSLO, clock), crm, Path.of("data/voicemail"));
-    return new IvrEngine(() -> menu, steps, Fakes.textPrompts(menu), events, phones, clock);
+    return new IvrEngine(() -> menu, steps, Fakes.textPrompts(), events, phones, clock);
   }
 
   void run(ScriptedCaller caller) {

@@ -45,7 +45,7 @@ class JournaledCallTest {
     Steps steps = new Steps(actions, Catalogues.of(IvrEngineTest.config).topics(), acd,
         new ConfiguredOpeningHours(IvrEngineTest.config.lines(), IvrEngineTest.OSLO, clock), crm, Path.of("data/voicemail"));
     IvrEvents events = new AllIvrEvents(List.of(new JournalIvrEvents(storage.journal()), new MicrometerIvrMetrics(meters)));
-    engine = new IvrEngine(() -> IvrEngineTest.menu, steps, Fakes.textPrompts(IvrEngineTest.menu), events, phones, clock);
+    engine = new IvrEngine(() -> IvrEngineTest.menu, steps, Fakes.textPrompts(), events, phones, clock);
   }
 
   @AfterEach
