@@ -44,12 +44,20 @@ public final class IvrEngine implements CallScript {
 
   @Override
   public Future<Void> run(CallSession session) {
-    IvrMenu menu = menus.get();
+    return run(session, menus.get(), null);
+  }
+
+  /** A script that starts at the given node of the current menu (e.g. {@code voicemail} for cc-voicemail). */
+  public CallScript startingAt(String nodeId) {
+    return session -> run(session, menus.get(), nodeId);
+  }
+
+  private Future<Void> run(CallSession session, IvrMenu menu, String startNode) {
     String caller = phones.normalise(session.info().callerNumber()).orElse(null);
     IvrCall call = new IvrCall(session, menu, prompts, events, clock, caller);
     return session.answer()
         .compose(v -> call.record(new IvrEvent.SessionStarted(call.callId(), call.language(), clock.instant())))
-        .compose(v -> walk(call, menu.start()))
+        .compose(v -> walk(call, startNode != null ? startNode : menu.start()))
         .recover(e -> {
           if (e instanceof CallerHungUp || session.hungUp()) {
             return Future.succeededFuture(new Next.Finish(call.endingSoFar(Ending.ABANDONED), null));

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ public final class LiveMenu implements Supplier<IvrMenu> {
   private final Callable<IvrMenu> loader;
   private final Function<IvrMenu, Future<Void>> prepare;
   private final AtomicReference<IvrMenu> current = new AtomicReference<>();
+  private volatile Instant loadedAt;
   private Future<IvrMenu> lastReload = Future.succeededFuture();
   private long timer = -1;
   private String seenVersion;
@@ -54,11 +56,17 @@ public final class LiveMenu implements Supplier<IvrMenu> {
         .compose(menu -> prepare.apply(menu).map(menu))
         .onSuccess(menu -> {
           current.set(menu);
+          loadedAt = Instant.now();
           LOG.info("IVR menu loaded: {} nodes, languages {}", menu.nodes().size(), menu.languages());
         })
         .onFailure(e -> LOG.error("IVR menu rejected, the running menu stays:\n{}", e.getMessage()));
     lastReload = next;
     return next;
+  }
+
+  /** When the current menu was loaded (null before the first load). */
+  public Instant loadedAt() {
+    return loadedAt;
   }
 
   /** The latest reload, finished or not. */
