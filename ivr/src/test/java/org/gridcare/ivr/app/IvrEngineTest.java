@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.ivr.domain.ApplicationStatus;
@@ -25,6 +26,9 @@ import org.gridcare.platform.domain.PhoneNumbers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Scripted callers through the shipped default menu (config/ivr.yaml) with fake CRM, outages and ACD. */
 class IvrEngineTest {
@@ -205,6 +209,58 @@ class IvrEngineTest {
     assertThat(caller.heard()).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactly("choose-language", "welcome");
     assertThat(events.ended().ending()).isEqualTo(Ending.ABANDONED);
     assertThat(events.ended().lastNode()).isEqualTo("welcome");
+  }
+
+  static final String STORM_PHONE = "+4791111111";
+
+  /** For each input node of the shipped menu: a caller who reaches it and hangs up there. */
+  static Stream<Arguments> callersHangingUpAtEachInputNode() {
+    return Stream.of(
+        Arguments.of("choose-language", new ScriptedCaller(UNKNOWN_PHONE).hangsUp()),
+        Arguments.of("ask-identifier", new ScriptedCaller(UNKNOWN_PHONE).silent().hangsUp()),
+        Arguments.of("collect-customer-number", new ScriptedCaller(UNKNOWN_PHONE).silent().presses("1").hangsUp()),
+        Arguments.of("collect-gsrn", new ScriptedCaller(UNKNOWN_PHONE).silent().presses("2").hangsUp()),
+        Arguments.of("announce-outage", new ScriptedCaller(STORM_PHONE).silent().hangsUp()),
+        Arguments.of("main-menu", new ScriptedCaller(ANNA_PHONE).silent().hangsUp()),
+        Arguments.of("change-language", new ScriptedCaller(ANNA_PHONE).silent().presses("8").hangsUp()),
+        Arguments.of("reading-gsrn", new ScriptedCaller(ANNA_PHONE).silent().presses("2").hangsUp()),
+        Arguments.of("reading-value", new ScriptedCaller(ANNA_PHONE).silent().presses("2").presses(GSRN + "#").hangsUp()),
+        Arguments.of("confirm-reading", new ScriptedCaller(ANNA_PHONE).silent().presses("2").presses(GSRN + "#")
+            .presses("13100#").hangsUp()),
+        Arguments.of("confirm-high-reading", new ScriptedCaller(ANNA_PHONE).silent().presses("2").presses(GSRN + "#")
+            .presses("99999#").hangsUp()),
+        Arguments.of("application-number", new ScriptedCaller(ANNA_PHONE).silent().presses("3").hangsUp()),
+        Arguments.of("operator-menu", new ScriptedCaller(ANNA_PHONE).silent().presses("4").hangsUp()));
+  }
+
+  @Test
+  void theHangUpCasesCoverEveryInputNodeOfTheMenu() {
+    assertThat(callersHangingUpAtEachInputNode().map(a -> (String) a.get()[0]))
+        .containsExactlyInAnyOrderElementsOf(menu.nodes().values().stream()
+            .filter(n -> n instanceof org.gridcare.ivr.domain.InputNode).map(n -> n.id()).toList());
+  }
+
+  @ParameterizedTest(name = "hang-up at {0}")
+  @MethodSource("callersHangingUpAtEachInputNode")
+  void hangingUpAtAnyInputNodeLeavesNothingHalfDone(String node, ScriptedCaller caller) {
+    CustomerSummary storm = new CustomerSummary("cust-9", "100999", "Olga Smirnova", "area-storm");
+    crm.byPhone.put(STORM_PHONE, List.of(storm));
+    outages.byArea.put("area-storm", List.of(new Outage("out-8", true, "planned maintenance",
+        WEDNESDAY_10.minusSeconds(600), null)));
+    crm.meters.put(GSRN, new MeterHistory(GSRN, 12000L, LocalDate.of(2026, 8, 25), 6000));
+
+    run(caller);
+
+    IvrEvent.SessionEnded ended = events.ended();
+    assertThat(ended.lastNode()).isEqualTo(node);
+    assertThat(ended.ending()).isEqualTo(node.equals("announce-outage") ? Ending.SELF_SERVED : Ending.ABANDONED);
+    assertThat(caller.hungUpByIvr).isFalse();
+    assertThat(caller.variables).isEmpty();
+    assertThat(acd.queued).isEmpty();
+    assertThat(crm.stored).isEmpty();
+    assertThat(crm.faults).isEmpty();
+    assertThat(crm.voicemails).isEmpty();
+    assertThat(outages.subscriptions).isEmpty();
   }
 
   @Test
