@@ -42,12 +42,14 @@ import org.gridcare.storage.Storage;
 
 /**
  * Wires the IVR: loads the voice (FreeTTS) and the menu (validated, prompts pre-rendered), registers the call scripts
- * {@code ivr} (cc-inbound) and {@code voicemail} (cc-voicemail: the menu's {@code voicemail} node), journals every
- * step, watches the menu file and offers the reload operation.
+ * {@code ivr} (cc-inbound), {@code voicemail} (cc-voicemail: the menu's {@code voicemail} node) and {@code survey}
+ * (the menu's {@code survey} node), journals every step, watches the menu file and offers the reload operation.
  */
 public final class IvrModule {
   /** The node the {@code voicemail} script starts at; every menu must have it. */
   public static final String VOICEMAIL_NODE = "voicemail";
+  /** The node the optional {@code survey} script starts at (after the operator hangs up). */
+  public static final String SURVEY_NODE = "survey";
   static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
   private final Vertx vertx;
@@ -97,6 +99,7 @@ public final class IvrModule {
           .map(v -> {
             registerScript.accept("ivr", engine);
             registerScript.accept("voicemail", engine.startingAt(VOICEMAIL_NODE));
+            registerScript.accept("survey", engine.startingAt(SURVEY_NODE));
             return module;
           })
           .onFailure(e -> module.close());

@@ -148,6 +148,11 @@ public final class IvrCall {
         clock.instant()));
   }
 
+  /** Records an event that is the caller's data (a survey answer): a failure is the action's failure. */
+  Future<Void> store(IvrEvent event) {
+    return events.record(event);
+  }
+
   Future<Void> record(IvrEvent event) {
     return events.record(event).recover(e -> {
       LOG.warn("IVR event {} of call {} not recorded: {}", event.getClass().getSimpleName(), callId(), e.toString());

@@ -47,12 +47,20 @@ public final class IvrEngine implements CallScript {
     return run(session, menus.get(), null);
   }
 
-  /** A script that starts at the given node of the current menu (e.g. {@code voicemail} for cc-voicemail). */
+  /**
+   * A script that starts at the given node of the current menu ({@code voicemail} for cc-voicemail, {@code survey}
+   * after a conversation).
+   */
   public CallScript startingAt(String nodeId) {
     return session -> run(session, menus.get(), nodeId);
   }
 
   private Future<Void> run(CallSession session, IvrMenu menu, String startNode) {
+    if (startNode != null && !menu.nodes().containsKey(startNode)) {
+      LOG.error("IVR script for call {} starts at node {}, which the current menu lacks: hanging up",
+          session.info().call(), startNode);
+      return session.hangUp();
+    }
     String caller = phones.normalise(session.info().callerNumber()).orElse(null);
     IvrCall call = new IvrCall(session, menu, prompts, events, clock, caller);
     return session.answer()

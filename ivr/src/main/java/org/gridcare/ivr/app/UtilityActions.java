@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.gridcare.ivr.domain.ApplicationStatus;
 import org.gridcare.ivr.domain.CustomerSummary;
+import org.gridcare.ivr.domain.IvrEvent;
 import org.gridcare.ivr.domain.MenuCatalogue.ActionSpec;
 import org.gridcare.ivr.domain.Outage;
 import org.gridcare.ivr.domain.ReadingCheck;
@@ -56,6 +57,7 @@ public final class UtilityActions {
     actions.put("check-meter-reading", this::checkReading);
     actions.put("store-meter-reading", this::storeReading);
     actions.put("application-status", this::applicationStatus);
+    actions.put("record-survey", this::recordSurvey);
     if (!actions.keySet().equals(SPECS.keySet())) {
       throw new IllegalStateException("actions and their specs differ: " + actions.keySet() + " vs " + SPECS.keySet());
     }
@@ -166,6 +168,16 @@ public final class UtilityActions {
     });
   }
 
+  /** Records the satisfaction score the caller typed (1..5) in the journal, which the reports read. */
+  private Future<String> recordSurvey(IvrCall call) {
+    int score = Integer.parseInt(call.variable("survey.score"));
+    if (score < 1 || score > 5) {
+      return Future.succeededFuture("out-of-range");
+    }
+    return call.store(new IvrEvent.SurveyAnswered(call.callId(), score, call.customerId(), clock.instant()))
+        .map("recorded");
+  }
+
   /** "14:30" today, "14:30 on 26 November" another day, in the centre's time zone. */
   private String when(Instant t) {
     ZonedDateTime at = t.atZone(zone);
@@ -190,6 +202,8 @@ public final class UtilityActions {
     m.put("store-meter-reading", new ActionSpec(Set.of("stored"), Set.of("gsrn", "reading"), Set.of(), Set.of("stored")));
     m.put("application-status", new ActionSpec(Set.of("found", "not-found"), Set.of("application-number"),
         Set.of("application.stage", "application.next-step"), Set.of("found")));
+    m.put("record-survey", new ActionSpec(Set.of("recorded", "out-of-range"), Set.of("survey.score"), Set.of(),
+        Set.of("recorded")));
     return java.util.Collections.unmodifiableMap(m);
   }
 }

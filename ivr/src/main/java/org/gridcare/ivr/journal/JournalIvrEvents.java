@@ -42,6 +42,10 @@ public final class JournalIvrEvents implements IvrEvents {
       data.put("attempt", s.attempt());
       return JournalEntry.of("ivr.step").at(s.at()).call(s.callId()).customer(s.customerId()).data(data);
     }
+    if (event instanceof IvrEvent.SurveyAnswered s) {
+      return JournalEntry.of("ivr.survey.answered").at(s.at()).call(s.callId()).customer(s.customerId())
+          .data(Map.of("score", s.score()));
+    }
     IvrEvent.SessionEnded e = (IvrEvent.SessionEnded) event;
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("ending", e.ending().key());

@@ -13,7 +13,7 @@ import org.gridcare.ivr.domain.IvrEvent;
  * Counts what the IVR does. Tags are low-cardinality (node ids and flows come from the menu, never call ids):
  * {@code ivr.sessions} (started), {@code ivr.time} tagged {@code ending}, {@code ivr.served} tagged {@code flow},
  * {@code ivr.abandoned} tagged {@code node} (drop-off), {@code ivr.inputs} tagged {@code node} and {@code input}
- * (invalid-input rate = input=invalid / all).
+ * (invalid-input rate = input=invalid / all), {@code ivr.survey.answers} tagged {@code score}.
  */
 public final class MicrometerIvrMetrics implements IvrEvents {
   private final MeterRegistry registry;
@@ -28,6 +28,8 @@ public final class MicrometerIvrMetrics implements IvrEvents {
       registry.counter("ivr.sessions").increment();
     } else if (event instanceof IvrEvent.StepTaken s && s.input() != InputKind.NONE) {
       Counter.builder("ivr.inputs").tag("node", s.node()).tag("input", s.input().key()).register(registry).increment();
+    } else if (event instanceof IvrEvent.SurveyAnswered s) {
+      Counter.builder("ivr.survey.answers").tag("score", String.valueOf(s.score())).register(registry).increment();
     } else if (event instanceof IvrEvent.SessionEnded e) {
       Timer.builder("ivr.time").tag("ending", e.ending().key()).register(registry).record(e.inIvr());
       if (e.ending() == Ending.SELF_SERVED && e.flow() != null) {

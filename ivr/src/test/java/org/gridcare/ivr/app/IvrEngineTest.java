@@ -230,7 +230,8 @@ class IvrEngineTest {
         Arguments.of("confirm-high-reading", new ScriptedCaller(ANNA_PHONE).silent().presses("2").presses(GSRN + "#")
             .presses("99999#").hangsUp()),
         Arguments.of("application-number", new ScriptedCaller(ANNA_PHONE).silent().presses("3").hangsUp()),
-        Arguments.of("operator-menu", new ScriptedCaller(ANNA_PHONE).silent().presses("4").hangsUp()));
+        Arguments.of("operator-menu", new ScriptedCaller(ANNA_PHONE).silent().presses("4").hangsUp()),
+        Arguments.of("survey", new ScriptedCaller(ANNA_PHONE).hangsUp()));
   }
 
   @Test
@@ -249,7 +250,11 @@ class IvrEngineTest {
         WEDNESDAY_10.minusSeconds(600), null)));
     crm.meters.put(GSRN, new MeterHistory(GSRN, 12000L, LocalDate.of(2026, 8, 25), 6000));
 
-    run(caller);
+    if (node.equals("survey")) {
+      assertThat(engine(WEDNESDAY_10).startingAt("survey").run(caller).succeeded()).isTrue();
+    } else {
+      run(caller);
+    }
 
     IvrEvent.SessionEnded ended = events.ended();
     assertThat(ended.lastNode()).isEqualTo(node);
@@ -261,6 +266,7 @@ class IvrEngineTest {
     assertThat(crm.faults).isEmpty();
     assertThat(crm.voicemails).isEmpty();
     assertThat(outages.subscriptions).isEmpty();
+    assertThat(events.recorded).noneMatch(IvrEvent.SurveyAnswered.class::isInstance);
   }
 
   @Test
@@ -382,6 +388,19 @@ class IvrEngineTest {
         .containsSubsequence("welcome", "ask-identifier", "main-menu", "goodbye");
     assertThat(events.steps()).filteredOn(s -> s.node().equals("recognise")).extracting(IvrEvent.StepTaken::outcome)
         .containsExactly("error");
+  }
+
+  @Test
+  void postCallSurveyRecordsAScoreFromOneToFive() {
+    ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE).presses("7").presses("4");
+
+    assertThat(engine(WEDNESDAY_10).startingAt("survey").run(caller).succeeded()).isTrue();
+
+    assertThat(caller.heard()).extracting(p -> p.substring(0, p.indexOf(':')))
+        .containsExactly("survey", "survey-range", "survey", "survey-thanks", "goodbye");
+    assertThat(events.recorded).filteredOn(IvrEvent.SurveyAnswered.class::isInstance)
+        .singleElement().satisfies(e -> assertThat(((IvrEvent.SurveyAnswered) e).score()).isEqualTo(4));
+    assertThat(events.ended().ending()).isEqualTo(Ending.SELF_SERVED);
   }
 
   @Test

@@ -109,4 +109,17 @@ class JournaledCallTest {
     assertThat(meters.counter("ivr.abandoned", "node", "main-menu").count()).isEqualTo(1);
     assertThat(meters.counter("ivr.inputs", "node", "main-menu", "input", "invalid").count()).isEqualTo(1);
   }
+
+  @Test
+  void surveyAnswerIsStoredInTheJournalForTheReports() throws Exception {
+    engine.startingAt("survey").run(new ScriptedCaller(IvrEngineTest.ANNA_PHONE).presses("5"))
+        .await(10, TimeUnit.SECONDS);
+
+    assertThat(journal()).filteredOn(r -> r.getString("type").equals("ivr.survey.answered")).singleElement()
+        .satisfies(r -> {
+          assertThat(r.getString("call_id")).isEqualTo("call-1");
+          assertThat(r.getJsonObject("data").getInteger("score")).isEqualTo(5);
+        });
+    assertThat(meters.counter("ivr.survey.answers", "score", "5").count()).isEqualTo(1);
+  }
 }
