@@ -33,9 +33,11 @@ public final class Storage {
   private final EmbeddedPostgres embeddedPostgres;
   private final EmbeddedRedis embeddedRedis;
   private final Journal journal;
+  private final String schemaVersion;
 
   private Storage(Vertx vertx, Pool pool, RedisClient redisClient, StatefulRedisConnection<String, String> redis,
-      EmbeddedPostgres embeddedPostgres, EmbeddedRedis embeddedRedis) {
+      EmbeddedPostgres embeddedPostgres, EmbeddedRedis embeddedRedis, String schemaVersion) {
+    this.schemaVersion = schemaVersion;
     this.vertx = vertx;
     this.pool = pool;
     this.redisClient = redisClient;
@@ -69,8 +71,7 @@ public final class Storage {
         LOG.info("embedded Redis on {}", redisUrl);
       }
       var result = Migrations.migrate(pgUrl, user, s.postgresPassword());
-      LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
-          result.migrationsExecuted);
+      LOG.info("database schema at version {} ({} migrations applied now)", result.version(), result.applied());
       PgConnectOptions connect = PgConnectOptions.fromUri(pgUrl);
       if (user != null) {
         connect.setUser(user);
@@ -81,7 +82,7 @@ public final class Storage {
       Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(16)).connectingTo(connect).using(vertx).build();
       client = RedisClient.create(RedisURI.create(redisUrl));
       StatefulRedisConnection<String, String> connection = client.connect();
-      return new Storage(vertx, pool, client, connection, pg, rd);
+      return new Storage(vertx, pool, client, connection, pg, rd, result.version());
     } catch (RuntimeException e) {
       if (client != null) {
         client.shutdown();
@@ -107,6 +108,11 @@ public final class Storage {
   /** For extra connections (pub/sub); closed with the storage. */
   public RedisClient redisClient() {
     return redisClient;
+  }
+
+  /** The schema version after migrations, e.g. {@code 501}. */
+  public String schemaVersion() {
+    return schemaVersion;
   }
 
   public Journal journal() {
