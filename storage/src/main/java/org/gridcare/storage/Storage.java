@@ -12,7 +12,9 @@ import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gridcare.platform.audit.Audit;
 import org.gridcare.platform.journal.Journal;
+import org.gridcare.storage.audit.PgAudit;
 import org.gridcare.storage.journal.PgJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public final class Storage {
   private final EmbeddedPostgres embeddedPostgres;
   private final EmbeddedRedis embeddedRedis;
   private final Journal journal;
+  private final Audit audit;
   private final String schemaVersion;
 
   private Storage(Vertx vertx, Pool pool, RedisClient redisClient, StatefulRedisConnection<String, String> redis,
@@ -45,6 +48,7 @@ public final class Storage {
     this.embeddedPostgres = embeddedPostgres;
     this.embeddedRedis = embeddedRedis;
     this.journal = new PgJournal(pool);
+    this.audit = new PgAudit(pool);
   }
 
   public static Future<Storage> start(Vertx vertx, StorageSettings settings) {
@@ -117,6 +121,11 @@ public final class Storage {
 
   public Journal journal() {
     return journal;
+  }
+
+  /** The hash-chained access audit. */
+  public Audit audit() {
+    return audit;
   }
 
   /** PostgreSQL and Redis each answer a trivial query within two seconds, or say why not. */
