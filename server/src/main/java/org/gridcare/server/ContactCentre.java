@@ -83,7 +83,7 @@ public final class ContactCentre {
         .compose(s -> {
           storage = s;
           auth = new Authentication(vertx, new PgUsers(s.pool()),
-              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth());
+              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
           List<Consumer<io.vertx.ext.web.openapi.router.RouterBuilder>> modules = new ArrayList<>();
           JsonObject document = ApiContract.merge(apiFragments());
           api = new HttpApi(vertx, document, auth, registry, this::readiness, modules);

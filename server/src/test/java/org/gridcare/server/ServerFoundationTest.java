@@ -30,8 +30,8 @@ class ServerFoundationTest {
     centre = TestCentre.start(storage);
     http = WebClient.create(centre.cc().vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(centre.cc().httpPort()));
-    await(centre.cc().authentication().addUser(new Identity("ann", Set.of(Role.AGENT), List.of(1)), "agent-password-1"));
-    await(centre.cc().authentication().addUser(new Identity("boss", Set.of(Role.ADMIN), List.of(1, 2, 3)), "admin-password-1"));
+    await(centre.cc().authentication().addUser("test", new Identity("ann", Set.of(Role.AGENT), List.of(1)), "agent-password-1"));
+    await(centre.cc().authentication().addUser("test", new Identity("boss", Set.of(Role.ADMIN), List.of(1, 2, 3)), "admin-password-1"));
   }
 
   @AfterAll
@@ -107,6 +107,10 @@ class ServerFoundationTest {
         .isEqualTo(201);
     String token = login("temp", "temp-password-1");
     assertThat(await(http.post("/api/users/temp/disable").bearerTokenAuthentication(admin).send()).statusCode()).isEqualTo(204);
+    var audited = await(centre.cc().storage().pool().query(
+        "SELECT actor, action FROM audit WHERE subject_id = 'temp' ORDER BY id").execute());
+    assertThat(audited).extracting(r -> r.getString("actor") + " " + r.getString("action"))
+        .containsExactly("boss user.added", "boss user.disabled");
     assertThat(await(http.get("/api/auth/me").bearerTokenAuthentication(token).send()).statusCode()).isEqualTo(401);
     assertThat(await(http.post("/api/auth/login").sendJsonObject(new JsonObject()
         .put("username", "temp").put("password", "temp-password-1"))).statusCode()).isEqualTo(401);
@@ -114,7 +118,7 @@ class ServerFoundationTest {
 
   @Test
   void repeatedFailuresLockTheAccount() throws Exception {
-    await(centre.cc().authentication().addUser(new Identity("victim", Set.of(Role.AGENT), List.of(1)), "victim-password-1"));
+    await(centre.cc().authentication().addUser("test", new Identity("victim", Set.of(Role.AGENT), List.of(1)), "victim-password-1"));
     for (int i = 0; i < 5; i++) {
       assertThat(await(http.post("/api/auth/login").sendJsonObject(new JsonObject()
           .put("username", "victim").put("password", "guess-" + i))).statusCode()).isEqualTo(401);
