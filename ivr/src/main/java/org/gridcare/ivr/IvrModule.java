@@ -81,6 +81,8 @@ public final class IvrModule {
     Clock clock = Clock.systemUTC();
     ZoneId zone = config.locale().zone();
     PhoneNumbers phones = new PhoneNumbers(config.locale().phoneRegion());
+    // Until the configuration has ivr.voicemail-dir: the PBX must be able to write here.
+    Path voicemailDir = Path.of(config.storage().dataDir(), "voicemail");
     return vertx.executeBlocking(() -> FreeTts.load(config.ivr().tts().voice()), false).compose(tts -> {
       TtsCache cache = new TtsCache(vertx, tts, Path.of(config.ivr().tts().cacheDir()));
       PromptLibrary prompts = new PromptLibrary(vertx, cache, Path.of(config.ivr().promptsDir()));
@@ -88,13 +90,13 @@ public final class IvrModule {
       UtilityActions actions = new UtilityActions(ports.customers(), ports.outages(), ports.readings(), ports.requests(),
           phones, zone, clock);
       Steps steps = new Steps(actions, catalogue.topics(), ports.acd(),
-          new ConfiguredOpeningHours(config.lines(), zone, clock), ports.requests(),
-          Path.of(config.storage().dataDir(), "voicemail"));
+          new ConfiguredOpeningHours(config.lines(), zone, clock), ports.requests(), voicemailDir);
       IvrEngine engine = new IvrEngine(menu, steps, prompts,
           new AllIvrEvents(List.of(new JournalIvrEvents(storage.journal()), new MicrometerIvrMetrics(meters))), phones,
           clock);
       IvrModule module = new IvrModule(vertx, tts, cache, menu, engine);
-      return menu.reload()
+      return vertx.fileSystem().mkdirs(voicemailDir.toString())
+          .compose(v -> menu.reload())
           .compose(m -> menu.watch(menuFile, WATCH_EVERY))
           .map(v -> {
             registerScript.accept("ivr", engine);
