@@ -51,12 +51,16 @@ public final class IvrModule {
   /** The node the optional {@code survey} script starts at (after the operator hangs up). */
   public static final String SURVEY_NODE = "survey";
   static final Duration WATCH_EVERY = Duration.ofSeconds(2);
+  /** Spoken customer names are personal data: kept an hour (a caller ringing back soon reuses them), then deleted. */
+  static final Duration PERSONAL_SPEECH_RETENTION = Duration.ofHours(1);
+  static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
   private final Vertx vertx;
   private final FreeTts tts;
   private final TtsCache cache;
   private final LiveMenu menu;
   private final IvrEngine engine;
+  private long purgeTimer = -1;
 
   /** What the IVR needs from the CRM, the outage system, meter readings and the ACD. */
   public record Ports(CustomerLookup customers, OutageInfo outages, MeterReadings readings, ServiceRequests requests,
@@ -99,6 +103,8 @@ public final class IvrModule {
           .compose(v -> menu.reload())
           .compose(m -> menu.watch(menuFile, WATCH_EVERY))
           .map(v -> {
+            module.purgeTimer = vertx.setPeriodic(PURGE_EVERY.toMillis(),
+                id -> cache.purgePersonal(clock.instant().minus(PERSONAL_SPEECH_RETENTION)));
             registerScript.accept("ivr", engine);
             registerScript.accept("voicemail", engine.startingAt(VOICEMAIL_NODE));
             registerScript.accept("survey", engine.startingAt(SURVEY_NODE));
@@ -134,6 +140,9 @@ public final class IvrModule {
   }
 
   public Future<Void> close() {
+    if (purgeTimer >= 0) {
+      vertx.cancelTimer(purgeTimer);
+    }
     menu.close();
     cache.close();
     return vertx.executeBlocking(() -> {

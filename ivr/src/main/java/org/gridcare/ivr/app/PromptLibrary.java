@@ -82,7 +82,10 @@ public final class PromptLibrary implements Prompts {
       return Future.failedFuture(DomainException.unavailable("tts-language", "TTS " + cache.tts().name()
           + " speaks neither " + language + " nor " + menu.defaultLanguage() + " (prompt " + id + ")", null));
     }
-    return cache.render(spoken, Variables.fill(text(menu, spoken, id), variables)).map(PromptLibrary::withoutExtension);
+    String template = text(menu, spoken, id);
+    String filled = Variables.fill(template, variables);
+    return (Variables.isPersonal(template) ? cache.renderPersonal(spoken, filled) : cache.render(spoken, filled))
+        .map(PromptLibrary::withoutExtension);
   }
 
   /** The text in the language, or the default language's when the language's set lacks the prompt. */

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * once (concurrent requests for the same text share one rendering, which matters when a storm brings thousands of
  * callers to the same outage sentence); rendering runs on one dedicated worker thread because TTS voices are not
  * thread-safe.
+ *
+ * <p>Speech containing personal data (a customer's name) is kept apart in {@code <dir>/personal} and removed by
+ * {@link #purgePersonal} once older than its retention.
  */
 public final class TtsCache implements AutoCloseable {
   private final Vertx vertx;
@@ -28,6 +33,7 @@ public final class TtsCache implements AutoCloseable {
   private final Path dir;
   private final WorkerExecutor worker;
   private final Map<String, Future<Path>> rendering = new ConcurrentHashMap<>();
+  static final String PERSONAL = "personal";
 
   public TtsCache(Vertx vertx, Tts tts, Path dir) {
     this.vertx = vertx;
@@ -42,6 +48,28 @@ public final class TtsCache implements AutoCloseable {
 
   /** The WAV file of the text spoken in the language. */
   public Future<Path> render(String language, String text) {
+    return render(dir, language, text);
+  }
+
+  /** Like {@link #render} for text with personal data: kept only until {@link #purgePersonal} removes it. */
+  public Future<Path> renderPersonal(String language, String text) {
+    return render(dir.resolve(PERSONAL), language, text);
+  }
+
+  /** Deletes personal renderings last written before {@code before}; completes with how many were deleted. */
+  public Future<Integer> purgePersonal(Instant before) {
+    String personal = dir.resolve(PERSONAL).toString();
+    return vertx.fileSystem().exists(personal).compose(present -> !present ? Future.succeededFuture(0)
+        : vertx.fileSystem().readDir(personal, ".*\\.wav").compose(files -> {
+          List<Future<Boolean>> deletions = files.stream().map(f -> vertx.fileSystem().props(f).compose(p ->
+              p.lastModifiedTime() < before.toEpochMilli()
+                  ? vertx.fileSystem().delete(f).map(true)
+                  : Future.succeededFuture(false))).toList();
+          return Future.all(deletions).map(all -> (int) deletions.stream().filter(Future::result).count());
+        }));
+  }
+
+  private Future<Path> render(Path dir, String language, String text) {
     String hash = hash(tts.name() + '\0' + language + '\0' + text);
     Path file = dir.resolve(hash + ".wav");
     Promise<Path> promise = Promise.promise();

@@ -17,6 +17,8 @@ public final class Variables {
 
   /** Set for every call: the caller's language. */
   public static final String LANGUAGE = "language";
+  /** Variables that are personal data: speech containing them is not kept for long. */
+  public static final Set<String> PERSONAL = Set.of("customer.name", "customer.number");
 
   private Variables() {}
 
@@ -32,6 +34,11 @@ public final class Variables {
       names.add(m.group(1).strip());
     }
     return names;
+  }
+
+  /** True when the text speaks a personal variable (a customer's name). */
+  public static boolean isPersonal(String text) {
+    return placeholders(text).stream().anyMatch(PERSONAL::contains);
   }
 
   public static boolean isStatic(String text) {

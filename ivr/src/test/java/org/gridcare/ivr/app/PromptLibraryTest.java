@@ -124,4 +124,24 @@ class PromptLibraryTest {
     assertThat(tts.syntheses).hasValue(afterPrepare + 1);
     cache.close();
   }
+
+  @Test
+  void spokenNamesAreKeptApartAndPurgedAfterTheirRetention(Vertx vertx, @TempDir Path dir) throws Exception {
+    TtsCache cache = new TtsCache(vertx, tts, dir);
+    PromptLibrary prompts = new PromptLibrary(vertx, cache, dir.resolve("recorded"));
+    Path anna = Path.of(await(prompts.sound(MENU, "en", "greet", Map.of("customer.name", "Anna Berg"))) + ".wav");
+    Path ivan = Path.of(await(prompts.sound(MENU, "en", "greet", Map.of("customer.name", "Ivan Petrov"))) + ".wav");
+    Path bye = Path.of(await(prompts.sound(MENU, "en", "bye", Map.of())) + ".wav");
+    assertThat(anna.getParent()).isEqualTo(dir.toAbsolutePath().resolve("personal"));
+    assertThat(bye.getParent()).isEqualTo(dir.toAbsolutePath());
+    java.time.Instant now = java.time.Instant.now();
+    Files.setLastModifiedTime(anna, java.nio.file.attribute.FileTime.from(now.minusSeconds(7200)));
+
+    assertThat(await(cache.purgePersonal(now.minusSeconds(3600)))).isEqualTo(1);
+
+    assertThat(anna).doesNotExist();
+    assertThat(ivan).exists();
+    assertThat(bye).exists();
+    cache.close();
+  }
 }
