@@ -404,6 +404,38 @@ class IvrEngineTest {
   }
 
   @Test
+  void withheldNumberIsAnUnknownCaller() {
+    ScriptedCaller caller = new ScriptedCaller(null).silent().presses("0").presses("0");
+
+    run(caller);
+
+    assertThat(caller.heard()).extracting(p -> p.substring(0, p.indexOf(':')))
+        .containsExactly("choose-language", "welcome", "ask-identifier", "main-menu", "goodbye");
+    assertThat(events.ended().callerNumber()).isNull();
+  }
+
+  @Test
+  void aMenuGoingRoundInCirclesIsCutOffAndTheCallEnded() {
+    IvrMenu loop = new IvrMenu("a", "op", 3, IvrMenu.DEFAULT_TIMEOUT, "en",
+        Map.of("en", Map.of("invalid", "x", "no-input", "y", "p", "z")),
+        Map.of("a", new org.gridcare.ivr.domain.PlayNode("a", "p", "b", Map.of()),
+            "b", new org.gridcare.ivr.domain.PlayNode("b", "p", "a", Map.of()),
+            "op", new org.gridcare.ivr.domain.TransferNode("op", null, "contacts", null, null, null, null, null)));
+    Clock clock = Clock.fixed(WEDNESDAY_10, OSLO);
+    PhoneNumbers phones = new PhoneNumbers("NO");
+    Steps steps = new Steps(new UtilityActions(crm, outages, crm, crm, phones, OSLO, clock),
+        Catalogues.of(config).topics(), acd, line -> true, crm, Path.of("data/voicemail"));
+    ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE);
+
+    assertThat(new IvrEngine(() -> loop, steps, Fakes.textPrompts(), events, phones, clock).run(caller).succeeded())
+        .isTrue();
+
+    assertThat(caller.heard()).hasSize(IvrEngine.MAX_STEPS);
+    assertThat(caller.hungUpByIvr).isTrue();
+    assertThat(events.ended().ending()).isEqualTo(Ending.FAILED);
+  }
+
+  @Test
   void choosingRussianSwitchesThePromptsAndFallsBackToEnglishWhereNoTranslationExists() {
     ScriptedCaller caller = new ScriptedCaller(UNKNOWN_PHONE).presses("2").presses("0").presses("0");
 
