@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * running call), the language, the variables prompts and actions use, and the identified customer. Used from the
  * session's Vert.x context only.
  */
-public final class IvrCall {
+final class IvrCall {
   private static final Logger LOG = LoggerFactory.getLogger(IvrCall.class);
 
   private final CallSession session;
@@ -50,24 +50,24 @@ public final class IvrCall {
     language(channelLanguage != null && menu.languages().contains(channelLanguage) ? channelLanguage : menu.defaultLanguage());
   }
 
-  public CallSession session() {
+  CallSession session() {
     return session;
   }
 
-  public IvrMenu menu() {
+  IvrMenu menu() {
     return menu;
   }
 
-  public String callId() {
+  String callId() {
     return session.info().call().value();
   }
 
   /** The calling number in E.164, or null when withheld or not a valid number. */
-  public String callerNumber() {
+  String callerNumber() {
     return callerNumber;
   }
 
-  public String language() {
+  String language() {
     return language;
   }
 
@@ -76,20 +76,20 @@ public final class IvrCall {
     variables.put(Variables.LANGUAGE, language);
   }
 
-  public String variable(String name) {
+  String variable(String name) {
     return variables.get(name);
   }
 
-  public void variable(String name, String value) {
+  void variable(String name, String value) {
     variables.put(name, value);
   }
 
-  public CustomerSummary customer() {
+  CustomerSummary customer() {
     return customer;
   }
 
   /** Remembers who is calling and offers their name to prompts ({@code {customer.name}}). */
-  public void identified(CustomerSummary customer) {
+  void identified(CustomerSummary customer) {
     this.customer = customer;
     variables.put("customer.name", customer.displayName());
     variables.put("customer.number", customer.customerNumber());

@@ -63,12 +63,12 @@ public final class UtilityActions {
     }
   }
 
-  public ActionSpec spec(String name) {
+  ActionSpec spec(String name) {
     return SPECS.get(name);
   }
 
   /** Runs the named action; the outcome is one of its spec's outcomes (a failed future means {@code error}). */
-  public Future<String> run(String name, IvrCall call) {
+  Future<String> run(String name, IvrCall call) {
     Function<IvrCall, Future<String>> action = actions.get(name);
     if (action == null) {
       return Future.failedFuture(new IllegalArgumentException("unknown action " + name));
