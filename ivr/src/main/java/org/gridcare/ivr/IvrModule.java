@@ -60,18 +60,21 @@ public final class IvrModule {
   private final TtsCache cache;
   private final LiveMenu menu;
   private final IvrEngine engine;
+  private final Consumer<RouterBuilder> routes;
   private long purgeTimer = -1;
 
   /** What the IVR needs from the CRM, the outage system, meter readings and the ACD. */
   public record Ports(CustomerLookup customers, OutageInfo outages, MeterReadings readings, ServiceRequests requests,
       AcdHandoff acd) {}
 
-  private IvrModule(Vertx vertx, FreeTts tts, TtsCache cache, LiveMenu menu, IvrEngine engine) {
+  private IvrModule(Vertx vertx, FreeTts tts, TtsCache cache, LiveMenu menu, IvrEngine engine,
+      Consumer<RouterBuilder> routes) {
     this.vertx = vertx;
     this.tts = tts;
     this.cache = cache;
     this.menu = menu;
     this.engine = engine;
+    this.routes = routes;
   }
 
   /**
@@ -98,7 +101,8 @@ public final class IvrModule {
       IvrEngine engine = new IvrEngine(menu, steps, prompts,
           new AllIvrEvents(List.of(new JournalIvrEvents(storage.journal()), new MicrometerIvrMetrics(meters))), phones,
           clock);
-      IvrModule module = new IvrModule(vertx, tts, cache, menu, engine);
+      IvrModule module = new IvrModule(vertx, tts, cache, menu, engine,
+          new HttpIvrRoutes(menu, menuFile.toString(), storage.audit()));
       return vertx.fileSystem().mkdirs(voicemailDir.toString())
           .compose(v -> menu.reload())
           .compose(m -> menu.watch(menuFile, WATCH_EVERY))
@@ -127,7 +131,7 @@ public final class IvrModule {
   }
 
   public Consumer<RouterBuilder> routes() {
-    return new HttpIvrRoutes(menu);
+    return routes;
   }
 
   /** The current menu, for the reload command of the CLI and for tests. */

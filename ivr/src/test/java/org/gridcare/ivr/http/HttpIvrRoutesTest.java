@@ -18,12 +18,16 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.ivr.app.Catalogues;
 import org.gridcare.ivr.app.LiveMenu;
 import org.gridcare.ivr.yaml.YamlMenus;
+import org.gridcare.platform.audit.Audit;
+import org.gridcare.platform.audit.AuditEntry;
 import org.gridcare.platform.domain.DomainException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +41,19 @@ class HttpIvrRoutesTest {
   static final ObjectMapper JSON = new ObjectMapper();
   Path menuFile;
   LiveMenu menu;
+  final List<AuditEntry> audit = new CopyOnWriteArrayList<>();
+  final Audit audited = new Audit() {
+    @Override
+    public Future<Void> record(AuditEntry entry) {
+      audit.add(entry);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Verification> verify() {
+      return Future.failedFuture("not used");
+    }
+  };
   HttpServer server;
   HttpClient client;
 
@@ -60,7 +77,13 @@ class HttpIvrRoutesTest {
     doc.getJsonObject("components").getJsonObject("schemas").put("Error", new JsonObject()
         .put("type", "object").put("properties", new JsonObject().put("error", new JsonObject().put("type", "string"))));
     RouterBuilder rb = RouterBuilder.create(vertx, OpenAPIContract.from(vertx, doc).await(10, TimeUnit.SECONDS));
-    new HttpIvrRoutes(menu).accept(rb);
+    // A stand-in for the server's authentication: the signed-in administrator.
+    rb.rootHandler(ctx -> {
+      ((io.vertx.ext.web.impl.UserContextInternal) ctx.userContext())
+          .setUser(io.vertx.ext.auth.User.create(new JsonObject().put("username", "admin1")));
+      ctx.next();
+    });
+    new HttpIvrRoutes(menu, menuFile.toString(), audited).accept(rb);
     Router router = rb.createRouter();
     // A stand-in for the server's error mapper.
     router.route().failureHandler(ctx -> {
@@ -101,6 +124,11 @@ class HttpIvrRoutesTest {
     assertThat(reply.body().getString("start")).isEqualTo("choose-language");
     assertThat(reply.body().getJsonArray("languages")).containsExactlyInAnyOrder("en", "ru");
     assertThat(call(HttpMethod.GET, "/api/ivr/menu").body().getInteger("nodes")).isGreaterThan(40);
+    assertThat(audit).singleElement().satisfies(a -> {
+      assertThat(a.actor()).isEqualTo("admin1");
+      assertThat(a.action()).isEqualTo("ivr.menu.reloaded");
+      assertThat(a.subjectId()).isEqualTo(menuFile.toString());
+    });
   }
 
   @Test
@@ -116,5 +144,9 @@ class HttpIvrRoutesTest {
     assertThat(problem.getString("key")).isEqualTo("nodes.choose-language.options.2");
     assertThat(problem.getString("problem")).contains("unknown language \"de\"");
     assertThat(menu.get().nodes()).containsKey("choose-language");
+    assertThat(audit).singleElement().satisfies(a -> {
+      assertThat(a.action()).isEqualTo("ivr.menu.rejected");
+      assertThat(a.details()).containsEntry("problems", 1);
+    });
   }
 }
