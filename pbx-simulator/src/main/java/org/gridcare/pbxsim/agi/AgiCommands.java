@@ -195,6 +195,7 @@ final class AgiCommands {
       return done(AgiReply.unknownResult("200 result=-2"));
     }
     String data = args.size() > 1 ? String.join(",", args.subList(1, args.size())) : "";
+    boolean wasDead = ch.hungUp();
     return sb.applications().run(ch, app, data).map(r -> switch (r.kind()) {
       case HANGUP -> {
         if (!ch.hungUp()) {
@@ -208,7 +209,7 @@ final class AgiCommands {
         sb.moveChannel(ch, new Location(at.context(), at.exten(), at.priority() - 1));
         yield AgiReply.ok("200 result=0");
       }
-      default -> ch.hungUp() ? AgiReply.failure("200 result=-1", true) : AgiReply.ok("200 result=0");
+      default -> !wasDead && ch.hungUp() ? AgiReply.failure("200 result=-1", true) : AgiReply.ok("200 result=0");
     });
   }
 

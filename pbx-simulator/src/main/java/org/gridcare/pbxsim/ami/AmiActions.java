@@ -286,11 +286,14 @@ final class AmiActions {
     if (ch.isEmpty()) {
       return;
     }
-    if (!sb.recordings().start(ch.get(), m.value("File").strip(), m.value("Options"))) {
+    String file = m.value("File").strip();
+    if (file.isEmpty() || ch.get().hungUp()) {
       s.send(AmiFrame.response("Error", m).add("Message", "Could not start monitoring channel"));
       return;
     }
+    // Asterisk answers before the MIXMONITOR_FILENAME VarSet and MixMonitorStart (ami-actions.txt)
     s.send(AmiFrame.response("Success", m));
+    sb.recordings().start(ch.get(), file, m.value("Options"));
   }
 
   private Future<Void> stopMixMonitor(AmiSession s, AmiFrame m) {
