@@ -99,6 +99,19 @@ final class RawAmiClient implements AutoCloseable {
     }
   }
 
+  /** Skips whatever is still queued; true when the server closed the connection within the socket timeout. */
+  boolean drainUntilClosed() throws IOException {
+    byte[] buf = new byte[4096];
+    try {
+      while (in.read(buf) >= 0) {
+        // discard
+      }
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    }
+  }
+
   void login(String user, String secret) throws IOException {
     readLine();
     send("Action: Login\r\nActionID: login-1\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\n\r\n");
