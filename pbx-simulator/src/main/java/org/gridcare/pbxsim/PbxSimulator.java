@@ -120,16 +120,21 @@ public final class PbxSimulator {
   }
 
   public SimCall placeCall(String callerNumber, String callerName, String did) {
-    if (did == null || did.isBlank()) {
+    return placeCallFrom(TRUNK, callerNumber, callerName, did);
+  }
+
+  /** A call from any configured endpoint into its context (the capture replay uses the lab's "caller"). */
+  SimCall placeCallFrom(String endpoint, String callerNumber, String callerName, String exten) {
+    if (exten == null || exten.isBlank()) {
       throw DomainException.invalid("bad-did", "the dialled number is empty");
     }
-    SimChannel ch = sb.allocate(TRUNK, null);
+    SimChannel ch = sb.allocate(endpoint, null);
     SimCall call = new SimCall(sb, ch, CallState.RINGING);
-    LOG.debug("call from {} to {} on {}", Masking.phone(callerNumber), did, ch.name());
+    LOG.debug("call from {} to {} on {}", Masking.phone(callerNumber), exten, ch.name());
     sb.run(() -> {
-      EndpointConfig trunk = sb.endpoint(TRUNK).orElseThrow();
+      EndpointConfig from = sb.endpoint(endpoint).orElseThrow();
       sb.observe(ch, call);
-      sb.inbound(ch, trunk.context(), did, callerNumber, callerName);
+      sb.inbound(ch, from.context(), exten, callerNumber, callerName);
     });
     return call;
   }

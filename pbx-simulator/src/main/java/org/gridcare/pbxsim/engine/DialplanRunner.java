@@ -55,13 +55,17 @@ final class DialplanRunner {
       if (ch.runGeneration != gen) {
         return;
       }
-      if (ch.hungUp()) {
+      if (ch.hungUp() && !ch.inHangupHandler && !enterHangupHandler(ch)) {
         sb.destroy(ch);
         return;
       }
       Optional<DialplanStep> step = sb.dialplan().step(ch.context, ch.exten, ch.priority);
       if (step.isEmpty()) {
-        fellOff(ch);
+        if (ch.inHangupHandler) {
+          sb.destroy(ch);
+        } else {
+          fellOff(ch);
+        }
         return;
       }
       String data = sb.expand(ch, step.get().data());
@@ -88,11 +92,10 @@ final class DialplanRunner {
     if (ch.runGeneration != gen) {
       return false;
     }
-    if (ch.hungUp()) {
-      sb.destroy(ch);
-      return false;
+    if (ch.hungUp() && !ch.inHangupHandler) {
+      return true;
     }
-    if (ch.pendingGoto != null) {
+    if (ch.pendingGoto != null && !ch.hungUp()) {
       moveTo(ch, ch.pendingGoto);
       ch.pendingGoto = null;
       return true;
@@ -108,11 +111,31 @@ final class DialplanRunner {
       case NEXT -> ch.priority++;
       case JUMP -> moveTo(ch, r.jump());
       default -> {
-        ch.dialplanRunning = false;
-        sb.hangup(ch, r.cause(), HangupOrigin.PBX);
+        if (ch.hungUp()) {
+          sb.destroy(ch);
+        } else {
+          // stays "running" so the loop can run the h extension before the Hangup event
+          sb.hangup(ch, r.cause(), HangupOrigin.PBX);
+          return true;
+        }
         return false;
       }
     }
+    return true;
+  }
+
+  /**
+   * Asterisk runs the {@code h} extension of the current context once a channel in the dialplan hangs up, before
+   * the Hangup event. Returns false when there is none.
+   */
+  private boolean enterHangupHandler(SimChannel ch) {
+    if (ch.ranHangupHandler || sb.dialplan().step(ch.context, "h", 1).isEmpty()) {
+      return false;
+    }
+    ch.ranHangupHandler = true;
+    ch.inHangupHandler = true;
+    ch.exten = "h";
+    ch.priority = 1;
     return true;
   }
 

@@ -33,6 +33,9 @@ public final class Media {
   public record Recorded(String reason, Character digit, long endpos) {}
 
   public Future<Played> play(SimChannel ch, String prompt, String escapeDigits) {
+    if (ch.hungUp()) {
+      return Future.succeededFuture(new Played(null, 0, true));
+    }
     stopBackgroundMusic(ch);
     sb.heard(ch, prompt);
     Character buffered = takeTypeAhead(ch, escapeDigits);
@@ -128,6 +131,9 @@ public final class Media {
 
   /** MusicOnHold(class[,duration]): MusicOnHoldStart / Stop around the wait; {@code millis < 0} plays until stopped. */
   public Future<Played> musicOnHold(SimChannel ch, String mohClass, long millis) {
+    if (ch.hungUp()) {
+      return Future.succeededFuture(new Played(null, 0, true));
+    }
     stopBackgroundMusic(ch);
     startMusic(ch, mohClass);
     return hold(ch, millis, false, () -> stopMusic(ch));
@@ -185,6 +191,9 @@ public final class Media {
   }
 
   private Future<Played> hold(SimChannel ch, long millis, boolean wantsDigit, Runnable onEnd, String digits) {
+    if (ch.hungUp()) {
+      return Future.succeededFuture(new Played(null, 0, true));
+    }
     Promise<Played> promise = Promise.promise();
     Activity[] self = new Activity[1];
     Activity[] previous = new Activity[1];

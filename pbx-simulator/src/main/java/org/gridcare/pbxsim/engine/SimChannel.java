@@ -50,6 +50,8 @@ public final class SimChannel {
   /** Incremented whenever the current dialplan run is abandoned (channel taken by a bridge, restarted). */
   int runGeneration;
   boolean dialplanRunning;
+  boolean inHangupHandler;
+  boolean ranHangupHandler;
   volatile boolean hangingUp;
   volatile boolean destroyed;
   volatile int hangupCause = HangupCause.NORMAL_CLEARING;
