@@ -1,6 +1,7 @@
 package org.gridcare.pbxsim.engine;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -144,11 +145,13 @@ public final class Outbound {
     caller.connectedName = SimChannel.orUnknown(callee.callerIdName);
     sb.publish(caller.event("NewConnectedLine", "call,all"));
 
-    io.vertx.core.Promise<AppResult> result = io.vertx.core.Promise.promise();
+    Promise<AppResult> result = Promise.promise();
     Activity[] callerActivity = new Activity[1];
     callerActivity[0] = () -> {
       // caller hung up or was redirected: stop ringing / leave the conversation
       if (!callee.hungUp() && callee.bridge == null) {
+        sb.publish(callee.snapshot(caller.event("DialEnd", "call,all"), "Dest").add("DialStatus", "CANCEL"));
+        sb.setVariable(caller, "DIALSTATUS", "CANCEL");
         Activity ringing = callee.activity;
         if (ringing != null) {
           ringing.cancel();
@@ -179,7 +182,7 @@ public final class Outbound {
     });
   }
 
-  private void connect(SimChannel caller, SimChannel callee, String options, io.vertx.core.Promise<AppResult> result) {
+  private void connect(SimChannel caller, SimChannel callee, String options, Promise<AppResult> result) {
     sb.setState(callee, ChannelState.UP);
     sb.answer(caller);
     sb.publish(callee.snapshot(caller.event("DialEnd", "call,all"), "Dest").add("DialStatus", "ANSWER"));
@@ -194,7 +197,7 @@ public final class Outbound {
   }
 
   private void failed(SimChannel caller, SimChannel callee, String status, int cause,
-      io.vertx.core.Promise<AppResult> result) {
+      Promise<AppResult> result) {
     sb.publish(callee.snapshot(caller.event("DialEnd", "call,all"), "Dest").add("DialStatus", status));
     sb.hangup(callee, cause, HangupOrigin.PBX);
     sb.setVariable(caller, "DIALSTATUS", status);
