@@ -86,6 +86,20 @@ public final class SimCall implements ChannelObserver {
     });
   }
 
+  /**
+   * A caller's patience: hangs up after {@code patience} unless by then the call is bridged to someone (an operator
+   * took it) or already over. Returns this for chaining.
+   */
+  public SimCall abandonAfter(Duration patience) {
+    sb.vertx().setTimer(Math.max(1, patience.toMillis()), t -> {
+      CallState now = state();
+      if (now != CallState.BRIDGED && now != CallState.HUNG_UP) {
+        hangUp();
+      }
+    });
+    return this;
+  }
+
   /** How long the party talks when recorded (RECORD FILE) before falling silent. */
   public SimCall speakFor(Duration duration) {
     this.speechMillis = duration.toMillis();

@@ -91,6 +91,38 @@ class ContractContextsTest {
   }
 
   @Test
+  void originateWithAnApplicationRunsItAndHangsUpAfterwards() throws Exception {
+    sim.phone("op1001").autoAnswer(true);
+    ami.send("Action: Originate\r\nActionID: op\r\nChannel: PJSIP/op1001\r\nContext: cc-operator\r\nExten: s\r\n"
+        + "Priority: 1\r\nAsync: true\r\n\r\n");
+    String operator = last(ami.readUntil(f -> "OriginateResponse".equals(f.get("Event")))).get("Channel");
+    sim.phone("sup1").autoAnswer(true);
+    ami.send("Action: Originate\r\nActionID: app\r\nChannel: PJSIP/sup1\r\nApplication: ChanSpy\r\n"
+        + "Data: " + operator + ",qB\r\nAsync: true\r\n\r\n");
+    // the application starts before OriginateResponse goes out; Asterisk orders the two either way
+    List<Map<String, String>> frames = ami.readUntil(f -> "OriginateResponse".equals(f.get("Event"))
+        && "app".equals(f.get("ActionID")));
+    assertThat(last(frames)).containsEntry("Response", "Success").containsEntry("Context", "")
+        .containsEntry("Exten", "");
+    assertThat(frames).anySatisfy(f -> assertThat(f).containsEntry("Event", "ChanSpyStart")
+        .containsEntry("SpyeeChannel", operator));
+    SimCall supervisor = sim.phone("sup1").currentCall().orElseThrow();
+    await(supervisor.hangUp());
+    Map<String, String> stop = last(ami.readUntil(f -> "ChanSpyStop".equals(f.get("Event"))));
+    assertThat(stop).containsEntry("SpyeeChannel", operator);
+    await(supervisor.awaitState(CallState.HUNG_UP));
+  }
+
+  @Test
+  void callerAbandonsWhenNobodyTakesTheCallInTime() throws Exception {
+    SimCall caller = sim.placeCall("5551000", "80012345").abandonAfter(Duration.ofMillis(200));
+    RawFastAgiServer.Session ivr = agi.accept();
+    assertThat(ivr.reply()).isEqualTo("HANGUP");
+    ivr.close();
+    await(caller.awaitState(CallState.HUNG_UP));
+  }
+
+  @Test
   void notificationCallRunsTheNotifyScriptAndRecordsTheAnswer() throws Exception {
     ami.send("Action: Originate\r\nActionID: n\r\nChannel: PJSIP/+46701234567@trunk\r\nContext: cc-notify\r\n"
         + "Exten: s\r\nPriority: 1\r\nCallerID: \"Gridcare\" <80012345>\r\nAsync: true\r\n\r\n");
