@@ -89,7 +89,9 @@ public final class Outbound {
         if (spec.application() != null && !spec.application().isBlank()) {
           sb.runner().startApplication(ch, spec.application(), spec.data() == null ? "" : spec.data());
         } else {
-          sb.runner().start(ch, new Location(spec.context(), spec.exten(), spec.priority()));
+          Location redirected = ch.pendingGoto;
+          sb.runner().start(ch, redirected != null ? redirected
+              : new Location(spec.context(), spec.exten(), spec.priority()));
         }
         return new OriginateOutcome(true, 4, ch.name(), ch.uniqueId(), ch.callerIdNum, ch.callerIdName);
       }

@@ -397,6 +397,9 @@ public final class Switchboard {
     if (ch.dialplanRunning && ch.activity != null) {
       ch.pendingGoto = location;
       cancelActivity(ch);
+    } else if (!ch.dialplanRunning && ch.state != ChannelState.UP && ch.activity != null) {
+      // an originated leg still ringing: it goes there once answered
+      ch.pendingGoto = location;
     } else {
       runner.start(ch, location);
     }
