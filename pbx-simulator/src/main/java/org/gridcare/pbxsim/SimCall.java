@@ -78,6 +78,22 @@ public final class SimCall implements ChannelObserver {
     });
   }
 
+  /** The party presses hold on the phone: Hold event, hold music for the other side of the bridge. */
+  public Future<Void> hold() {
+    return sb.call(() -> {
+      sb.phoneHold(channel, true);
+      return null;
+    });
+  }
+
+  /** The party takes the call off hold: Unhold event, the other side's hold music stops. */
+  public Future<Void> unhold() {
+    return sb.call(() -> {
+      sb.phoneHold(channel, false);
+      return null;
+    });
+  }
+
   /** The party hangs up (SIP BYE). */
   public Future<Void> hangUp() {
     return sb.call(() -> {

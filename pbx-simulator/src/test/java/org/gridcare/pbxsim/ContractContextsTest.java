@@ -60,6 +60,15 @@ class ContractContextsTest {
     SimCall customer = sim.external("+46701234567").currentCall().orElseThrow();
     await(customer.awaitState(CallState.BRIDGED));
 
+    SimCall operator = sim.phone("op1001").currentCall().orElseThrow();
+    await(operator.hold());
+    Map<String, String> hold = last(ami.readUntil(f -> "Hold".equals(f.get("Event"))));
+    assertThat(hold).containsEntry("Channel", operator.channel()).containsEntry("MusicOnHoldClass", "default");
+    await(customer.awaitMusicOnHold(true));
+    await(operator.unhold());
+    ami.readUntil(f -> "Unhold".equals(f.get("Event")));
+    await(customer.awaitMusicOnHold(false));
+
     await(customer.hangUp());
     List<Map<String, String>> end = ami.readUntil(f -> "Hangup".equals(f.get("Event"))
         && f.get("Channel").startsWith("PJSIP/op1001-"));

@@ -282,6 +282,26 @@ public final class Switchboard {
     }
   }
 
+  // ---- phone hold ---------------------------------------------------------------------------------------------
+
+  /**
+   * The party's phone puts the call on hold (SIP re-INVITE sendonly) or resumes it: Hold (with MusicOnHoldClass) /
+   * Unhold on the channel, and hold music for whoever shares its bridge.
+   */
+  public void phoneHold(SimChannel ch, boolean hold) {
+    if (ch.hungUp()) {
+      return;
+    }
+    publish(hold ? ch.event("Hold", "call,all").add("MusicOnHoldClass", "default") : ch.event("Unhold", "call,all"));
+    if (ch.bridge != null) {
+      for (SimChannel peer : List.copyOf(ch.bridge.members())) {
+        if (peer != ch) {
+          media.backgroundMusic(peer, hold, "default");
+        }
+      }
+    }
+  }
+
   // ---- activities -----------------------------------------------------------------------------------------------
 
   /** Installs {@code a} as what the channel does now; returns the activity it replaced (restore with pop). */
