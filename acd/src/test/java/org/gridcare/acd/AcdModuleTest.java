@@ -34,6 +34,7 @@ class AcdModuleTest {
 
       assertThat(getClass().getClassLoader().getResource(module.openApiFragment())).isNotNull();
       assertThat(module.routes()).isNotNull();
+      assertThat(module.waitScript()).isNotNull();
       assertThat(registry.find("acd.queue.waiting").gauges()).hasSize(3);
 
       module.acd().enqueue(QueueRequest.of("m1", "m1-chan", "metering")).await(10, TimeUnit.SECONDS);
