@@ -35,6 +35,7 @@ public final class RedisAcdState implements AcdState {
   static final String LEGS = "acd:legs";
   static final String EMERGENCY = "acd:emergency";
   static final String HANDLE_TIME = "acd:handle-time";
+  private static final int MAX_ATTEMPTS = 20;
 
   private static final String VERSION_OF = """
       local function version(cur)
@@ -234,13 +235,22 @@ public final class RedisAcdState implements AcdState {
   /** Read, add, compare-and-set; retried when another instance recorded a sample in between. */
   @Override
   public Future<Void> recordHandleTime(int line, Duration observed) {
-    String field = Integer.toString(line);
+    return recordHandleTime(Integer.toString(line), observed, 1);
+  }
+
+  private Future<Void> recordHandleTime(String field, Duration observed, int attempt) {
     return on(redis.hget(HANDLE_TIME, field)).compose(stored -> {
       long v = stored == null ? 0 : version(stored);
       HandleTime next = (stored == null ? HandleTime.initial() : handleTime(payload(stored))).add(observed);
       return this.<Long>on(CAS.run(redis, new String[] {HANDLE_TIME}, field, Long.toString(v),
               next.mean().toMillis() + "/" + next.samples()))
-          .compose(nv -> nv == 0 ? recordHandleTime(line, observed) : Future.<Void>succeededFuture());
+          .compose(nv -> {
+            if (nv != 0) {
+              return Future.<Void>succeededFuture();
+            }
+            // a lost sample only nudges an average: give up rather than spin under contention
+            return attempt < MAX_ATTEMPTS ? recordHandleTime(field, observed, attempt + 1) : Future.<Void>succeededFuture();
+          });
     });
   }
 
