@@ -171,17 +171,27 @@ final class AmiConnection {
     }
     Promise<T> result = Promise.promise();
     inFlight.add(result);
-    runBlocking(result, () -> work.run(conn), name);
+    runBlocking(result, () -> work.run(conn), name, conn);
     return onCaller(caller, result.future().andThen(ar -> inFlight.remove(result)));
   }
 
   private <T> void runBlocking(Promise<T> result, Callable<T> work, String name) {
+    runBlocking(result, work, name, null);
+  }
+
+  /**
+   * Runs {@code work} on the executor. Asterisk-Java reports a connection lost mid-action as a timeout (it hands the
+   * waiting caller a null response), so a timeout on a connection that is no longer up is "unavailable".
+   */
+  private <T> void runBlocking(Promise<T> result, Callable<T> work, String name, ManagerConnection conn) {
     try {
       executor.execute(() -> {
         try {
           result.tryComplete(work.call());
         } catch (TimeoutException e) {
-          result.tryFail(AmiFailures.timeout(name));
+          boolean lost = conn != null && conn.getState() != ManagerConnectionState.CONNECTED;
+          result.tryFail(lost ? AmiFailures.unavailable(name, new IOException("connection lost"))
+              : AmiFailures.timeout(name));
         } catch (IOException | IllegalStateException e) {
           result.tryFail(AmiFailures.unavailable(name, e));
         } catch (RuntimeException e) {

@@ -112,6 +112,11 @@ final class AmiEventTranslator {
     sink.accept(new PbxEvent.PbxDisconnected(at, reason));
   }
 
+  /** Runs {@code action} with no event published meanwhile. */
+  synchronized void atomically(Runnable action) {
+    action.run();
+  }
+
   synchronized Optional<String> channelName(ChannelId id) {
     return Optional.ofNullable(channels.get(id.value())).map(l -> l.name);
   }

@@ -109,6 +109,8 @@ public final class AsteriskAgiServer {
     }
     return vertx.executeBlocking(() -> {
       server.shutdown();
+      // Asterisk-Java creates its pool lazily and only shuts down one it created.
+      pool.shutdown();
       sessions.forEach(AgiCallSession::end);
       acceptor.join(5_000);
       if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -169,10 +169,19 @@ public final class AsteriskPbx implements Pbx {
         .toList());
   }
 
+  /**
+   * A subscriber that joins while the link is up first gets a {@link PbxEvent.PbxConnected} with the current channel
+   * table, so it never has to race the initial reconciliation.
+   */
   @Override
   public AutoCloseable subscribe(Consumer<PbxEvent> listener) {
     Subscriber subscriber = new Subscriber(vertx.getOrCreateContext(), listener);
-    subscribers.add(subscriber);
+    translator.atomically(() -> {
+      subscribers.add(subscriber);
+      if (ami.status().connected()) {
+        deliver(subscriber, new PbxEvent.PbxConnected(Instant.now(), translator.snapshot()));
+      }
+    });
     return () -> subscribers.remove(subscriber);
   }
 
@@ -184,19 +193,26 @@ public final class AsteriskPbx implements Pbx {
   /** Called in PBX order under the translator's lock; each subscriber's context queue keeps that order. */
   private void publish(PbxEvent event) {
     for (Subscriber s : subscribers) {
-      s.context().runOnContext(v -> {
-        try {
-          s.listener().accept(event);
-        } catch (RuntimeException e) {
-          log.error("PBX event listener failed on {}", event.getClass().getSimpleName(), e);
-        }
-      });
+      deliver(s, event);
     }
+  }
+
+  private static void deliver(Subscriber s, PbxEvent event) {
+    s.context().runOnContext(v -> {
+      try {
+        s.listener().accept(event);
+      } catch (RuntimeException e) {
+        log.error("PBX event listener failed on {}", event.getClass().getSimpleName(), e);
+      }
+    });
   }
 
   private <T> Future<T> withName(ChannelId channel, java.util.function.Function<String, Future<T>> command) {
     if (channel == null) {
       return Future.failedFuture(DomainException.invalid("bad-channel", "a channel id is required"));
+    }
+    if (!ami.status().connected()) {
+      return Future.failedFuture(AmiFailures.unavailable("a channel command", null));
     }
     return translator.channelName(channel)
         .map(command)
