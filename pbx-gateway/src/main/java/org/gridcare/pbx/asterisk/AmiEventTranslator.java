@@ -287,14 +287,16 @@ final class AmiEventTranslator {
     };
   }
 
-  /** {@code PJSIP/op1001-0000000a} → {@code PJSIP/op1001}: the device a channel belongs to. */
+  /** {@code PJSIP/op1001-0000000a} → {@code PJSIP/op1001}: the device (the name without Asterisk's sequence). */
   static String endpointOf(String channelName) {
     if (channelName == null) {
       return null;
     }
     int dash = channelName.lastIndexOf('-');
     int slash = channelName.indexOf('/');
-    return dash > slash && slash >= 0 ? channelName.substring(0, dash) : channelName;
+    boolean sequence = dash > slash && slash >= 0
+        && channelName.substring(dash + 1).matches("[0-9a-fA-F]{8}(;\\d+)?");
+    return sequence ? channelName.substring(0, dash) : channelName;
   }
 
   private static Duration parseDuration(String hms) {
