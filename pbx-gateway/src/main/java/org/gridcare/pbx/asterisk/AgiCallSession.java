@@ -132,9 +132,13 @@ final class AgiCallSession implements CallSession {
   @Override
   public Future<String> collect(String prompt, Duration timeout, int maxDigits) {
     return submit("GET DATA", () -> {
-      AgiReply reply = checked(channel.sendCommand(new GetDataCommand(prompt, timeout.toMillis(), maxDigits)));
-      String result = reply.getResult();
-      return result == null ? "" : result.strip();
+      // GET DATA answers the digits as a string ("200 result=5", "200 result= (timeout)"), -1 on hang-up/error.
+      AgiReply reply = channel.sendCommand(new GetDataCommand(prompt, timeout.toMillis(), maxDigits));
+      String result = reply.getResult() == null ? "" : reply.getResult().strip();
+      if (result.equals("-1")) {
+        checked(reply);
+      }
+      return result;
     });
   }
 

@@ -55,6 +55,7 @@ public final class AsteriskAgiServer {
   private Server server;
   private Thread acceptor;
   private int port;
+  private volatile boolean closed;
 
   AsteriskAgiServer(Vertx vertx, PbxConfig.Agi config, Function<ChannelId, Optional<CallId>> calls) {
     this.vertx = vertx;
@@ -81,6 +82,11 @@ public final class AsteriskAgiServer {
     return sessions.size();
   }
 
+  /** Worker threads alive now (busy or idle in the pool), for leak checks. */
+  int workerThreads() {
+    return pool.getPoolSize();
+  }
+
   Future<Void> start() {
     return vertx.executeBlocking(() -> {
       InetAddress address = InetAddress.getByName(config.bindHost());
@@ -104,9 +110,10 @@ public final class AsteriskAgiServer {
 
   /** Stops accepting, ends running sessions (their sockets close, Asterisk continues) and waits for the threads. */
   Future<Void> close() {
-    if (server == null) {
+    if (server == null || closed) {
       return Future.succeededFuture();
     }
+    closed = true;
     return vertx.executeBlocking(() -> {
       server.shutdown();
       // Asterisk-Java creates its pool lazily and only shuts down one it created.
