@@ -24,6 +24,7 @@ import org.gridcare.pbx.CallSession;
 import org.gridcare.pbx.CallerHungUp;
 import org.gridcare.pbx.domain.CallId;
 import org.gridcare.pbx.domain.ChannelId;
+import org.gridcare.pbx.domain.RecordResult;
 import org.gridcare.pbx.domain.SessionInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,18 +190,55 @@ class AgiSessionTest {
   }
 
   @Test
-  void aThousandProbesAndSilentConnectionsLeakNeitherThreadsNorSockets() throws Exception {
+  void recordingEndsByKeyOrByHangUp() throws Exception {
+    CompletableFuture<List<RecordResult>> results = new CompletableFuture<>();
+    register("voicemail", session -> session.record("/tmp/vm-1", "#", Duration.ofSeconds(60), Duration.ofSeconds(3))
+        .compose(first -> session.record("/tmp/vm-2", "#", Duration.ofSeconds(60), Duration.ofSeconds(3))
+            .map(second -> List.of(first, second)))
+        .onComplete(ar -> results.complete(ar.result()))
+        .mapEmpty());
+
+    try (FakeAsteriskAgi asterisk = FakeAsteriskAgi.connect(agi.port()).sendEnvironment("voicemail", "7.1")) {
+      asterisk.expect("RECORD FILE \"/tmp/vm-1\" \"wav\" \"#\" 60000", "200 result=35 (dtmf) endpos=16000");
+      asterisk.expect("RECORD FILE \"/tmp/vm-2\"", "200 result=-1 (hangup) endpos=8000");
+      assertThat(asterisk.awaitClose()).isTrue();
+    }
+
+    assertThat(results.get(5, TimeUnit.SECONDS)).containsExactly(
+        new RecordResult("/tmp/vm-1", Optional.of('#'), false),
+        new RecordResult("/tmp/vm-2", Optional.empty(), true));
+  }
+
+  /**
+   * The issue's fault drill: probes, connections that send nothing, unknown scripts and callers hanging up
+   * mid-command, a thousand of them; afterwards the worker threads and the process's sockets are back to baseline.
+   */
+  @Test
+  void aThousandFaultySessionsLeakNeitherThreadsNorSockets() throws Exception {
+    register("hangup-during-cmd", session -> session.play("tt-monkeys", "#").mapEmpty());
     long fdsBefore = openFileDescriptors();
     for (int i = 0; i < 1_000; i++) {
-      try (FakeAsteriskAgi probe = FakeAsteriskAgi.connect(agi.port())) {
-        if (i % 2 == 0) {
-          probe.write("\n"); // an empty request
+      try (FakeAsteriskAgi asterisk = FakeAsteriskAgi.connect(agi.port())) {
+        switch (i % 4) {
+          case 0 -> asterisk.write("\n"); // an empty request
+          case 1 -> { } // sends nothing at all
+          case 2 -> {
+            asterisk.sendEnvironment("no-such-script", "8." + i);
+            asterisk.expect("HANGUP", "200 result=1");
+          }
+          default -> {
+            asterisk.sendCapturedEnvironment();
+            asterisk.expect("STREAM FILE", "200 result=-1 endpos=32160");
+            asterisk.write("HANGUP\n");
+            asterisk.expect("CHANNEL STATUS", "511 Command Not Permitted on a dead channel or intercept routine");
+          }
         }
-        probe.closeOutput();
-        assertThat(probe.awaitClose()).isTrue();
+        asterisk.closeOutput();
+        assertThat(asterisk.awaitClose()).isTrue();
       }
     }
 
+    assertThat(agi.activeSessions()).isZero();
     // Workers are reused: a handful serve a thousand sequential connections (a thread returns to the pool a moment
     // after its socket closes, so the next connection may take a fresh one).
     assertThat(agi.workerThreads()).isLessThanOrEqualTo(8);
