@@ -103,6 +103,17 @@ final class AgiCallSession implements CallSession {
     commands.add(END);
   }
 
+  /**
+   * AMI reported that the channel is being hung up. Asterisk's unsolicited {@code HANGUP} line is only read with the
+   * next command, and Asterisk keeps the dead channel until the script closes the socket, so an idle script (waiting
+   * for the ACD, say) would hold channel, worker and socket indefinitely: the session ends now and the script's
+   * later commands fail with {@link CallerHungUp}.
+   */
+  void callerLeft() {
+    hungUp = true;
+    end();
+  }
+
   @Override
   public SessionInfo info() {
     return info;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,8 @@ final class AmiConnection {
   private final long timeoutMs;
   /** Pending results, failed at once when the connection that carries them is lost. */
   private final Set<Promise<?>> inFlight = ConcurrentHashMap.newKeySet();
+  /** Asterisk-Java's event-dispatch thread of each connection we opened, see {@link #stopEventPumps}. */
+  private final Map<ManagerConnection, Thread> eventPumps = new ConcurrentHashMap<>();
 
   private volatile ManagerConnection current;
   private volatile ManagerConnection connecting;
@@ -147,6 +150,7 @@ final class AmiConnection {
       executor.execute(() -> {
         logoffQuietly(conn);
         logoffQuietly(connecting);
+        stopEventPumps();
       });
       executor.shutdown();
       vertx.<Void>executeBlocking(() -> {
@@ -181,15 +185,19 @@ final class AmiConnection {
 
   /**
    * Runs {@code work} on the executor. Asterisk-Java reports a connection lost mid-action as a timeout (it hands the
-   * waiting caller a null response), so a timeout on a connection that is no longer up is "unavailable".
+   * waiting caller a null response at once), so an early "timeout", or one on a connection that is no longer up, is
+   * "unavailable".
    */
   private <T> void runBlocking(Promise<T> result, Callable<T> work, String name, ManagerConnection conn) {
     try {
       executor.execute(() -> {
+        long started = System.nanoTime();
         try {
           result.tryComplete(work.call());
         } catch (TimeoutException e) {
-          boolean lost = conn != null && conn.getState() != ManagerConnectionState.CONNECTED;
+          long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+          boolean lost = conn != null
+              && (conn.getState() != ManagerConnectionState.CONNECTED || waitedMs < timeoutMs / 2);
           result.tryFail(lost ? AmiFailures.unavailable(name, new IOException("connection lost"))
               : AmiFailures.timeout(name));
         } catch (IOException | IllegalStateException e) {
@@ -264,6 +272,7 @@ final class AmiConnection {
   }
 
   private void onManagerEvent(ManagerConnection conn, ManagerEvent event) {
+    eventPumps.putIfAbsent(conn, Thread.currentThread());
     if (event instanceof DisconnectEvent) {
       // Stops Asterisk-Java's built-in reconnect thread before its first try (it sleeps 50 ms first).
       logoffQuietly(conn);
@@ -305,6 +314,27 @@ final class AmiConnection {
         lost(conn, "keep-alive ping failed: " + e.getMessage());
       }
     }));
+  }
+
+  /**
+   * Works around a race in Asterisk-Java 3.42's AsyncEventPump: its stop() enqueues the poison before raising the
+   * stop flag, so the pump can swallow the poison, see the flag still down and block another minute in
+   * {@code poll(1, MINUTES)}. Every connection is logged off by now, so a pump still alive after a grace period is
+   * idle in that poll: an interrupt ends it (Asterisk-Java logs the interruption).
+   */
+  private void stopEventPumps() {
+    eventPumps.values().forEach(pump -> {
+      try {
+        pump.join(500);
+        if (pump.isAlive()) {
+          pump.interrupt();
+          pump.join(timeoutMs);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    eventPumps.clear();
   }
 
   private void failAll(String reason) {

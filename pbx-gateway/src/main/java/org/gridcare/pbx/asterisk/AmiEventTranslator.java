@@ -20,6 +20,7 @@ import org.asteriskjava.manager.event.ChanSpyStopEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.MixMonitorStartEvent;
@@ -30,6 +31,7 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewConnectedLineEvent;
 import org.asteriskjava.manager.event.NewExtenEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.gridcare.pbx.domain.CallId;
 import org.gridcare.pbx.domain.Channel;
@@ -66,12 +68,18 @@ final class AmiEventTranslator {
   }
 
   private final Consumer<PbxEvent> sink;
+  private final Consumer<ChannelId> hangupRequested;
   private final Map<String, Live> channels = new LinkedHashMap<>();
   private final Map<String, Set<String>> bridges = new HashMap<>();
   private List<ManagerEvent> heldBack;
 
-  AmiEventTranslator(Consumer<PbxEvent> sink) {
+  /**
+   * {@code hangupRequested} hears of a channel being hung up the moment Asterisk starts to (HangupRequest,
+   * SoftHangupRequest): a channel inside AGI only reports its Hangup after the script lets go of it.
+   */
+  AmiEventTranslator(Consumer<PbxEvent> sink, Consumer<ChannelId> hangupRequested) {
     this.sink = sink;
+    this.hangupRequested = hangupRequested;
   }
 
   synchronized void onEvent(ManagerEvent event) {
@@ -199,6 +207,10 @@ final class AmiEventTranslator {
       sink.accept(new PbxEvent.SpyStopped(at, callOf(channels.get(e.getSpyerUniqueId()), e.getSpyerLinkedId(),
           e.getSpyerUniqueId()), new ChannelId(e.getSpyerUniqueId()),
           e.getSpyeeUniqueId() == null ? null : new ChannelId(e.getSpyeeUniqueId())));
+    } else if (event instanceof HangupRequestEvent e) {
+      hangupRequested.accept(new ChannelId(e.getUniqueId()));
+    } else if (event instanceof SoftHangupRequestEvent e) {
+      hangupRequested.accept(new ChannelId(e.getUniqueId()));
     } else if (event instanceof HangupEvent e) {
       Live live = channels.remove(e.getUniqueId());
       bridges.values().forEach(m -> m.remove(e.getUniqueId()));

@@ -82,6 +82,11 @@ public final class AsteriskAgiServer {
     return sessions.size();
   }
 
+  /** The channel hung up (AMI): its session, if any, ends without waiting for the script. */
+  void channelHungUp(ChannelId channel) {
+    sessions.stream().filter(s -> s.info().channel().equals(channel)).forEach(AgiCallSession::callerLeft);
+  }
+
   /** Worker threads alive now (busy or idle in the pool), for leak checks. */
   int workerThreads() {
     return pool.getPoolSize();

@@ -32,6 +32,7 @@ public final class AsteriskGateway {
     AsteriskPbx pbx = new AsteriskPbx(vertx, context, config.ami(), amiSecret);
     AsteriskAgiServer agi = new AsteriskAgiServer(vertx, config.agi(), pbx::callOf);
     AsteriskGateway gateway = new AsteriskGateway(pbx, agi);
+    pbx.onHangupRequested(agi::channelHungUp);
     return agi.start()
         .compose(v -> pbx.start())
         .map(gateway)

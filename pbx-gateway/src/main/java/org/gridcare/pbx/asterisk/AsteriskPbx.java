@@ -53,7 +53,8 @@ public final class AsteriskPbx implements Pbx {
   private final Vertx vertx;
   private final PbxConfig.Ami config;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  private final AmiEventTranslator translator = new AmiEventTranslator(this::publish);
+  private final AmiEventTranslator translator = new AmiEventTranslator(this::publish, this::hangupRequested);
+  private volatile Consumer<ChannelId> hangupListener = c -> {};
   private final AmiConnection ami;
 
   AsteriskPbx(Vertx vertx, Context context, PbxConfig.Ami config, String secret) {
@@ -68,6 +69,15 @@ public final class AsteriskPbx implements Pbx {
 
   Future<Void> close() {
     return ami.close();
+  }
+
+  /** Internal signal for the FastAGI side: the channel is being hung up (called on Asterisk-Java's thread). */
+  void onHangupRequested(Consumer<ChannelId> listener) {
+    this.hangupListener = listener;
+  }
+
+  private void hangupRequested(ChannelId channel) {
+    hangupListener.accept(channel);
   }
 
   /** The call a live channel belongs to, as far as AMI has told us (the FastAGI side has no Linkedid). */

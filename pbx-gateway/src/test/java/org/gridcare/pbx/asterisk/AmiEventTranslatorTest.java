@@ -9,6 +9,7 @@ import org.asteriskjava.manager.event.ChanSpyStartEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.MusicOnHoldStartEvent;
 import org.asteriskjava.manager.event.MusicOnHoldStopEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Translation rules from AMI events to domain events, one rule per test. */
 class AmiEventTranslatorTest {
   final List<PbxEvent> out = new ArrayList<>();
-  final AmiEventTranslator translator = new AmiEventTranslator(out::add);
+  final AmiEventTranslator translator = new AmiEventTranslator(out::add, c -> {});
 
   static NewChannelEvent newChannel(String name, String uniqueId, String linkedId, String context, String exten) {
     NewChannelEvent e = new NewChannelEvent(AmiEventTranslatorTest.class);
@@ -167,6 +168,18 @@ class AmiEventTranslatorTest {
       assertThat(c.location()).isEqualTo(new DialplanTarget("cc-wait", "s", 2));
     });
     assertThat(translator.snapshot()).isEmpty();
+  }
+
+  @Test
+  void aHangupRequestIsSignalledBeforeTheHangupItself() {
+    List<ChannelId> requested = new ArrayList<>();
+    AmiEventTranslator signalling = new AmiEventTranslator(out::add, requested::add);
+    HangupRequestEvent request = new HangupRequestEvent(this);
+    request.setUniqueId("80.1");
+    signalling.onEvent(request);
+
+    assertThat(requested).containsExactly(new ChannelId("80.1"));
+    assertThat(out).isEmpty();
   }
 
   @Test

@@ -47,6 +47,17 @@ final class Await {
     throw new AssertionError("no " + type.getSimpleName() + " within 10 s");
   }
 
+  /** Polls {@code condition} (every millisecond, up to 10 s) for state that has no event to wait on. */
+  static void until(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 10 s: " + what);
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+  }
+
   /** Names of live threads, without Vert.x's own pools and the tests' fake servers. */
   static Set<String> threadNames() {
     return Thread.getAllStackTraces().keySet().stream()
@@ -66,6 +77,14 @@ final class Await {
     }
     Set<String> after = threadNames();
     after.removeAll(before);
+    Thread.getAllStackTraces().forEach((t, stack) -> {
+      if (after.contains(t.getName())) {
+        System.err.println("Left-over thread " + t.getName() + ":");
+        for (StackTraceElement e : stack) {
+          System.err.println("    at " + e);
+        }
+      }
+    });
     return after;
   }
 }

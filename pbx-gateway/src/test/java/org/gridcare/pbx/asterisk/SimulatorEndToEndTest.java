@@ -3,6 +3,7 @@ package org.gridcare.pbx.asterisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -167,6 +168,29 @@ class SimulatorEndToEndTest {
 
     Await.result(gateway.pbx().hangUp(callerChannel, HangupCause.NORMAL_CLEARING));
     Await.result(caller.awaitState(CallState.HUNG_UP));
+  }
+
+  @Test
+  void aCallerWhoHangsUpWhileTheScriptIsIdleEndsTheAgiSession() throws Exception {
+    CompletableFuture<CallSession> waiting = new CompletableFuture<>();
+    gateway.registerScript("wait", session -> {
+      waiting.complete(session);
+      return Promise.<Void>promise().future(); // waits for the ACD, sending nothing
+    });
+    SimCall caller = sim.placeCall(CALLER, DID);
+    ChannelId callerChannel = Await.event(events, PbxEvent.CallArrived.class).channel();
+    Await.result(caller.awaitPrompt("welcome"));
+    Await.result(caller.press("1#"));
+    CallSession session = waiting.get(10, TimeUnit.SECONDS);
+    assertThat(gateway.activeAgiSessions()).isEqualTo(1);
+
+    Await.result(caller.hangUp());
+
+    // Asterisk reports the Hangup only once the script has let go of the channel.
+    Await.until(() -> gateway.activeAgiSessions() == 0, "the idle session ended");
+    Await.event(events, PbxEvent.ChannelHungUp.class, h -> h.channel().equals(callerChannel));
+    assertThat(session.hungUp()).isTrue();
+    assertThat(Await.failure(session.answer())).isInstanceOf(CallerHungUp.class);
   }
 
   @Test
