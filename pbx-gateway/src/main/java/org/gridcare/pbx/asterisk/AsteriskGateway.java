@@ -16,6 +16,7 @@ import org.gridcare.pbx.domain.PbxStatus;
 public final class AsteriskGateway {
   private final AsteriskPbx pbx;
   private final AsteriskAgiServer agi;
+  private Future<Void> closing;
 
   private AsteriskGateway(AsteriskPbx pbx, AsteriskAgiServer agi) {
     this.pbx = pbx;
@@ -64,8 +65,14 @@ public final class AsteriskGateway {
     return agi.activeSessions();
   }
 
-  /** Stops the FastAGI server (ending running sessions), logs off AMI and stops every thread the adapter started. */
-  public Future<Void> close() {
-    return agi.close().eventually(() -> pbx.close());
+  /**
+   * Stops the FastAGI server (ending running sessions: Asterisk continues their dialplan), logs off AMI and stops
+   * every thread the adapter started. Idempotent.
+   */
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      closing = agi.close().eventually(() -> pbx.close());
+    }
+    return closing;
   }
 }

@@ -53,6 +53,7 @@ class SimulatorEndToEndTest {
   BlockingQueue<PbxEvent> events = new LinkedBlockingQueue<>();
   CompletableFuture<String> collected = new CompletableFuture<>();
   CompletableFuture<Void> waitScriptEnded = new CompletableFuture<>();
+  Set<String> threadsBeforeGateway;
 
   @BeforeEach
   void start(@TempDir Path recordings) throws Exception {
@@ -65,6 +66,7 @@ class SimulatorEndToEndTest {
         .dialplan(SimulatorOptions.defaultDialplan())
         .promptDuration(Duration.ofMillis(50))
         .build()));
+    threadsBeforeGateway = Await.threadNames();
     gateway = Await.result(AsteriskGateway.start(vertx, new PbxConfig(PbxConfig.Mode.asterisk,
         new PbxConfig.Ami("127.0.0.1", sim.amiPort(), "gridcare", null, Duration.ofSeconds(3),
             Duration.ofSeconds(20), Duration.ofSeconds(2)),
@@ -191,6 +193,20 @@ class SimulatorEndToEndTest {
     Await.event(events, PbxEvent.ChannelHungUp.class, h -> h.channel().equals(callerChannel));
     assertThat(session.hungUp()).isTrue();
     assertThat(Await.failure(session.answer())).isInstanceOf(CallerHungUp.class);
+  }
+
+  @Test
+  void closingTheGatewayMidCallEndsTheSessionAndLeavesNoThread() throws Exception {
+    SimCall caller = sim.placeCall(CALLER, DID);
+    Await.result(caller.awaitPrompt("welcome"));
+    Await.result(caller.press("7#"));
+    Await.until(() -> gateway.activeAgiSessions() == 1, "the wait script runs");
+
+    Await.result(gateway.close());
+
+    assertThat(gateway.activeAgiSessions()).isZero();
+    assertThat(gateway.status().connected()).isFalse();
+    assertThat(Await.threadsLeftOver(threadsBeforeGateway)).isEmpty();
   }
 
   @Test
