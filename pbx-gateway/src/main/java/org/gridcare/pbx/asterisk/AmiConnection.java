@@ -113,7 +113,7 @@ final class AmiConnection {
 
   /**
    * Sends an action whose outcome is an event that may come much later (async Originate): the executor thread only
-   * writes it, the completion event arrives on Asterisk-Java's reader thread.
+   * writes it; the completion event arrives on Asterisk-Java's event thread and is handed to the caller's context.
    */
   Future<ResponseEvents> sendAsync(EventGeneratingAction action, Duration timeout) {
     String name = action.getAction();
@@ -140,6 +140,10 @@ final class AmiConnection {
   Future<Void> close() {
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
+      if (closed) {
+        done.complete();
+        return;
+      }
       closed = true;
       vertx.cancelTimer(retryTimer);
       vertx.cancelTimer(pingTimer);
@@ -233,6 +237,7 @@ final class AmiConnection {
       first.tryComplete();
       return;
     }
+    eventPumps.values().removeIf(pump -> !pump.isAlive());
     ManagerConnection conn = factory.createManagerConnection();
     conn.setSocketTimeout((int) timeoutMs);
     conn.addEventListener(event -> onManagerEvent(conn, event));
@@ -274,8 +279,14 @@ final class AmiConnection {
   private void onManagerEvent(ManagerConnection conn, ManagerEvent event) {
     eventPumps.putIfAbsent(conn, Thread.currentThread());
     if (event instanceof DisconnectEvent) {
-      // Stops Asterisk-Java's built-in reconnect thread before its first try (it sleeps 50 ms first).
-      logoffQuietly(conn);
+      // Stops Asterisk-Java's built-in reconnect thread before its first try (it sleeps 50 ms first). In state
+      // RECONNECTING logoff() does no I/O; should the library have reconnected already, the Logoff must not wait on
+      // this thread, which is the one that would deliver its response.
+      if (conn.getState() == ManagerConnectionState.RECONNECTING) {
+        logoffQuietly(conn);
+      } else {
+        executor.execute(() -> logoffQuietly(conn));
+      }
       context.runOnContext(v -> lost(conn, "connection to the PBX lost"));
     } else if (conn == current || conn == connecting) {
       translator.onEvent(event);
