@@ -59,13 +59,6 @@ record Transcript(List<Record> records) {
     return new Transcript(records);
   }
 
-  /** All bytes sent in one direction, concatenated. */
-  String stream(String direction) {
-    StringBuilder out = new StringBuilder();
-    records.stream().filter(r -> r.direction().equals(direction)).forEach(r -> out.append(r.text()));
-    return out.toString();
-  }
-
   /** Splits an AMI byte stream into messages (the banner line is skipped); each message keeps its header order. */
   static List<Map<String, String>> amiMessages(String stream) {
     List<Map<String, String>> out = new ArrayList<>();
@@ -82,18 +75,6 @@ record Transcript(List<Record> records) {
       if (!message.isEmpty()) {
         out.add(message);
       }
-    }
-    return out;
-  }
-
-  /** Raw AMI blocks (each ending with the blank line), banner skipped. */
-  static List<String> amiBlocks(String stream) {
-    List<String> out = new ArrayList<>();
-    int start = stream.startsWith("Asterisk Call Manager") ? stream.indexOf("\r\n") + 2 : 0;
-    int end;
-    while ((end = stream.indexOf("\r\n\r\n", start)) >= 0) {
-      out.add(stream.substring(start, end + 4));
-      start = end + 4;
     }
     return out;
   }
