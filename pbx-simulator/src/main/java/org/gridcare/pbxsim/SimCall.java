@@ -78,12 +78,42 @@ public final class SimCall implements ChannelObserver {
     });
   }
 
+  /** The party presses hold on the phone: Hold event, hold music for the other side of the bridge. */
+  public Future<Void> hold() {
+    return sb.call(() -> {
+      sb.phoneHold(channel, true);
+      return null;
+    });
+  }
+
+  /** The party takes the call off hold: Unhold event, the other side's hold music stops. */
+  public Future<Void> unhold() {
+    return sb.call(() -> {
+      sb.phoneHold(channel, false);
+      return null;
+    });
+  }
+
   /** The party hangs up (SIP BYE). */
   public Future<Void> hangUp() {
     return sb.call(() -> {
       sb.hangup(channel, HangupCause.NORMAL_CLEARING, HangupOrigin.PARTY);
       return null;
     });
+  }
+
+  /**
+   * A caller's patience: hangs up after {@code patience} unless by then the call is bridged to someone (an operator
+   * took it) or already over. Returns this for chaining.
+   */
+  public SimCall abandonAfter(Duration patience) {
+    sb.vertx().setTimer(Math.max(1, patience.toMillis()), t -> {
+      CallState now = state();
+      if (now != CallState.BRIDGED && now != CallState.HUNG_UP) {
+        hangUp();
+      }
+    });
+    return this;
   }
 
   /** How long the party talks when recorded (RECORD FILE) before falling silent. */

@@ -1,5 +1,8 @@
 package org.gridcare.pbxsim;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +59,10 @@ public record SimulatorOptions(
     return b;
   }
 
-  /** The repository's config/asterisk/extensions.conf, searched from the working directory upwards. */
+  /**
+   * The repository's config/asterisk/extensions.conf, searched from the working directory upwards; outside the
+   * repository, the copy bundled in this jar (extracted with its pjsip.conf to a temporary directory).
+   */
   public static Path defaultDialplan() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
@@ -66,7 +72,24 @@ public record SimulatorOptions(
       }
       dir = dir.getParent();
     }
-    return Path.of("config/asterisk/extensions.conf").toAbsolutePath();
+    return bundledDialplan();
+  }
+
+  private static Path bundledDialplan() {
+    try {
+      Path target = Files.createTempDirectory("pbxsim-asterisk");
+      for (String name : new String[] {"extensions.conf", "pjsip.conf"}) {
+        try (InputStream in = SimulatorOptions.class.getResourceAsStream("asterisk/" + name)) {
+          if (in == null) {
+            throw new UncheckedIOException(new IOException("bundled " + name + " missing from the jar"));
+          }
+          Files.copy(in, target.resolve(name));
+        }
+      }
+      return target.resolve("extensions.conf");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract the bundled dialplan", e);
+    }
   }
 
   public static final class Builder {

@@ -143,6 +143,13 @@ class AmiCallFlowTest {
     assertThat(new String(wav, 0, 4)).isEqualTo("RIFF");
     assertThat(new String(wav, 8, 4)).isEqualTo("WAVE");
     assertThat(wav.length).isGreaterThan(44);
+    javax.sound.sampled.AudioFormat format = javax.sound.sampled.AudioSystem
+        .getAudioFileFormat(recordings.resolve("calls/c1.wav").toFile()).getFormat();
+    assertThat(format.getEncoding()).isEqualTo(javax.sound.sampled.AudioFormat.Encoding.PCM_SIGNED);
+    assertThat(format.getSampleRate()).isEqualTo(8000f);
+    assertThat(format.getSampleSizeInBits()).isEqualTo(16);
+    assertThat(format.getChannels()).isEqualTo(1);
+    assertThat(format.isBigEndian()).isFalse();
 
     await(sim.phone("op1001").hangUp());
     List<Map<String, String>> end = ami.readUntil(f -> "Hangup".equals(f.get("Event"))

@@ -131,6 +131,16 @@ class AmiWireTest {
       }
       Map<String, String> pong = c.readUntil(f -> "split".equals(f.get("ActionID"))).get(0);
       assertThat(pong).containsEntry("Ping", "Pong");
+      // a UTF-8 character split between two TCP segments is still read whole
+      byte[] name = "Setvar\r\nActionID: utf\r\nVariable: WHO\r\nValue: Åsa\r\n\r\n"
+          .getBytes(StandardCharsets.UTF_8);
+      int split = new String(name, StandardCharsets.UTF_8).indexOf('Å') + 1;
+      c.send("Action: ");
+      c.sendBytes(java.util.Arrays.copyOfRange(name, 0, split));
+      c.sendBytes(java.util.Arrays.copyOfRange(name, split, name.length));
+      c.readUntil(f -> "utf".equals(f.get("ActionID")));
+      c.send("Action: Getvar\r\nActionID: utf2\r\nVariable: WHO\r\n\r\n");
+      assertThat(c.readUntil(f -> "utf2".equals(f.get("ActionID"))).get(0)).containsEntry("Value", "Åsa");
     }
   }
 

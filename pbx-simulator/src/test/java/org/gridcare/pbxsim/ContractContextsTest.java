@@ -60,6 +60,15 @@ class ContractContextsTest {
     SimCall customer = sim.external("+46701234567").currentCall().orElseThrow();
     await(customer.awaitState(CallState.BRIDGED));
 
+    SimCall operator = sim.phone("op1001").currentCall().orElseThrow();
+    await(operator.hold());
+    Map<String, String> hold = last(ami.readUntil(f -> "Hold".equals(f.get("Event"))));
+    assertThat(hold).containsEntry("Channel", operator.channel()).containsEntry("MusicOnHoldClass", "default");
+    await(customer.awaitMusicOnHold(true));
+    await(operator.unhold());
+    ami.readUntil(f -> "Unhold".equals(f.get("Event")));
+    await(customer.awaitMusicOnHold(false));
+
     await(customer.hangUp());
     List<Map<String, String>> end = ami.readUntil(f -> "Hangup".equals(f.get("Event"))
         && f.get("Channel").startsWith("PJSIP/op1001-"));
@@ -88,6 +97,38 @@ class ContractContextsTest {
     Map<String, String> stop = last(ami.readUntil(f -> "ChanSpyStop".equals(f.get("Event"))));
     assertThat(stop.get("SpyerChannel")).startsWith("PJSIP/sup1-");
     await(supervisor.awaitState(CallState.HUNG_UP));
+  }
+
+  @Test
+  void originateWithAnApplicationRunsItAndHangsUpAfterwards() throws Exception {
+    sim.phone("op1001").autoAnswer(true);
+    ami.send("Action: Originate\r\nActionID: op\r\nChannel: PJSIP/op1001\r\nContext: cc-operator\r\nExten: s\r\n"
+        + "Priority: 1\r\nAsync: true\r\n\r\n");
+    String operator = last(ami.readUntil(f -> "OriginateResponse".equals(f.get("Event")))).get("Channel");
+    sim.phone("sup1").autoAnswer(true);
+    ami.send("Action: Originate\r\nActionID: app\r\nChannel: PJSIP/sup1\r\nApplication: ChanSpy\r\n"
+        + "Data: " + operator + ",qB\r\nAsync: true\r\n\r\n");
+    // the application starts before OriginateResponse goes out; Asterisk orders the two either way
+    List<Map<String, String>> frames = ami.readUntil(f -> "OriginateResponse".equals(f.get("Event"))
+        && "app".equals(f.get("ActionID")));
+    assertThat(last(frames)).containsEntry("Response", "Success").containsEntry("Context", "")
+        .containsEntry("Exten", "");
+    assertThat(frames).anySatisfy(f -> assertThat(f).containsEntry("Event", "ChanSpyStart")
+        .containsEntry("SpyeeChannel", operator));
+    SimCall supervisor = sim.phone("sup1").currentCall().orElseThrow();
+    await(supervisor.hangUp());
+    Map<String, String> stop = last(ami.readUntil(f -> "ChanSpyStop".equals(f.get("Event"))));
+    assertThat(stop).containsEntry("SpyeeChannel", operator);
+    await(supervisor.awaitState(CallState.HUNG_UP));
+  }
+
+  @Test
+  void callerAbandonsWhenNobodyTakesTheCallInTime() throws Exception {
+    SimCall caller = sim.placeCall("5551000", "80012345").abandonAfter(Duration.ofMillis(200));
+    RawFastAgiServer.Session ivr = agi.accept();
+    assertThat(ivr.reply()).isEqualTo("HANGUP");
+    ivr.close();
+    await(caller.awaitState(CallState.HUNG_UP));
   }
 
   @Test

@@ -141,7 +141,9 @@ class FastAgiWireTest {
 
   @Test
   void unreachableFastAgiServerFailsTheAgiAndTheCallEnds() throws Exception {
-    agi.close();
+    await(sim.close());
+    // port 1 (tcpmux): nothing listens there, unlike a just-freed ephemeral port another process may take
+    sim = await(PbxSimulator.start(vertx, SimulatorOptions.builder().agi("127.0.0.1", 1).build()));
     SimCall call = sim.placeCall("5551000", DID);
     await(call.awaitState(CallState.HUNG_UP));
     assertThat(call.hangupCause()).isEqualTo(16);

@@ -85,6 +85,11 @@ final class RawAmiClient implements AutoCloseable {
     }
   }
 
+  void sendBytes(byte[] raw) throws IOException {
+    out.write(raw);
+    out.flush();
+  }
+
   void send(String raw) throws IOException {
     out.write(raw.getBytes(StandardCharsets.UTF_8));
     out.flush();

@@ -63,6 +63,15 @@ class ShippedConfigTest {
     }
   }
 
+  @Test
+  void theJarCarriesTheSameDialplanForUseOutsideTheRepository() throws IOException {
+    try (java.io.InputStream in = SimulatorOptions.class.getResourceAsStream("asterisk/extensions.conf")) {
+      assertThat(in).isNotNull();
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(Files.readString(DIR.resolve("extensions.conf")));
+    }
+  }
+
   private static List<String> apps(Dialplan plan, String ctx, String ext) {
     return plan.steps(ctx, ext).stream().map(s -> s.application() + ":" + s.data()).toList();
   }

@@ -2,7 +2,7 @@ package org.gridcare.pbxsim.agi;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import java.util.ArrayDeque;
@@ -49,11 +49,10 @@ final class AgiSession {
     this.commands = new AgiCommands(sb, ch, database);
   }
 
-  Future<String> start() {
+  Future<String> start(NetClient client) {
     replaced = sb.pushActivity(ch, idle);
     dead = ch.hungUp();
-    sb.vertx().createNetClient(new NetClientOptions().setConnectTimeout(5000).setTcpNoDelay(true))
-        .connect(url.port(), url.host())
+    client.connect(url.port(), url.host())
         .onSuccess(this::connected)
         .onFailure(e -> {
           LOG.warn("FastAGI connect to {}:{} failed for {}: {}", url.host(), url.port(), ch.name(), e.getMessage());

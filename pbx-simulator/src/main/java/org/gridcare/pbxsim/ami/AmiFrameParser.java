@@ -1,6 +1,7 @@
 package org.gridcare.pbxsim.ami;
 
 import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -15,8 +16,8 @@ final class AmiFrameParser {
 
   private final Consumer<AmiFrame> frames;
   private final Runnable overflow;
-  private final StringBuilder pending = new StringBuilder();
-  private final StringBuilder line = new StringBuilder();
+  /** Bytes of the current line; decoded as UTF-8 only once complete, so a character split across reads survives. */
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private AmiFrame current = new AmiFrame();
   private int frameSize;
   /** After an overflow: skip the rest of that frame, up to its empty line. */
@@ -29,9 +30,8 @@ final class AmiFrameParser {
   }
 
   void feed(Buffer data) {
-    pending.append(data.toString(StandardCharsets.UTF_8));
-    for (int i = 0; i < pending.length(); i++) {
-      char c = pending.charAt(i);
+    for (int i = 0; i < data.length(); i++) {
+      byte c = data.getByte(i);
       if (c == '\n') {
         if (discarding) {
           discarding = lineHadText;
@@ -43,9 +43,9 @@ final class AmiFrameParser {
         if (discarding) {
           lineHadText = true;
         } else {
-          line.append(c);
+          line.write(c);
           if (++frameSize > MAX_FRAME) {
-            line.setLength(0);
+            line.reset();
             current = new AmiFrame();
             frameSize = 0;
             discarding = true;
@@ -55,11 +55,10 @@ final class AmiFrameParser {
         }
       }
     }
-    pending.setLength(0);
   }
 
   private void endLine() {
-    if (line.length() == 0) {
+    if (line.size() == 0) {
       if (!current.isEmpty()) {
         AmiFrame done = current;
         current = new AmiFrame();
@@ -68,8 +67,8 @@ final class AmiFrameParser {
       }
       return;
     }
-    String text = line.toString();
-    line.setLength(0);
+    String text = line.toString(StandardCharsets.UTF_8);
+    line.reset();
     int colon = text.indexOf(':');
     if (colon < 0) {
       current.add(text.strip(), "");

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class Media {
   private static final int SAMPLES_PER_MS = 8;
+  private static final String ANY_DIGIT = "0123456789*#ABCD";
 
   private final Switchboard sb;
 
@@ -81,7 +82,7 @@ public final class Media {
    */
   public Future<Digits> collect(SimChannel ch, String prompt, long timeoutMs, int maxDigits) {
     int max = maxDigits <= 0 ? 1024 : maxDigits;
-    return play(ch, prompt, "0123456789*#ABCD").compose(played -> {
+    return play(ch, prompt, ANY_DIGIT).compose(played -> {
       if (played.cancelled()) {
         return Future.succeededFuture(new Digits("", false, true));
       }
@@ -121,12 +122,12 @@ public final class Media {
     if (buffered != null) {
       return Future.succeededFuture(new Played(buffered, 0, false));
     }
-    return hold(ch, timeoutMs, true, null);
+    return hold(ch, timeoutMs, null, ANY_DIGIT);
   }
 
   /** Wait(seconds): silence for a while; digits go to the type-ahead buffer. */
   public Future<Played> silence(SimChannel ch, long millis) {
-    return hold(ch, millis, false, null);
+    return hold(ch, millis, null, "");
   }
 
   /** MusicOnHold(class[,duration]): MusicOnHoldStart / Stop around the wait; {@code millis < 0} plays until stopped. */
@@ -136,7 +137,7 @@ public final class Media {
     }
     stopBackgroundMusic(ch);
     startMusic(ch, mohClass);
-    return hold(ch, millis, false, () -> stopMusic(ch));
+    return hold(ch, millis, () -> stopMusic(ch), "");
   }
 
   /** AGI SET MUSIC on/off: music in the background of the following commands (a prompt stops it). */
@@ -168,7 +169,7 @@ public final class Media {
       Character buffered = takeTypeAhead(ch, escapeDigits);
       Future<Played> waited = buffered != null
           ? Future.succeededFuture(new Played(buffered, 0, false))
-          : hold(ch, limit, false, null, escapeDigits);
+          : hold(ch, limit, null, escapeDigits);
       return waited.compose(w -> {
         long millis = System.currentTimeMillis() - started;
         String reason = w.cancelled() ? "hangup" : w.digit() != null ? "dtmf" : "timeout";
@@ -186,11 +187,8 @@ public final class Media {
         .compose(v -> sb.vertx().fileSystem().writeFile(path.toString(), Buffer.buffer(wav)));
   }
 
-  private Future<Played> hold(SimChannel ch, long millis, boolean wantsDigit, Runnable onEnd) {
-    return hold(ch, millis, wantsDigit, onEnd, wantsDigit ? "0123456789*#ABCD" : "");
-  }
-
-  private Future<Played> hold(SimChannel ch, long millis, boolean wantsDigit, Runnable onEnd, String digits) {
+  /** Waits {@code millis} (forever when negative); any of {@code digits} ends the wait early. */
+  private Future<Played> hold(SimChannel ch, long millis, Runnable onEnd, String digits) {
     if (ch.hungUp()) {
       return Future.succeededFuture(new Played(null, 0, true));
     }

@@ -1,6 +1,7 @@
 package org.gridcare.pbxsim.engine;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -88,7 +89,9 @@ public final class Outbound {
         if (spec.application() != null && !spec.application().isBlank()) {
           sb.runner().startApplication(ch, spec.application(), spec.data() == null ? "" : spec.data());
         } else {
-          sb.runner().start(ch, new Location(spec.context(), spec.exten(), spec.priority()));
+          Location redirected = ch.pendingGoto;
+          sb.runner().start(ch, redirected != null ? redirected
+              : new Location(spec.context(), spec.exten(), spec.priority()));
         }
         return new OriginateOutcome(true, 4, ch.name(), ch.uniqueId(), ch.callerIdNum, ch.callerIdName);
       }
@@ -144,11 +147,13 @@ public final class Outbound {
     caller.connectedName = SimChannel.orUnknown(callee.callerIdName);
     sb.publish(caller.event("NewConnectedLine", "call,all"));
 
-    io.vertx.core.Promise<AppResult> result = io.vertx.core.Promise.promise();
+    Promise<AppResult> result = Promise.promise();
     Activity[] callerActivity = new Activity[1];
     callerActivity[0] = () -> {
       // caller hung up or was redirected: stop ringing / leave the conversation
       if (!callee.hungUp() && callee.bridge == null) {
+        sb.publish(callee.snapshot(caller.event("DialEnd", "call,all"), "Dest").add("DialStatus", "CANCEL"));
+        sb.setVariable(caller, "DIALSTATUS", "CANCEL");
         Activity ringing = callee.activity;
         if (ringing != null) {
           ringing.cancel();
@@ -179,7 +184,7 @@ public final class Outbound {
     });
   }
 
-  private void connect(SimChannel caller, SimChannel callee, String options, io.vertx.core.Promise<AppResult> result) {
+  private void connect(SimChannel caller, SimChannel callee, String options, Promise<AppResult> result) {
     sb.setState(callee, ChannelState.UP);
     sb.answer(caller);
     sb.publish(callee.snapshot(caller.event("DialEnd", "call,all"), "Dest").add("DialStatus", "ANSWER"));
@@ -194,7 +199,7 @@ public final class Outbound {
   }
 
   private void failed(SimChannel caller, SimChannel callee, String status, int cause,
-      io.vertx.core.Promise<AppResult> result) {
+      Promise<AppResult> result) {
     sb.publish(callee.snapshot(caller.event("DialEnd", "call,all"), "Dest").add("DialStatus", status));
     sb.hangup(callee, cause, HangupOrigin.PBX);
     sb.setVariable(caller, "DIALSTATUS", status);

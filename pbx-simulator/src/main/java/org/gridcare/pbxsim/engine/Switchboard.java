@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.gridcare.pbxsim.ami.AmiFrame;
 import org.gridcare.pbxsim.dialplan.Dialplan;
-import org.gridcare.pbxsim.dialplan.Substitution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +46,7 @@ public final class Switchboard {
   private final Recordings recordings;
   private final DialplanRunner runner;
   private final Applications applications;
+  private final ChannelVariables variables;
   private final long startedAtMillis = System.currentTimeMillis();
 
   public Switchboard(Vertx vertx, Context context, Dialplan dialplan, Map<String, String> globalOverrides,
@@ -59,6 +59,7 @@ public final class Switchboard {
     this.globals.putAll(globalOverrides);
     this.endpoints = new LinkedHashMap<>(endpoints);
     this.random = new Random(settings.seed());
+    this.variables = new ChannelVariables(this, globals);
     this.bridging = new Bridging(this);
     this.media = new Media(this);
     this.ringer = new Ringer(this);
@@ -252,77 +253,17 @@ public final class Switchboard {
 
   /** Expands {@code ${...}} and {@code $[...]} against the channel (may be null for globals only). */
   public String expand(SimChannel ch, String text) {
-    return Substitution.expand(text, name -> getVariable(ch, name));
+    return variables.expand(ch, text);
   }
 
   /** A variable or function value as Asterisk's Getvar / GET VARIABLE resolve it; null when unset. */
   public String getVariable(SimChannel ch, String name) {
-    String upper = name.toUpperCase();
-    if (ch != null) {
-      switch (upper) {
-        case "CHANNEL", "CHANNEL(NAME)":
-          return ch.name();
-        case "UNIQUEID", "CHANNEL(UNIQUEID)":
-          return ch.uniqueId();
-        case "CHANNEL(LINKEDID)":
-          return ch.linkedId;
-        case "EXTEN":
-          return ch.exten;
-        case "CONTEXT":
-          return ch.context;
-        case "PRIORITY":
-          return Integer.toString(ch.priority);
-        case "HANGUPCAUSE":
-          return ch.hungUp() ? Integer.toString(ch.hangupCause) : "";
-        case "CALLERID(NUM)":
-          return ch.callerIdNum;
-        case "CALLERID(NAME)":
-          return ch.callerIdName;
-        case "CALLERID(ALL)":
-          return "\"" + nullToEmpty(ch.callerIdName) + "\" <" + nullToEmpty(ch.callerIdNum) + ">";
-        case "CALLERID(DNID)":
-          return ch.dnid;
-        case "CONNECTEDLINE(NUM)":
-          return ch.connectedNum;
-        case "CONNECTEDLINE(NAME)":
-          return ch.connectedName;
-        case "CHANNEL(STATE)":
-          return ch.state.description();
-        default:
-          String v = ch.variables().get(name);
-          if (v != null) {
-            return v;
-          }
-      }
-    }
-    return globals.get(name);
+    return variables.get(ch, name);
   }
 
   /** Sets a channel variable (VarSet event) or a global when {@code ch} is null. */
   public void setVariable(SimChannel ch, String name, String value) {
-    String key = name.startsWith("__") ? name.substring(2) : name.startsWith("_") ? name.substring(1) : name;
-    if (ch == null) {
-      globals.put(key, value);
-      return;
-    }
-    switch (key.toUpperCase()) {
-      case "CALLERID(NUM)" -> {
-        ch.callerIdNum = value;
-        publish(ch.event("NewCallerid", "call,all").add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)"));
-        return;
-      }
-      case "CALLERID(NAME)" -> {
-        ch.callerIdName = value;
-        publish(ch.event("NewCallerid", "call,all").add("CID-CallingPres", "0 (Presentation Allowed, Not Screened)"));
-        return;
-      }
-      default -> ch.variables().put(key, value);
-    }
-    publish(ch.event("VarSet", "dialplan,all").add("Variable", key).add("Value", value));
-  }
-
-  public Map<String, String> globals() {
-    return globals;
+    variables.set(ch, name, value);
   }
 
   // ---- DTMF -----------------------------------------------------------------------------------------------------
@@ -338,6 +279,26 @@ public final class Switchboard {
     Activity a = ch.activity;
     if (a == null || !a.digit(digit)) {
       ch.typeAhead().add(digit);
+    }
+  }
+
+  // ---- phone hold ---------------------------------------------------------------------------------------------
+
+  /**
+   * The party's phone puts the call on hold (SIP re-INVITE sendonly) or resumes it: Hold (with MusicOnHoldClass) /
+   * Unhold on the channel, and hold music for whoever shares its bridge.
+   */
+  public void phoneHold(SimChannel ch, boolean hold) {
+    if (ch.hungUp()) {
+      return;
+    }
+    publish(hold ? ch.event("Hold", "call,all").add("MusicOnHoldClass", "default") : ch.event("Unhold", "call,all"));
+    if (ch.bridge != null) {
+      for (SimChannel peer : List.copyOf(ch.bridge.members())) {
+        if (peer != ch) {
+          media.backgroundMusic(peer, hold, "default");
+        }
+      }
     }
   }
 
@@ -397,6 +358,9 @@ public final class Switchboard {
     if (ch.dialplanRunning && ch.activity != null) {
       ch.pendingGoto = location;
       cancelActivity(ch);
+    } else if (!ch.dialplanRunning && ch.state != ChannelState.UP && ch.activity != null) {
+      // an originated leg still ringing: it goes there once answered
+      ch.pendingGoto = location;
     } else {
       runner.start(ch, location);
     }
@@ -490,7 +454,4 @@ public final class Switchboard {
     }
   }
 
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
-  }
 }
