@@ -39,5 +39,8 @@ public interface SmsOutbox {
 
   Future<Optional<CampaignProgress>> progress(UUID campaignId);
 
+  /** The campaigns of an outage, oldest first. */
+  Future<List<UUID>> campaignsOf(UUID outageId);
+
   record StatusApplied(String phone, String customerId, DeliveryState before, DeliveryState after) {}
 }

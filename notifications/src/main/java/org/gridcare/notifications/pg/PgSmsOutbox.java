@@ -146,6 +146,16 @@ public final class PgSmsOutbox implements SmsOutbox {
     });
   }
 
+  @Override
+  public Future<List<UUID>> campaignsOf(UUID outageId) {
+    return pool.preparedQuery("SELECT id FROM notify_campaign WHERE outage_id=$1 ORDER BY created_at")
+        .execute(Tuple.of(outageId)).map(rows -> {
+          List<UUID> out = new ArrayList<>();
+          rows.forEach(r -> out.add(r.getUUID("id")));
+          return out;
+        });
+  }
+
   private Future<Void> transition(OutboxSms sms, String set, String arg, String type, Map<String, Object> data) {
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_sms SET " + set
             + ", lease_until=NULL, updated_at=now() WHERE id=$1 AND state='SENDING'")
