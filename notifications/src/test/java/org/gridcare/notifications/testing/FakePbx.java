@@ -49,6 +49,13 @@ public final class FakePbx implements Pbx {
     scripted.put(number, new ArrayDeque<>(List.of(outcomes)));
   }
 
+  private final java.util.concurrent.CompletableFuture<Void> firstCall = new java.util.concurrent.CompletableFuture<>();
+
+  /** Completes when the first call was placed. */
+  public java.util.concurrent.CompletableFuture<Void> firstCall() {
+    return firstCall;
+  }
+
   public synchronized List<OriginateRequest> originated() {
     return List.copyOf(originated);
   }
@@ -64,6 +71,7 @@ public final class FakePbx implements Pbx {
       inProgress++;
       maxInProgress = Math.max(maxInProgress, inProgress);
     }
+    firstCall.complete(null);
     Deque<OriginateResult.Outcome> outcomes = scripted.get(request.endpoint().address());
     OriginateResult.Outcome outcome = outcomes == null || outcomes.isEmpty() ? OriginateResult.Outcome.ANSWERED
         : outcomes.poll();
