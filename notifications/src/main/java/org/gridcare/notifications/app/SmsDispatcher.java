@@ -177,6 +177,11 @@ public final class SmsDispatcher {
       }
       case RETRY -> backoff.exhausted(sms.attempts()) ? outbox.failed(sms, reason)
           : outbox.retryAt(sms, clock.instant().plus(backoff.delayAfter(sms.attempts())), reason);
+      case IN_DOUBT -> {
+        // Left SENDING: when its lease runs out the provider is asked whether it went out.
+        LOG.info("no answer from the SMS provider for {}; will look it up", Masking.phone(sms.phone()));
+        yield Future.succeededFuture();
+      }
     };
   }
 

@@ -19,7 +19,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class RebasedHttpClient extends HttpClient {
   private static final Pattern TWILIO_HOST = Pattern.compile("^https://[a-z0-9.-]+\\.twilio\\.com");
-  private static final Timeout TIMEOUT = Timeout.ofSeconds(10);
+  public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(10);
 
   private final String baseUrl;
   private final NetworkHttpClient delegate;
@@ -27,16 +27,18 @@ public final class RebasedHttpClient extends HttpClient {
   /**
    * @param baseUrl     e.g. {@code http://127.0.0.1:4010}; null or blank keeps Twilio's own hosts
    * @param connections connections kept to the provider: the number of senders that may wait on it at once
+   * @param timeout     for connecting and for the answer
    */
-  public RebasedHttpClient(String baseUrl, int connections) {
+  public RebasedHttpClient(String baseUrl, int connections, java.time.Duration timeout) {
+    Timeout t = Timeout.ofMilliseconds(timeout.toMillis());
     this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
     this.delegate = new NetworkHttpClient(HttpClientBuilder.create()
         .disableAutomaticRetries()
-        .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(TIMEOUT)
-            .setConnectTimeout(TIMEOUT).setResponseTimeout(TIMEOUT).build())
+        .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(t)
+            .setConnectTimeout(t).setResponseTimeout(t).build())
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnPerRoute(connections).setMaxConnTotal(connections)
-            .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(TIMEOUT).build()).build()));
+            .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(t).build()).build()));
   }
 
   @Override

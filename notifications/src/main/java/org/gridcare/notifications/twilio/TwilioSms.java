@@ -37,8 +37,13 @@ public final class TwilioSms implements SmsGateway, AutoCloseable {
 
   /** A REST client for {@code accountSid} whose requests go to {@code baseUrl} (null: Twilio itself). */
   public static TwilioRestClient client(String accountSid, String authToken, String baseUrl, int connections) {
+    return client(accountSid, authToken, baseUrl, connections, RebasedHttpClient.DEFAULT_TIMEOUT);
+  }
+
+  public static TwilioRestClient client(String accountSid, String authToken, String baseUrl, int connections,
+      java.time.Duration timeout) {
     return new TwilioRestClient.Builder(accountSid, authToken)
-        .httpClient(new RebasedHttpClient(baseUrl, connections)).build();
+        .httpClient(new RebasedHttpClient(baseUrl, connections, timeout)).build();
   }
 
   @Override
@@ -53,13 +58,30 @@ public final class TwilioSms implements SmsGateway, AutoCloseable {
       try {
         return new Result.Accepted(creator.create(client).getSid());
       } catch (ApiException e) {
+        if (e.getCause() instanceof java.io.IOException) { // NetworkHttpClient wraps I/O failures this way
+          return new Result.Refused(neverSent(e) ? ProviderError.transport(e.getMessage())
+              : ProviderError.unanswered(e.getMessage()));
+        }
         Integer status = e.getStatusCode() != null ? e.getStatusCode() : e.getHttpStatusCode();
         status = status == null ? 0 : status;
         return new Result.Refused(new ProviderError(status, e.getCode(), e.getMessage()));
       } catch (ApiConnectionException e) {
-        return new Result.Refused(ProviderError.transport(e.getMessage()));
+        return new Result.Refused(neverSent(e) ? ProviderError.transport(e.getMessage())
+            : ProviderError.unanswered(e.getMessage()));
       }
     }, false);
+  }
+
+  /** Connection refused, unknown host, no pooled connection: the request never left. Anything else may have. */
+  private static boolean neverSent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+          || t instanceof org.apache.hc.client5.http.ConnectTimeoutException
+          || t instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

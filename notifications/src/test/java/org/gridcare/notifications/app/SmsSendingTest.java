@@ -72,8 +72,8 @@ class SmsSendingTest {
   }
 
   static SmsDispatcher dispatcher(Vertx vertx, Storage s, double rate, Duration lease, Backoff backoff) {
-    TwilioSms sms = new TwilioSms(vertx, TwilioSms.client(ACCOUNT, "token", stub.baseUrl(), 16), null,
-        "+4790000000", 16);
+    TwilioSms sms = new TwilioSms(vertx, TwilioSms.client(ACCOUNT, "token", stub.baseUrl(), 16, Duration.ofSeconds(1)),
+        null, "+4790000000", 16);
     return new SmsDispatcher(vertx, new PgSmsOutbox(s.pool()), sms,
         new RedisTokenBucket(vertx, s.redis(), "twilio-" + UUID.randomUUID(), rate, Math.max(1, rate / 20)),
         backoff, new SmsDispatcher.Settings(16, lease, Duration.ofMillis(50),
@@ -142,6 +142,23 @@ class SmsSendingTest {
     assertThat(journaled).isEqualTo(n);
     double secondRate = (n - n / 3.0) / ((System.nanoTime() - start) / 1e9);
     assertThat(secondRate).isLessThanOrEqualTo(1000 * 1.01);
+  }
+
+  @Test
+  void answersLostAfterTwilioAcceptedAreLookedUpNotSentAgain(Vertx vertx) throws Exception {
+    var customers = Fixtures.households(600_000, 12);
+    UUID campaign = campaign(storage.pool(), customers);
+    int before = stub.sent().size();
+    stub.loseAnswerNext(3);
+    SmsDispatcher d = dispatcher(vertx, storage, 500, Duration.ofMillis(1500), Backoff.DEFAULT);
+    d.start();
+    Map<String, Long> states = await(settled(vertx, storage.pool(), campaign));
+    await(d.stop());
+
+    assertThat(states).containsOnlyKeys("SENT");
+    assertThat(stub.sent().size() - before).isEqualTo(12);
+    assertThat(perRecipient(customers.stream().map(c -> c.phone()).toList()).values()).hasSize(12)
+        .allMatch(c -> c == 1L);
   }
 
   @Test

@@ -41,6 +41,7 @@ public final class TwilioStub {
   private final Map<String, Fault> numberFaults = new ConcurrentHashMap<>();
   private final AtomicInteger rejectedByContract = new AtomicInteger();
   private final AtomicInteger faultsServed = new AtomicInteger();
+  private final AtomicInteger answersToLose = new AtomicInteger();
   private final ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
   private HttpServer server;
 
@@ -74,6 +75,14 @@ public final class TwilioStub {
   /** Every message to {@code to} fails like this (e.g. 400 / 21610 for an unsubscribed number). */
   public void failFor(String to, int status, int code) {
     numberFaults.put(to, new Fault(status, code));
+  }
+
+  /**
+   * The next {@code n} messages are accepted (Twilio sends them) but their answers are lost: the client waits
+   * until its timeout, as when a connection breaks after the request went out.
+   */
+  public void loseAnswerNext(int n) {
+    answersToLose.addAndGet(n);
   }
 
   /** Completes once {@code count} messages in total have been accepted. */
@@ -134,6 +143,10 @@ public final class TwilioStub {
       m.put("sid", sid).put("to", form.get("To")).put("body", form.get("Body")).put("status", "queued");
       sent.add(new Sent(form.get("To"), form.get("Body"), sid, form.get("StatusCallback"), System.nanoTime()));
       check();
+      if (answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        faultsServed.incrementAndGet();
+        return; // never answered; the client times out
+      }
       out = m.toBuffer();
     } else if (req.path().endsWith("/Messages.json") && resp.statusCode() == 200) {
       JsonObject page = body.toJsonObject();

@@ -84,6 +84,16 @@ class TwilioSmsTest {
   }
 
   @Test
+  void aLostAnswerIsInDoubtNotRetryable() throws Exception {
+    TwilioSms sms = new TwilioSms(vertx, TwilioSms.client(ACCOUNT, "token", stub.baseUrl(), 2,
+        java.time.Duration.ofMillis(500)), null, "+4790000000", 2);
+    stub.loseAnswerNext(1);
+    SmsGateway.Result r = await(sms.send("+4791237777", "x", null));
+    assertThat(((SmsGateway.Result.Refused) r).error().verdict()).isEqualTo(ProviderError.Verdict.IN_DOUBT);
+    assertThat(stub.sent()).extracting(TwilioStub.Sent::to).contains("+4791237777");
+  }
+
+  @Test
   void findsAMessageThatWentOutAndNotOneThatDidNot() throws Exception {
     TwilioSms sms = sms(stub.baseUrl(), null, "+4790000000");
     Instant since = Instant.now().minusSeconds(5);
