@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
 import org.gridcare.notifications.domain.Campaign;
+import org.gridcare.notifications.domain.Channel;
 import org.gridcare.notifications.domain.EstimatePolicy;
 import org.gridcare.notifications.domain.MessageTemplates;
 import org.gridcare.notifications.domain.NotificationKind;
 import org.gridcare.notifications.domain.Outage;
+import org.gridcare.notifications.domain.Recipient;
 import org.gridcare.notifications.domain.Targeting;
 import org.gridcare.notifications.domain.Targets;
 import org.gridcare.platform.domain.DomainException;
@@ -85,6 +88,20 @@ public final class OutageService {
     return store.open();
   }
 
+  /** Open outages covering a supply point (what the IVR announces to a caller). */
+  public Future<List<Outage>> affecting(String substation, String feeder, String postcode) {
+    return store.open().map(list -> list.stream().filter(o -> o.area().covers(substation, feeder, postcode)).toList());
+  }
+
+  /** A caller asked in the IVR to be told when the power is back; they get the restoration message too. */
+  public Future<Void> subscribe(UUID outageId, String phone, String language, String customerId) {
+    String e164 = targeting.normalise().apply(phone).orElseThrow(() ->
+        DomainException.invalid("invalid-phone-number", "Not a usable phone number for a subscription"));
+    return load(outageId).compose(o -> o.state().closed()
+        ? Future.failedFuture(DomainException.conflict("outage-closed", "Outage " + outageId + " is " + o.state()))
+        : store.subscribe(outageId, new Recipient(e164, Channel.SMS, customerId, language == null ? "" : language)));
+  }
+
   /** Sends the advance notices and start notices of planned outages that are due; returns how many were handled. */
   public Future<Integer> noticesDue() {
     return store.plannedDue(clock.instant(), noticeAhead).compose(due -> {
@@ -128,10 +145,15 @@ public final class OutageService {
       return Future.succeededFuture(List.of());
     }
     Outage o = change.outage();
-    return Future.all(recipients.inArea(o.area()), optOuts.all()).map(all -> {
-      Targets targets = targeting.select(all.resultAt(0), all.resultAt(1));
+    Future<List<Recipient>> subscribers = change.notices().contains(NotificationKind.RESTORED)
+        ? store.subscribers(o.id()) : Future.succeededFuture(List.of());
+    return Future.all(recipients.inArea(o.area()), optOuts.all(), subscribers).map(all -> {
+      Set<String> optedOut = all.resultAt(1);
+      Targets area = targeting.select(all.resultAt(0), optedOut);
       List<CampaignPlan> plans = new ArrayList<>();
       for (NotificationKind kind : change.notices()) {
+        Targets targets = kind == NotificationKind.RESTORED
+            ? targeting.withSubscribers(area, all.resultAt(2), optedOut) : area;
         Campaign c = new Campaign(UUID.randomUUID(), o.id(), kind, Campaign.keyOf(kind, o), clock.instant());
         List<CampaignPlan.Message> messages = targets.recipients().stream()
             .map(r -> new CampaignPlan.Message(r, templates.render(kind, r.language(), o))).toList();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gridcare.notifications.domain.Outage;
+import org.gridcare.notifications.domain.Recipient;
 
 /**
  * Outages and their campaigns. An outage change and the campaigns it calls for are stored in one transaction, so a
@@ -31,4 +32,9 @@ public interface OutageStore {
   Future<List<Outage>> plannedDue(Instant now, Duration noticeAhead);
 
   Future<Boolean> campaignExists(UUID outageId, String key);
+
+  /** A caller asked to hear when the power is back; a repeated request is one subscription. */
+  Future<Void> subscribe(UUID outageId, Recipient subscriber);
+
+  Future<List<Recipient>> subscribers(UUID outageId);
 }

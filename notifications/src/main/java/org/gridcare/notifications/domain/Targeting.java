@@ -51,4 +51,20 @@ public record Targeting(Function<String, Optional<String>> normalise, Predicate<
   private String language(String wanted) {
     return wanted != null && languages.contains(wanted) ? wanted : defaultLanguage;
   }
+
+  /**
+   * Adds callers who asked to be told (IVR subscriptions) to {@code targets}: they consented by asking; a number
+   * already targeted or opted out is skipped.
+   */
+  public Targets withSubscribers(Targets targets, List<Recipient> subscribers, Set<String> optedOut) {
+    Map<String, Recipient> byPhone = new LinkedHashMap<>();
+    targets.recipients().forEach(r -> byPhone.put(r.phone(), r));
+    for (Recipient s : subscribers) {
+      if (!optedOut.contains(s.phone()) && !byPhone.containsKey(s.phone())) {
+        byPhone.put(s.phone(), new Recipient(s.phone(), mobile.test(s.phone()) ? Channel.SMS : Channel.VOICE,
+            s.customerId(), language(s.language())));
+      }
+    }
+    return new Targets(new ArrayList<>(byPhone.values()), targets.operatorCalls(), targets.excluded());
+  }
 }

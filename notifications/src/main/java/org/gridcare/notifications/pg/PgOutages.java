@@ -24,6 +24,7 @@ import org.gridcare.notifications.domain.Channel;
 import org.gridcare.notifications.domain.Outage;
 import org.gridcare.notifications.domain.OutageKind;
 import org.gridcare.notifications.domain.OutageState;
+import org.gridcare.notifications.domain.Recipient;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.journal.JournalEntry;
 import org.gridcare.storage.journal.PgJournal;
@@ -104,6 +105,28 @@ public final class PgOutages implements OutageStore {
   public Future<Boolean> campaignExists(UUID outageId, String key) {
     return pool.preparedQuery("SELECT 1 FROM notify_campaign WHERE outage_id=$1 AND key=$2")
         .execute(Tuple.of(outageId, key)).map(rows -> rows.size() > 0);
+  }
+
+  @Override
+  public Future<Void> subscribe(UUID outageId, Recipient subscriber) {
+    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO notify_subscription (outage_id, phone, "
+            + "language, customer_id) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(outageId, subscriber.phone(), subscriber.language(), subscriber.customerId()))
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture()
+            : PgJournal.append(conn, JournalEntry.of("notify.subscription.added").customer(subscriber.customerId())
+                .phone(subscriber.phone()).data(Map.of("outage", outageId.toString())))));
+  }
+
+  @Override
+  public Future<List<Recipient>> subscribers(UUID outageId) {
+    return pool.preparedQuery("SELECT phone, language, customer_id FROM notify_subscription WHERE outage_id=$1 "
+        + "ORDER BY created_at").execute(Tuple.of(outageId)).map(rows -> {
+          List<Recipient> out = new ArrayList<>();
+          // The channel is decided when the restoration message is planned.
+          rows.forEach(r -> out.add(new Recipient(r.getString("phone"), Channel.SMS, r.getString("customer_id"),
+              r.getString("language"))));
+          return out;
+        });
   }
 
   private Future<Void> campaigns(SqlConnection conn, List<CampaignPlan> plans) {

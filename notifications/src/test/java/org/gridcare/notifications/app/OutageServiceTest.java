@@ -25,9 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Planned outages over real PostgreSQL with a clock the test moves: notice ahead, then at the start, once each. */
+/**
+ * Outage use cases over real PostgreSQL: planned notices with a clock the test moves (ahead, then at the start, once
+ * each), cancellation, IVR subscriptions to the restoration message, and what the IVR announces.
+ */
 @RealServers
-class PlannedOutageNoticesTest {
+class OutageServiceTest {
   static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
   static Storage storage;
 
@@ -99,5 +102,32 @@ class PlannedOutageNoticesTest {
         T0.plus(Duration.ofDays(3).plusHours(2)), "user:sup")));
     await(outages.cancel(later.id()));
     assertThat(campaigns(later.id())).isEmpty();
+  }
+
+  @Test
+  void callersWhoSubscribedInTheIvrAlsoHearThatPowerIsBack() throws Exception {
+    MovableClock clock = new MovableClock();
+    OutageService outages = Fixtures.outages(storage.pool(),
+        a -> Future.succeededFuture(Fixtures.households(1_200_000, 2)), clock);
+    Outage o = await(outages.report(new ReportOutage(new Area(java.util.Set.of("SS-9"), null, null), "storm", null,
+        null, "user:sup", null)));
+    await(outages.subscribe(o.id(), "22 33 44 55", "ru", null));
+    await(outages.subscribe(o.id(), "+4722334455", "ru", null));
+    await(outages.subscribe(o.id(), Fixtures.mobile(1_200_000), "en", "cust-1200000"));
+    assertThat(await(outages.affecting("SS-9", null, null))).extracting(Outage::id).contains(o.id());
+    assertThat(await(outages.affecting("SS-1", "F-1", "9999"))).extracting(Outage::id).doesNotContain(o.id());
+
+    clock.now = T0.plus(Duration.ofHours(2));
+    await(outages.restore(o.id()));
+    List<String> restored = new ArrayList<>();
+    await(storage.pool().preparedQuery("SELECT 'sms ' || phone AS r FROM notify_sms s JOIN notify_campaign c ON "
+        + "c.id=s.campaign_id WHERE c.outage_id=$1 AND c.kind='RESTORED' UNION ALL SELECT 'call ' || phone || ' ' "
+        + "|| message FROM notify_call s JOIN notify_campaign c ON c.id=s.campaign_id WHERE c.outage_id=$1 AND "
+        + "c.kind='RESTORED'").execute(Tuple.of(o.id()))).forEach(r -> restored.add(r.getString("r")));
+    assertThat(restored).containsExactlyInAnyOrder("sms " + Fixtures.mobile(1_200_000), "sms " + Fixtures.mobile(1_200_001),
+        "call +4722334455 Электроснабжение в вашем районе восстановлено. Спасибо за терпение.");
+    var late = outages.subscribe(o.id(), "+4722334456", "en", null);
+    assertThat(late.toCompletionStage().toCompletableFuture().handle((v, e) -> e.getCause() == null ? e : e.getCause())
+        .get()).isInstanceOf(org.gridcare.platform.domain.DomainException.class);
   }
 }
