@@ -25,6 +25,7 @@ import org.gridcare.notifications.domain.Targeting;
 import org.gridcare.notifications.domain.VoicePolicy;
 import org.gridcare.notifications.http.HttpNotificationsRoutes;
 import org.gridcare.notifications.pg.PgCallOutbox;
+import org.gridcare.notifications.pg.PgOperatorCalls;
 import org.gridcare.notifications.pg.PgOptOuts;
 import org.gridcare.notifications.pg.PgOutages;
 import org.gridcare.notifications.pg.PgSmsOutbox;
@@ -125,7 +126,7 @@ public final class NotificationsModule {
     VoiceDialler dialler = new VoiceDialler(vertx, pbx, calls,
         new VoicePolicy(v.maxChannels(), v.reservedForInbound(), v.maxAttempts(), v.retryAfter()), null, DIALLER_TICK,
         clock);
-    HttpNotificationsRoutes routes = new HttpNotificationsRoutes(outages, outbox,
+    HttpNotificationsRoutes routes = new HttpNotificationsRoutes(outages, outbox, new PgOperatorCalls(storage.pool()),
         new DeliveryReports(outbox, optOuts, phones), signatures, publicUrl);
     NotifyScript script = new NotifyScript(calls, speech, 3);
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.gridcare.notifications.app.DeliveryReports;
+import org.gridcare.notifications.app.OperatorCalls;
 import org.gridcare.notifications.app.OutageService;
 import org.gridcare.notifications.app.PlanOutage;
 import org.gridcare.notifications.app.ReportOutage;
@@ -37,13 +38,15 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
   private final OutageService outages;
   private final SmsOutbox outbox;
   private final DeliveryReports reports;
+  private final OperatorCalls operatorCalls;
   private final WebhookSignatures signatures;
   private final String publicBaseUrl;
 
-  public HttpNotificationsRoutes(OutageService outages, SmsOutbox outbox, DeliveryReports reports,
-      WebhookSignatures signatures, String publicBaseUrl) {
+  public HttpNotificationsRoutes(OutageService outages, SmsOutbox outbox, OperatorCalls operatorCalls,
+      DeliveryReports reports, WebhookSignatures signatures, String publicBaseUrl) {
     this.outages = outages;
     this.outbox = outbox;
+    this.operatorCalls = operatorCalls;
     this.reports = reports;
     this.signatures = signatures;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
@@ -76,6 +79,23 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
       reply(ctx, 200, outbox.progress(id).map(p -> json(p.orElseThrow(() ->
           DomainException.notFound("no-such-campaign", "No campaign " + id)))));
     });
+    on(rb, "listOperatorCalls", ctx -> {
+      lineOne(ctx);
+      String pending = ctx.request().getParam("pending");
+      reply(ctx, 200, operatorCalls.list(pending == null || Boolean.parseBoolean(pending)).map(list -> {
+        JsonArray out = new JsonArray();
+        list.forEach(e -> out.add(new JsonObject().put("campaignId", e.campaignId().toString())
+            .put("outageId", e.outageId().toString()).put("kind", e.kind().toLowerCase(Locale.ROOT))
+            .put("customerId", e.customerId()).put("name", e.name()).put("phone", e.phone()).put("done", e.done())));
+        return out;
+      }));
+    });
+    on(rb, "completeOperatorCall", ctx -> {
+      lineOne(ctx);
+      operatorCalls.done(id(ctx, "campaignId"), ctx.pathParam("customerId"),
+              ctx.user().principal().getString("username"))
+          .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    });
     on(rb, "twilioStatusCallback", ctx -> signed(ctx, form -> {
       String key = ctx.request().getParam("key");
       return reports.status(key == null ? null : UUID.fromString(key), form.get("MessageSid"),
@@ -94,6 +114,16 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
         : outages.report(new ReportOutage(area, b.getString("cause"), instant(b.getString("start"), "start"),
             instant(b.getString("estimatedRestoration"), "estimatedRestoration"), source, b.getString("externalRef")));
     reply(ctx, 201, created.map(HttpNotificationsRoutes::json));
+  }
+
+  /** Informing large consumers is line 1's job: an agent must work on line 1 (supervisors may always). */
+  private static void lineOne(RoutingContext ctx) {
+    JsonObject me = ctx.user().principal();
+    boolean supervisor = me.getJsonArray("roles", new JsonArray()).contains("supervisor")
+        || me.getJsonArray("roles", new JsonArray()).contains("admin");
+    if (!supervisor && !me.getJsonArray("lines", new JsonArray()).contains(1)) {
+      throw DomainException.forbidden("not-line-1", "The outage call list belongs to line 1 operators");
+    }
   }
 
   /** Runs {@code action} with the form parameters when the Twilio signature is valid; 403 otherwise. */

@@ -57,15 +57,18 @@ class HttpNotificationsRoutesTest {
   static Storage storage;
   static WebClient client;
   static int port;
-  static List<Candidate> customers = Fixtures.households(700_000, 5);
+  static List<Candidate> customers = new java.util.ArrayList<>(Fixtures.households(700_000, 5));
 
   @BeforeAll
   static void start(Vertx vertx, StorageSettings settings) throws Exception {
+    customers.add(new Candidate("big-1", "Aluminium plant", "+4722999999", "en", true,
+        org.gridcare.notifications.domain.Segment.LARGE_CONSUMER));
     storage = await(Storage.start(vertx, settings));
     OutageService outages = Fixtures.outages(storage.pool(), area -> Future.succeededFuture(customers),
         Clock.systemUTC());
     PgSmsOutbox outbox = new PgSmsOutbox(storage.pool());
     HttpNotificationsRoutes routes = new HttpNotificationsRoutes(outages, outbox,
+        new org.gridcare.notifications.pg.PgOperatorCalls(storage.pool()),
         new DeliveryReports(outbox, new PgOptOuts(storage.pool()), Fixtures.PHONES), new TwilioSignatures(TOKEN),
         PUBLIC);
     JsonObject doc = document();
@@ -75,8 +78,11 @@ class HttpNotificationsRoutesTest {
       rb.rootHandler(ctx -> {
         String who = ctx.request().getHeader("X-Test-User");
         if (who != null) {
+          String role = ctx.request().getHeader("X-Test-Role");
+          String lines = ctx.request().getHeader("X-Test-Lines");
           ((io.vertx.ext.web.impl.UserContextInternal) ctx.userContext()).setUser(User.create(
-              new JsonObject().put("username", who).put("roles", new JsonArray().add("supervisor"))));
+              new JsonObject().put("username", who).put("roles", new JsonArray().add(role == null ? "supervisor" : role))
+                  .put("lines", lines == null ? new JsonArray() : new JsonArray().add(Integer.parseInt(lines)))));
         }
         ctx.next();
       });
@@ -249,5 +255,35 @@ class HttpNotificationsRoutesTest {
     Map<String, String> start = Map.of("From", national, "Body", "START", "To", "+4790000000", "MessageSid", "SM10");
     assertThat(webhook(path, start, sign(PUBLIC + path, start)).statusCode()).isEqualTo(204);
     assertThat(await(new PgOptOuts(storage.pool()).all())).doesNotContain(phone);
+  }
+
+  @Test
+  void lineOneOperatorsWorkTheLargeCustomerCallList() throws Exception {
+    String outage = reportOutage().getString("id");
+    var lineTwo = await(client.get(port, "127.0.0.1", "/api/notifications/operator-calls").putHeader("X-Test-User", "op2")
+        .putHeader("X-Test-Role", "agent").putHeader("X-Test-Lines", "2").send());
+    assertThat(lineTwo.statusCode()).isEqualTo(403);
+
+    var list = await(client.get(port, "127.0.0.1", "/api/notifications/operator-calls").putHeader("X-Test-User", "op1")
+        .putHeader("X-Test-Role", "agent").putHeader("X-Test-Lines", "1").send());
+    assertThat(list.statusCode()).isEqualTo(200);
+    JsonObject entry = list.bodyAsJsonArray().stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("outageId").equals(outage)).findFirst().orElseThrow();
+    assertThat(entry.getString("customerId")).isEqualTo("big-1");
+    assertThat(entry.getString("phone")).isEqualTo("+4722999999");
+
+    var done = await(client.post(port, "127.0.0.1", "/api/notifications/campaigns/" + entry.getString("campaignId")
+        + "/operator-calls/big-1/done").putHeader("X-Test-User", "op1").putHeader("X-Test-Role", "agent")
+        .putHeader("X-Test-Lines", "1").send());
+    assertThat(done.statusCode()).isEqualTo(204);
+    var pending = await(client.get(port, "127.0.0.1", "/api/notifications/operator-calls?pending=true")
+        .putHeader("X-Test-User", "sup").send()).bodyAsJsonArray();
+    assertThat(pending.stream().map(JsonObject.class::cast).filter(e -> e.getString("outageId").equals(outage)))
+        .isEmpty();
+    var journal = await(storage.pool().preparedQuery("SELECT operator_id, line, phone FROM journal WHERE "
+        + "type='notify.operator-call.done' AND data->>'campaign'=$1").execute(Tuple.of(entry.getString("campaignId"))))
+        .iterator().next();
+    assertThat(journal.getString("operator_id")).isEqualTo("op1");
+    assertThat(journal.getString("phone")).isEqualTo("+4722999999");
   }
 }
