@@ -23,6 +23,7 @@ import org.gridcare.notifications.domain.EstimatePolicy;
 import org.gridcare.notifications.domain.MessageTemplates;
 import org.gridcare.notifications.domain.Targeting;
 import org.gridcare.notifications.domain.VoicePolicy;
+import org.gridcare.notifications.http.CampaignProgressFeed;
 import org.gridcare.notifications.http.HttpNotificationsRoutes;
 import org.gridcare.notifications.pg.PgCallOutbox;
 import org.gridcare.notifications.pg.PgOperatorCalls;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires outage informing from the configuration: outages and campaigns over PostgreSQL, the SMS sender (Twilio, rate
  * shared in Redis), the voice dialler over the PBX, the planned-notice scheduler, the HTTP API and the {@code notify}
- * call script (the server registers {@link #notifyScript()} under {@link NotifyScript#NAME}).
+ * call script (the server registers {@link #notifyScript()} under {@link NotifyScript#NAME}). Campaign progress is
+ * published on the event bus at {@link CampaignProgressFeed#ADDRESS} for live views.
  *
  * <p>Without {@code notifications.twilio} configured, SMS stay pending in the outbox (nothing is sent) and the
  * Twilio webhooks refuse every request.
@@ -61,9 +63,11 @@ public final class NotificationsModule {
   private final TwilioSms sms;
   private final VoiceDialler dialler;
   private final long scheduler;
+  private final CampaignProgressFeed feed;
 
   private NotificationsModule(Vertx vertx, OutageService outages, HttpNotificationsRoutes routes,
-      NotifyScript notifyScript, SmsDispatcher dispatcher, TwilioSms sms, VoiceDialler dialler, long scheduler) {
+      NotifyScript notifyScript, SmsDispatcher dispatcher, TwilioSms sms, VoiceDialler dialler, long scheduler,
+      CampaignProgressFeed feed) {
     this.vertx = vertx;
     this.outages = outages;
     this.routes = routes;
@@ -72,6 +76,7 @@ public final class NotificationsModule {
     this.sms = sms;
     this.dialler = dialler;
     this.scheduler = scheduler;
+    this.feed = feed;
   }
 
   /**
@@ -136,7 +141,9 @@ public final class NotificationsModule {
     dialler.start();
     long scheduler = vertx.setPeriodic(1, SCHEDULER_TICK.toMillis(), id -> outages.noticesDue()
         .onFailure(e -> LOG.warn("planned outage notices not checked: {}", e.toString())));
-    return new NotificationsModule(vertx, outages, routes, script, dispatcher, sms, dialler, scheduler);
+    CampaignProgressFeed feed = new CampaignProgressFeed(vertx, outbox);
+    feed.start(Duration.ofSeconds(2));
+    return new NotificationsModule(vertx, outages, routes, script, dispatcher, sms, dialler, scheduler, feed);
   }
 
   private static String publicUrl(ServerConfig server) {
@@ -167,6 +174,7 @@ public final class NotificationsModule {
   /** Stops scheduling and dialling, lets the SMS in flight be recorded, releases the Twilio workers. */
   public Future<Void> close() {
     vertx.cancelTimer(scheduler);
+    feed.stop();
     dialler.stop();
     Future<Void> stopped = dispatcher == null ? Future.succeededFuture() : dispatcher.stop();
     return stopped.eventually(() -> {

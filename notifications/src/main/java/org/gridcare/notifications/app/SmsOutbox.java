@@ -39,6 +39,9 @@ public interface SmsOutbox {
 
   Future<Optional<CampaignProgress>> progress(UUID campaignId);
 
+  /** Campaigns of outages still open, or created within {@code within}: what a wallboard follows. */
+  Future<List<UUID>> liveCampaigns(java.time.Duration within);
+
   /** The campaigns of an outage, oldest first. */
   Future<List<UUID>> campaignsOf(UUID outageId);
 

@@ -147,6 +147,17 @@ public final class PgSmsOutbox implements SmsOutbox {
   }
 
   @Override
+  public Future<List<UUID>> liveCampaigns(Duration within) {
+    return pool.preparedQuery("SELECT c.id FROM notify_campaign c JOIN notify_outage o ON o.id = c.outage_id "
+            + "WHERE o.state IN ('SCHEDULED','ACTIVE') OR c.created_at > now() - $1 * interval '1 millisecond' "
+            + "ORDER BY c.created_at").execute(Tuple.of(within.toMillis())).map(rows -> {
+              List<UUID> out = new ArrayList<>();
+              rows.forEach(r -> out.add(r.getUUID("id")));
+              return out;
+            });
+  }
+
+  @Override
   public Future<List<UUID>> campaignsOf(UUID outageId) {
     return pool.preparedQuery("SELECT id FROM notify_campaign WHERE outage_id=$1 ORDER BY created_at")
         .execute(Tuple.of(outageId)).map(rows -> {

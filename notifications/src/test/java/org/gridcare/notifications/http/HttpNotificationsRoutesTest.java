@@ -286,4 +286,32 @@ class HttpNotificationsRoutesTest {
     assertThat(journal.getString("operator_id")).isEqualTo("op1");
     assertThat(journal.getString("phone")).isEqualTo("+4722999999");
   }
+
+  @Test
+  void progressOfLiveCampaignsIsPublishedWhenItChanges(Vertx vertx) throws Exception {
+    String campaign = onlyCampaign(reportOutage().getString("id"));
+    CampaignProgressFeed feed = new CampaignProgressFeed(vertx, new PgSmsOutbox(storage.pool()));
+    List<JsonObject> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var twoSeen = new java.util.concurrent.CompletableFuture<Void>();
+    var consumer = vertx.eventBus().<JsonObject>consumer(CampaignProgressFeed.ADDRESS, m -> {
+      if (m.body().getString("id").equals(campaign)) {
+        seen.add(m.body());
+        if (seen.size() == 2) {
+          twoSeen.complete(null);
+        }
+      }
+    });
+    await(consumer.completion());
+    assertThat(await(feed.publishChanges())).isPositive();
+    assertThat(await(feed.publishChanges())).isZero();
+    await(storage.pool().preparedQuery("UPDATE notify_sms SET state='SENT' WHERE campaign_id=$1::uuid AND phone=$2")
+        .execute(Tuple.of(campaign, customers.get(0).phone())));
+    assertThat(await(feed.publishChanges())).isEqualTo(1);
+    twoSeen.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    await(consumer.unregister());
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(1).getJsonObject("sms").getInteger("sent")).isEqualTo(1);
+    assertThat(seen.get(1).getInteger("smsDone")).isEqualTo(1);
+  }
 }
