@@ -119,8 +119,8 @@ public final class NotificationsModule {
       sms = new TwilioSms(vertx, TwilioSms.client(twilio.accountSid(), token, twilio.baseUrl(), inFlight),
           twilio.messagingServiceSid(), twilio.from(), inFlight);
       dispatcher = new SmsDispatcher(vertx, outbox, sms,
-          new RedisTokenBucket(vertx, storage.redis(), twilio.accountSid(), rate, Math.max(1, rate / 20)),
-          Backoff.DEFAULT, new SmsDispatcher.Settings(inFlight, SMS_LEASE, Duration.ofSeconds(1),
+          new RedisTokenBucket(vertx, storage.redis(), twilio.accountSid(), rate, Math.max(1, rate / 4)),
+          Backoff.DEFAULT, new SmsDispatcher.Settings(inFlight * 2, SMS_LEASE, Duration.ofSeconds(1),
               key -> publicUrl + "/api/notifications/twilio/status?key=" + key), clock);
       signatures = new TwilioSignatures(token);
     } else {

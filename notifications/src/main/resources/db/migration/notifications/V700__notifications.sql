@@ -46,7 +46,7 @@ CREATE TABLE notify_sms (
   next_attempt_at timestamptz NOT NULL DEFAULT now(),
   claimed_at      timestamptz,
   lease_until     timestamptz,
-  provider_sid    text        UNIQUE,
+  provider_sid    text,
   error           text,
   updated_at      timestamptz NOT NULL DEFAULT now(),
   UNIQUE (campaign_id, phone)
@@ -54,6 +54,8 @@ CREATE TABLE notify_sms (
 CREATE INDEX notify_sms_due ON notify_sms (next_attempt_at, id) WHERE state = 'PENDING';
 CREATE INDEX notify_sms_in_flight ON notify_sms (lease_until) WHERE state = 'SENDING';
 CREATE INDEX notify_sms_phone ON notify_sms (phone) WHERE state IN ('PENDING', 'SENDING');
+-- Not unique: a mock provider (Prism serving the spec's example) answers every message with the same sid.
+CREATE INDEX notify_sms_provider_sid ON notify_sms (provider_sid) WHERE provider_sid IS NOT NULL;
 
 -- Automated calls to numbers that cannot take SMS. PENDING → CALLING → PENDING (retry) / DONE / FAILED.
 CREATE TABLE notify_call (

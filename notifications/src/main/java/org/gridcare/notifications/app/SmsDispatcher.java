@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.gridcare.notifications.domain.Backoff;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the SMS outbox: claims due rows, takes a token from the shared rate limiter for each, sends it, and records
- * the result (sent, retry later with backoff, failed, opted out). At most {@code maxInFlight} sends wait on the
- * provider at once. Rows left SENDING by a sender that died are looked up at the provider first (it may have sent
+ * the result (sent, retry later with backoff, failed, opted out). At most {@code maxInFlight} messages are between
+ * their token and their recorded result (the provider client's own pool bounds the HTTP requests). Rows left SENDING by a sender that died are looked up at the provider first (it may have sent
  * them): found, they are marked sent; not found, they are sent again. So a recipient gets exactly one message
  * whatever crashes, as long as the provider's message list can be read.
  */
@@ -43,6 +44,8 @@ public final class SmsDispatcher {
   private int inFlight;
   private boolean running;
   private boolean pumping;
+  private boolean refilling;
+  private boolean idle;
   private Promise<Void> drained;
 
   public SmsDispatcher(Vertx vertx, SmsOutbox outbox, SmsGateway gateway, RateLimiter rate, Backoff backoff,
@@ -86,36 +89,16 @@ public final class SmsDispatcher {
     return done.future();
   }
 
-  /** Wakes the sender (a new campaign was stored). */
-  public void wake() {
-    if (context != null) {
-      context.runOnContext(v -> pump());
-    }
-  }
-
   private void pump() {
-    if (!running || pumping) {
+    if (!running) {
       return;
     }
-    if (inFlight >= settings.maxInFlight()) {
-      return; // a completing send pumps again
+    // Claim ahead while the queue still has work, so sending never waits for the database.
+    if (queue.size() <= settings.maxInFlight() && !refilling && !idle) {
+      refill();
     }
-    if (queue.isEmpty()) {
-      pumping = true;
-      refill().onComplete(r -> {
-        pumping = false;
-        if (r.failed()) {
-          LOG.warn("SMS outbox unavailable: {}", r.cause().toString());
-        }
-        if (queue.isEmpty()) {
-          if (running && inFlight == 0) {
-            vertx.setTimer(settings.idlePoll().toMillis(), id -> pump());
-          }
-        } else {
-          pump();
-        }
-      });
-      return;
+    if (pumping || queue.isEmpty() || inFlight >= settings.maxInFlight()) {
+      return; // a token, a claim or a completing send pumps again
     }
     OutboxSms next = queue.poll();
     pumping = true;
@@ -146,18 +129,36 @@ public final class SmsDispatcher {
     });
   }
 
-  private Future<Void> refill() {
+  private void refill() {
+    refilling = true;
     int room = settings.maxInFlight() * 2;
-    return outbox.claimInDoubt(room, settings.lease()).compose(doubtful -> {
+    outbox.claimInDoubt(room, settings.lease()).compose(doubtful -> {
       for (OutboxSms sms : doubtful) {
         inFlight++;
         done(reconcile(sms));
       }
-      return outbox.claim(room, settings.lease());
-    }).map(claimed -> {
-      queue.addAll(claimed);
-      return null;
+      return outbox.claim(room, settings.lease()).map(this::queueUp);
+    }).onComplete(r -> {
+      refilling = false;
+      if (r.failed()) {
+        LOG.warn("SMS outbox unavailable: {}", r.cause().toString());
+      }
+      if (r.failed() || r.result().isEmpty() && queue.isEmpty()) {
+        // Nothing due: look again after the idle poll (or when woken).
+        idle = true;
+        vertx.setTimer(settings.idlePoll().toMillis(), id -> {
+          idle = false;
+          pump();
+        });
+      } else {
+        pump();
+      }
     });
+  }
+
+  private List<OutboxSms> queueUp(List<OutboxSms> claimed) {
+    queue.addAll(claimed);
+    return claimed;
   }
 
   private Future<Void> send(OutboxSms sms) {

@@ -93,7 +93,7 @@ public final class PgSmsOutbox implements SmsOutbox {
   public Future<Optional<StatusApplied>> applyStatus(UUID key, String providerSid, String status, String errorCode) {
     return pool.withTransaction(conn -> conn.preparedQuery("SELECT id, campaign_id, phone, customer_id, state, "
             + "provider_sid FROM notify_sms WHERE " + (key != null ? "idempotency_key=$1" : "provider_sid=$1")
-            + " FOR UPDATE")
+            + " ORDER BY id LIMIT 1 FOR UPDATE")
         .execute(Tuple.of(key != null ? key : providerSid))
         .compose(rows -> {
           if (rows.size() == 0) {
