@@ -3,10 +3,12 @@ package org.gridcare.notifications.app;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.Set;
 import org.gridcare.notifications.domain.Campaign;
 import org.gridcare.notifications.domain.Channel;
@@ -56,7 +58,11 @@ public final class OutageService {
       }
       Outage.Change change = Outage.unplanned(UUID.randomUUID(), cmd.area(), cmd.cause(), cmd.start(),
           cmd.estimatedRestoration(), cmd.source(), cmd.externalRef(), clock.instant());
-      return plans(change).compose(plans -> store.create(change.outage(), plans));
+      return plans(change).compose(plans -> store.create(change.outage(), plans))
+          // Two reports of the same OMS outage at once: the second finds the first one's outage.
+          .recover(e -> e instanceof DomainException d && "outage-exists".equals(d.id())
+              ? store.findByExternalRef(cmd.externalRef()).map(found -> found.orElseThrow(() -> d))
+              : Future.failedFuture(e));
     });
   }
 
@@ -67,7 +73,7 @@ public final class OutageService {
     return store.create(o, List.of()).compose(created -> noticesFor(created).map(v -> created));
   }
 
-  public Future<Outage> reviseEstimate(UUID id, java.time.Instant estimate) {
+  public Future<Outage> reviseEstimate(UUID id, Instant estimate) {
     return change(id, o -> o.reviseEstimate(estimate, estimatePolicy));
   }
 
@@ -127,7 +133,7 @@ public final class OutageService {
     return Future.succeededFuture();
   }
 
-  private Future<Outage> change(UUID id, java.util.function.Function<Outage, Outage.Change> transition) {
+  private Future<Outage> change(UUID id, Function<Outage, Outage.Change> transition) {
     return load(id).compose(o -> apply(transition.apply(o)));
   }
 

@@ -2,6 +2,7 @@ package org.gridcare.notifications.twilio;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
+import com.twilio.base.ResourceSet;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
@@ -20,6 +21,7 @@ import org.gridcare.notifications.domain.ProviderError;
  * requests are in flight; a Messaging Service SID is preferred over a From number when both are configured.
  */
 public final class TwilioSms implements SmsGateway, AutoCloseable {
+  private static final long LOOKUP_LIMIT = 200;
   private final TwilioRestClient client;
   private final String messagingServiceSid;
   private final String from;
@@ -87,8 +89,12 @@ public final class TwilioSms implements SmsGateway, AutoCloseable {
   @Override
   public Future<Optional<String>> findSent(String to, String body, Instant since) {
     return workers.executeBlocking(() -> {
-      for (Message m : Message.reader().setTo(new PhoneNumber(to))
-          .setDateSentAfter(since.atZone(ZoneOffset.UTC)).setPageSize(50L).read(client)) {
+      ResourceSet<Message> messages = Message.reader().setTo(new PhoneNumber(to))
+          .setDateSentAfter(since.atZone(ZoneOffset.UTC)).setPageSize(50L).read(client);
+      // A bound on paging: one number gets a handful of messages in minutes, and a mock serving the spec's example
+      // links every page to a next one.
+      messages.setLimit(LOOKUP_LIMIT);
+      for (Message m : messages) {
         if (body.equals(m.getBody())) {
           return Optional.of(m.getSid());
         }

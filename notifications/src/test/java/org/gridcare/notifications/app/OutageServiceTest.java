@@ -130,4 +130,16 @@ class OutageServiceTest {
     assertThat(late.toCompletionStage().toCompletableFuture().handle((v, e) -> e.getCause() == null ? e : e.getCause())
         .get()).isInstanceOf(org.gridcare.platform.domain.DomainException.class);
   }
+
+  @Test
+  void theSameOmsOutageReportedTwiceAtOnceIsOneOutageWithOneNotice() throws Exception {
+    OutageService outages = Fixtures.outages(storage.pool(),
+        a -> Future.succeededFuture(Fixtures.households(1_300_000, 2)), new MovableClock());
+    ReportOutage report = new ReportOutage(Area.ofPostcodes("0160"), "storm", null, null, "oms", "OMS-4711");
+    var both = await(Future.all(outages.report(report), outages.report(report)));
+    Outage first = both.resultAt(0);
+    Outage second = both.resultAt(1);
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(campaigns(first.id())).containsExactly("OUTAGE_STARTED");
+  }
 }

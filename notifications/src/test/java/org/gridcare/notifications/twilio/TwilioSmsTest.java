@@ -66,6 +66,13 @@ class TwilioSmsTest {
   }
 
   @Test
+  void lookupAgainstThePlainSpecExampleEndsAndFindsNothing() throws Exception {
+    // Prism's static example links each page of the message list to a next page, forever.
+    TwilioSms sms = sms(prism.baseUrl(), null, "+4790000000");
+    assertThat(await(sms.findSent("+4791234500", "Hi", Instant.now().minusSeconds(60)))).isEmpty();
+  }
+
+  @Test
   void refusalsCarryStatusAndTwilioCode() throws Exception {
     TwilioSms sms = sms(stub.baseUrl(), null, "+4790000000");
     stub.failFor("+4791230000", 400, ProviderError.UNSUBSCRIBED);
