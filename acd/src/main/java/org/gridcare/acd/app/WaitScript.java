@@ -10,9 +10,10 @@ import org.gridcare.pbx.CallerHungUp;
 /**
  * The {@code cc-wait} script ({@code AGI(agi://host/wait)}): while the caller waits, music on hold in rounds of
  * {@code announce-every}, each round opened by their place and the estimated wait (computed by the ACD); once they
- * have waited {@code callback-offer-after}, one offer of a callback on key 1 that keeps their place. The script ends
- * when the call leaves the queue (an operator took it: the bridge pulls the channel away), when the caller hangs up,
- * or after a callback was booked.
+ * have waited {@code callback-offer-after}, one offer of a callback on key 1 that keeps their place. While an
+ * operator's phone rings for the call the music goes on. The script ends when an operator takes the call (the
+ * bridge pulls the channel away), when the caller hangs up, after a callback was booked, or when the ACD no longer
+ * has the call (overflowed elsewhere).
  *
  * <p>Announcements use Asterisk's own queue sounds and {@code SayNumber}; the three callback prompts
  * ({@link #OFFER}, {@link #BOOKED}, {@link #UNAVAILABLE}) are the contact centre's.
@@ -23,6 +24,8 @@ public final class WaitScript implements CallScript {
   public static final String UNAVAILABLE = "cc-callback-unavailable";
   static final char CALLBACK_KEY = '1';
   private static final Duration KEY_TIMEOUT = Duration.ofSeconds(5);
+  /** How often a caller whose call is being offered checks whether it came back to the queue. */
+  private static final Duration RINGING_SLICE = Duration.ofSeconds(2);
 
   private final Acd acd;
   private final Duration announceEvery;
@@ -41,7 +44,7 @@ public final class WaitScript implements CallScript {
   private Future<Void> round(CallSession session, String callId, boolean offered) {
     return acd.place(callId).compose(found -> {
       if (found.isEmpty()) {
-        return Future.succeededFuture();
+        return whileRinging(session, callId, offered);
       }
       QueuePlace place = found.get();
       boolean offerNow = place.callbackOffered() && !offered;
@@ -52,6 +55,18 @@ public final class WaitScript implements CallScript {
               : session.exec("MusicOnHold", "default," + announceEvery.toSeconds())
                   .compose(v -> round(session, callId, offered || offerNow)));
     });
+  }
+
+  /**
+   * Out of the queue but maybe not gone: while an operator's phone rings for this call the caller keeps hearing
+   * music (the bridge pulls them away; ring-no-answer puts them back in the queue). Ending the script here would
+   * let the dialplan hang up on them.
+   */
+  private Future<Void> whileRinging(CallSession session, String callId, boolean offered) {
+    return acd.operatorOf(callId).compose(operator -> operator.isEmpty()
+        ? Future.succeededFuture()
+        : session.exec("MusicOnHold", "default," + RINGING_SLICE.toSeconds())
+            .compose(v -> round(session, callId, offered)));
   }
 
   /** "You are next" or "there are N calls waiting", then "the estimated hold time is M minutes" when known. */

@@ -112,23 +112,28 @@ class WaitScriptTest extends AcdHarness {
   }
 
   @Test
-  void theScriptEndsWhenAnOperatorTakesTheCall() throws Exception {
+  void musicGoesOnWhileTheOperatorIsRungAndTheScriptEndsWhenTheBridgeTakesTheCaller() throws Exception {
     await(acd.enqueue(QueueRequest.of("m1", "m1-chan", "metering")));
     Caller caller = new Caller("m1", "m1-chan", "+4741234567");
     java.util.concurrent.CompletableFuture<Void> onHold = new java.util.concurrent.CompletableFuture<>();
     io.vertx.core.Promise<Void> holdEnds = io.vertx.core.Promise.promise();
     caller.onHold = round -> {
-      onHold.complete(null);
-      return holdEnds.future();
+      if (round == 1) {
+        onHold.complete(null);
+        return holdEnds.future();
+      }
+      // the ACD bridged the caller: the PBX pulls the channel out of the script
+      return Future.failedFuture(new CallerHungUp("m1-chan"));
     };
     Future<Void> done = script().run(caller);
 
     onHold.get(10, TimeUnit.SECONDS);
     ready("op2001");
-    pbx.nextRing().answer();
-    journal.await("acd.call.answered", "m1");
-    holdEnds.complete();
+    FakePbx.Ring ring = pbx.nextRing();
+    holdEnds.complete(); // the operator's phone is ringing: the caller must not be dropped now
+    ring.answer();
     done.await(10, TimeUnit.SECONDS);
-    assertThat(caller.holds).isEqualTo(1);
+    assertThat(caller.holds).isEqualTo(2);
+    assertThat(caller.heard).contains("MusicOnHold(default,2)");
   }
 }
