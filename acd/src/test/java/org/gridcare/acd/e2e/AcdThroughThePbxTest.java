@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.acd.AcdModule;
@@ -21,6 +22,7 @@ import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.config.PbxConfig;
 import org.gridcare.pbx.asterisk.AsteriskGateway;
+import org.gridcare.pbx.domain.PbxEvent;
 import org.gridcare.pbxsim.CallState;
 import org.gridcare.pbxsim.PbxSimulator;
 import org.gridcare.pbxsim.SimCall;
@@ -75,9 +77,9 @@ class AcdThroughThePbxTest {
             session.info().channel().value(), "outage")))
         .compose(c -> session.setVariable("CC_NEXT", "wait")));
     gateway.registerScript("wait", acd.waitScript());
-    java.util.concurrent.CompletableFuture<Void> connected = new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<Void> connected = new CompletableFuture<>();
     gateway.pbx().subscribe(e -> {
-      if (e instanceof org.gridcare.pbx.domain.PbxEvent.PbxConnected) {
+      if (e instanceof PbxEvent.PbxConnected) {
         connected.complete(null);
       }
     });
