@@ -1,0 +1,252 @@
+package org.gridcare.recordings.app;
+
+import io.vertx.core.Future;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.pbx.domain.ChannelId;
+import org.gridcare.pbx.domain.PbxEvent;
+import org.gridcare.platform.domain.DomainException;
+import org.gridcare.platform.domain.Masking;
+import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.platform.journal.Journal;
+import org.gridcare.platform.journal.JournalEntry;
+import org.gridcare.recordings.domain.AuditEntry;
+import org.gridcare.recordings.domain.Direction;
+import org.gridcare.recordings.domain.Recording;
+import org.gridcare.recordings.domain.RecordingRules;
+import org.gridcare.recordings.domain.RecordingState;
+import org.gridcare.recordings.domain.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records each conversation as one file, driven by PBX events: MixMonitor starts on the call's first bridge with an
+ * operator (when the rules say so) on the channel that started the call, so transfers and new bridges keep writing
+ * into the same file; pause/resume mute it; the hang-up of that channel stops it, moves the closed file into the
+ * store and catalogues it. When the catalogue (PostgreSQL) is down the stored file waits in {@link #pending} and is
+ * catalogued by {@link #retryPending} once it is back: nothing is lost.
+ */
+public final class RecordingLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingLifecycle.class);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+  private final Pbx pbx;
+  private final RecordingRules rules;
+  private final RecordingCatalog catalog;
+  private final RecordingStore store;
+  private final Journal journal;
+  private final Path monitorDir;
+  private final Map<String, String> operatorByEndpoint;
+  private final Clock clock;
+  private final PhoneNumbers phones;
+  private final Map<String, LiveCall> live = new HashMap<>();
+  private final Map<ChannelId, String> endpointOf = new HashMap<>();
+  private final List<Recording> pending = new ArrayList<>();
+
+  public RecordingLifecycle(Pbx pbx, RecordingRules rules, RecordingCatalog catalog, RecordingStore store,
+      Journal journal, Path monitorDir, Map<String, String> operatorByEndpoint, PhoneNumbers phones, Clock clock) {
+    this.pbx = pbx;
+    this.rules = rules;
+    this.catalog = catalog;
+    this.store = store;
+    this.journal = journal;
+    this.monitorDir = monitorDir;
+    this.operatorByEndpoint = Map.copyOf(operatorByEndpoint);
+    this.clock = clock;
+    this.phones = phones;
+  }
+
+  /** Mutable per-call state; lives on the subscribing context only. */
+  private static final class LiveCall {
+    final String callId;
+    final ChannelId origin;
+    final Direction direction;
+    final String phone;
+    Integer line;
+    String topic;
+    String customerId;
+    String recordingId;
+    String operator;
+    Path file;
+    Instant startedAt;
+    RecordingState state;
+
+    LiveCall(String callId, ChannelId origin, Direction direction, String phone) {
+      this.callId = callId;
+      this.origin = origin;
+      this.direction = direction;
+      this.phone = phone;
+    }
+  }
+
+  /** Applies one PBX event; failures are logged (a call that cannot be recorded must not break anything else). */
+  public Future<Void> on(PbxEvent event) {
+    return apply(event).recover(e -> {
+      LOG.warn("Recording lifecycle could not apply {} for call {}: {}", event.getClass().getSimpleName(), event.call(),
+          Masking.text(String.valueOf(e.getMessage())));
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> apply(PbxEvent event) {
+    if (event instanceof PbxEvent.ChannelCreated c) {
+      endpointOf.put(c.channel(), c.snapshot().endpoint());
+      if (operatorByEndpoint.containsKey(c.snapshot().endpoint()) && !live.containsKey(c.call().value())) {
+        live.put(c.call().value(), new LiveCall(c.call().value(), c.channel(), Direction.OUTBOUND,
+            e164(c.snapshot().connectedNumber())));
+      }
+    } else if (event instanceof PbxEvent.CallArrived a) {
+      live.put(a.call().value(), new LiveCall(a.call().value(), a.channel(), Direction.INBOUND, e164(a.callerNumber())));
+    } else if (event instanceof PbxEvent.ChannelsBridged b) {
+      LiveCall call = live.get(b.call().value());
+      Optional<String> operator = b.members().stream().map(endpointOf::get).map(operatorByEndpoint::get)
+          .filter(java.util.Objects::nonNull).findFirst();
+      if (call != null && call.state == null && operator.isPresent()) {
+        return start(call, operator.get(), b.at());
+      }
+    } else if (event instanceof PbxEvent.ChannelHungUp h) {
+      endpointOf.remove(h.channel());
+      LiveCall call = h.call() == null ? null : live.get(h.call().value());
+      if (call != null && call.origin.equals(h.channel())) {
+        live.remove(call.callId);
+        if (call.state == RecordingState.RECORDING || call.state == RecordingState.PAUSED) {
+          return finish(call, h.at());
+        }
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  /** What the ACD / IVR know about a call (line, topic, customer) before it reaches an operator. */
+  public void classify(String callId, Integer line, String topic, String customerId) {
+    LiveCall call = live.get(callId);
+    if (call != null) {
+      call.line = line != null ? line : call.line;
+      call.topic = topic != null ? topic : call.topic;
+      call.customerId = customerId != null ? customerId : call.customerId;
+    }
+  }
+
+  private Future<Void> start(LiveCall call, String operator, Instant at) {
+    if (!rules.shouldRecord(new RecordingRules.CallFacts(call.line, call.direction, call.topic))) {
+      call.state = RecordingState.STOPPED;
+      LOG.info("Call {} is not recorded (recording rules)", call.callId);
+      return Future.succeededFuture();
+    }
+    call.recordingId = UUID.randomUUID().toString();
+    call.operator = operator;
+    call.file = monitorDir.resolve(safe(call.callId) + ".wav");
+    call.startedAt = at;
+    call.state = RecordingState.RECORDING;
+    return pbx.startRecording(call.origin, call.file.toString())
+        .compose(v -> journal.append(JournalEntry.of("recordings.started").at(at).call(call.callId).line(call.line)
+            .operator(operator).data(Map.of("recording", call.recordingId))))
+        .onFailure(e -> call.state = null);
+  }
+
+  /** Pauses the call's recording (the operator on the call, or a supervisor/admin). */
+  public Future<Void> pause(String callId, Viewer viewer) {
+    return mute(callId, viewer, true);
+  }
+
+  public Future<Void> resume(String callId, Viewer viewer) {
+    return mute(callId, viewer, false);
+  }
+
+  private Future<Void> mute(String callId, Viewer viewer, boolean muted) {
+    LiveCall call = live.get(callId);
+    if (call == null || call.state == null || call.recordingId == null) {
+      return Future.failedFuture(DomainException.notFound("no-live-recording", "Call " + callId + " is not being recorded"));
+    }
+    if (!(viewer.admin() || viewer.supervisor() || viewer.username().equals(call.operator))) {
+      return Future.failedFuture(DomainException.forbidden("recording-forbidden",
+          "Only the operator on the call or a supervisor may pause its recording"));
+    }
+    RecordingState next;
+    try {
+      next = muted ? call.state.pause() : call.state.resume();
+    } catch (DomainException e) {
+      return Future.failedFuture(e);
+    }
+    Instant now = clock.instant();
+    return pbx.muteRecording(call.origin, muted)
+        .compose(v -> {
+          call.state = next;
+          return catalog.audit(new AuditEntry(now, viewer.username(),
+              muted ? AuditEntry.Action.PAUSED : AuditEntry.Action.RESUMED, call.recordingId, null,
+              Map.of("call", callId)));
+        });
+  }
+
+  private Future<Void> finish(LiveCall call, Instant at) {
+    call.state = RecordingState.STOPPED;
+    String key = DAY.format(call.startedAt) + "/" + call.recordingId + ".wav";
+    return pbx.stopRecording(call.origin)
+        // The channel is gone by now: Asterisk has already stopped MixMonitor and closed the file.
+        .recover(e -> Future.succeededFuture())
+        .compose(v -> store.put(call.file, key))
+        .map(f -> recording(call, at, f.key(), f.format(), f.sizeBytes(), f.durationMs(), f.sha256(),
+            f.damaged() ? Recording.Status.DAMAGED : Recording.Status.STORED))
+        .recover(e -> {
+          if (e instanceof DomainException d && "recording-file-missing".equals(d.id())) {
+            LOG.error("Recording file of call {} is missing: {}", call.callId, call.file);
+            return Future.succeededFuture(recording(call, at, null, "wav", 0, 0, null, Recording.Status.MISSING));
+          }
+          return Future.failedFuture(e);
+        })
+        .compose(this::catalogue);
+  }
+
+  private Future<Void> catalogue(Recording r) {
+    return catalog.save(r)
+        .compose(v -> journal.append(JournalEntry.of("recordings.stored").at(r.endedAt()).call(r.callId())
+            .line(r.line()).operator(r.operator())
+            .data(Map.of("recording", r.id(), "status", r.status().id(), "durationMs", r.durationMs()))))
+        .recover(e -> {
+          LOG.warn("Recording {} of call {} is stored but not yet catalogued ({}); retrying later", r.id(), r.callId(),
+              e.getMessage());
+          pending.add(r);
+          return Future.succeededFuture();
+        });
+  }
+
+  /** Catalogues the recordings that waited for the database; returns how many are still waiting. */
+  public Future<Integer> retryPending() {
+    List<Recording> batch = new ArrayList<>(pending);
+    pending.clear();
+    Future<Void> chain = Future.succeededFuture();
+    for (Recording r : batch) {
+      chain = chain.compose(v -> catalogue(r));
+    }
+    return chain.map(v -> pending.size());
+  }
+
+  public int pendingCount() {
+    return pending.size();
+  }
+
+  private Recording recording(LiveCall call, Instant endedAt, String key, String format, long size, long durationMs,
+      String sha256, Recording.Status status) {
+    return new Recording(call.recordingId, call.callId, call.startedAt, endedAt, call.direction, call.line,
+        call.operator, call.phone, call.customerId, key, format, size, durationMs, sha256, status, false, List.of());
+  }
+
+  private String e164(String raw) {
+    return phones.normalise(raw).orElse(null);
+  }
+
+  /** Call ids come from the PBX; only safe characters reach a file name. */
+  static String safe(String callId) {
+    return callId.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}
