@@ -73,8 +73,8 @@ public final class CallHistory {
       if (call == null || call.answered) {
         return Future.succeededFuture();
       }
-      Optional<String> operator = b.members().stream().map(endpointOf::get).map(operatorByEndpoint::get)
-          .filter(java.util.Objects::nonNull).findFirst();
+      Optional<String> operator = b.members().stream().map(endpointOf::get).filter(java.util.Objects::nonNull)
+          .map(operatorByEndpoint::get).filter(java.util.Objects::nonNull).findFirst();
       if (operator.isEmpty()) {
         return Future.succeededFuture();
       }

@@ -109,8 +109,8 @@ public final class RecordingLifecycle {
       live.put(a.call().value(), new LiveCall(a.call().value(), a.channel(), Direction.INBOUND, e164(a.callerNumber())));
     } else if (event instanceof PbxEvent.ChannelsBridged b) {
       LiveCall call = live.get(b.call().value());
-      Optional<String> operator = b.members().stream().map(endpointOf::get).map(operatorByEndpoint::get)
-          .filter(java.util.Objects::nonNull).findFirst();
+      Optional<String> operator = b.members().stream().map(endpointOf::get).filter(java.util.Objects::nonNull)
+          .map(operatorByEndpoint::get).filter(java.util.Objects::nonNull).findFirst();
       if (call != null && call.state == null && operator.isPresent()) {
         return start(call, operator.get(), b.at());
       }

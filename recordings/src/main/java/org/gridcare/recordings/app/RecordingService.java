@@ -73,16 +73,14 @@ public final class RecordingService {
 
   /** The file to download, audited as an export with the reason given. */
   public Future<Path> export(Viewer viewer, String id, String reason) {
-    requireReason(reason);
-    return file(viewer, id).compose(path -> catalog.audit(new AuditEntry(clock.instant(), viewer.username(),
+    return requireReason(reason).compose(v -> file(viewer, id)).compose(path -> catalog.audit(new AuditEntry(clock.instant(), viewer.username(),
         AuditEntry.Action.EXPORTED, id, reason, Map.of("format", "file"))).map(path));
   }
 
   /** A ticket's recordings (those the viewer may hear) as one zip, each audited as exported. */
   public Future<Path> exportTicket(Viewer viewer, long ticket, String reason) {
-    requireReason(reason);
     RecordingQuery q = new RecordingQuery(null, null, null, null, null, null, null, ticket, null, null, null, null, 500);
-    return search(viewer, q).compose(list -> {
+    return requireReason(reason).compose(v -> search(viewer, q)).compose(list -> {
       List<Recording> playable = list.stream().filter(r -> r.playable() && r.storeKey() != null).toList();
       if (playable.isEmpty()) {
         throw DomainException.notFound("no-recordings", "Ticket " + ticket + " has no recordings you may export");
@@ -107,15 +105,20 @@ public final class RecordingService {
   }
 
   public Future<Void> hold(Viewer viewer, String id, boolean hold, String reason) {
-    requireReason(reason);
-    viewer.requireAdmin("place or release a legal hold");
-    return get(viewer, id).compose(r -> catalog.setHold(id, hold, new AuditEntry(clock.instant(), viewer.username(),
+    return requireReason(reason)
+        .map(v -> {
+          viewer.requireAdmin("place or release a legal hold");
+          return v;
+        })
+        .compose(v -> get(viewer, id)).compose(r -> catalog.setHold(id, hold, new AuditEntry(clock.instant(), viewer.username(),
         hold ? AuditEntry.Action.HELD : AuditEntry.Action.RELEASED, id, reason, Map.of())));
   }
 
   public Future<List<AuditEntry>> auditTrail(Viewer viewer, String id) {
-    viewer.requireAdmin("read the recordings audit log");
-    return catalog.auditTrail(id);
+    return Future.succeededFuture(viewer).compose(v -> {
+      v.requireAdmin("read the recordings audit log");
+      return catalog.auditTrail(id);
+    });
   }
 
   /** Result of one retention run. */
@@ -160,9 +163,11 @@ public final class RecordingService {
     }
   }
 
-  private static void requireReason(String reason) {
+  private static Future<Void> requireReason(String reason) {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw DomainException.invalid("reason-required", "Say why (1..500 characters): it goes into the audit log");
+      return Future.failedFuture(DomainException.invalid("reason-required",
+          "Say why (1..500 characters): it goes into the audit log"));
     }
+    return Future.succeededFuture();
   }
 }
