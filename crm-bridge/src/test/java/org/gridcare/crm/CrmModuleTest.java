@@ -44,7 +44,8 @@ class CrmModuleTest {
     try {
       Path key = data.resolve("crm-identity.key");
       assertThat(key).exists();
-      assertThat(Files.getPosixFilePermissions(key).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+      assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+          java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
       assertThat(ok(crm.loadSampleData(30))).isEqualTo(30);
       assertThat(crm.openApiFragment()).isEqualTo("openapi/crm.yaml");
       Customer c = ok(crm.directory().byNumber("C100001")).orElseThrow();
