@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -43,6 +44,7 @@ public final class ContactCentre {
   private Storage storage;
   private Authentication auth;
   private HttpServer http;
+  private HttpApi api;
 
   private ContactCentre(Vertx vertx, ContactCentreConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
@@ -63,7 +65,16 @@ public final class ContactCentre {
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     ContactCentre cc = new ContactCentre(vertx, config, registry);
-    return cc.startParts().map(v -> cc).recover(e -> cc.stop().transform(x -> Future.failedFuture(e)));
+    Promise<ContactCentre> started = Promise.promise(); // not bound to Vert.x, which is gone if start fails
+    cc.startParts().onComplete(r -> {
+      if (r.succeeded()) {
+        started.complete(cc);
+      } else {
+        LOG.error("start failed: {}", r.cause().toString());
+        cc.stop().onComplete(x -> started.fail(r.cause()));
+      }
+    });
+    return started.future();
   }
 
   private Future<Void> startParts() {
@@ -72,10 +83,11 @@ public final class ContactCentre {
         .compose(s -> {
           storage = s;
           auth = new Authentication(vertx, new PgUsers(s.pool()),
-              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth());
+              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
           List<Consumer<io.vertx.ext.web.openapi.router.RouterBuilder>> modules = new ArrayList<>();
           JsonObject document = ApiContract.merge(apiFragments());
-          return new HttpApi(vertx, document, auth, registry, this::readiness, modules).listen(config.server());
+          api = new HttpApi(vertx, document, auth, registry, this::readiness, modules);
+          return api.listen(config.server());
         })
         .map(server -> {
           http = server;
@@ -105,6 +117,11 @@ public final class ContactCentre {
     return http.actualPort();
   }
 
+  /** The HTTP router with every route of the API (for the contract completeness test). */
+  public io.vertx.ext.web.Router router() {
+    return api.builtRouter();
+  }
+
   public Vertx vertx() {
     return vertx;
   }
@@ -119,11 +136,15 @@ public final class ContactCentre {
 
   /** Stops HTTP first (no new work), then the modules, then storage (and its embedded servers), then Vert.x. */
   public Future<Void> stop() {
+    Promise<Void> stopped = Promise.promise(); // not bound to Vert.x: it completes after Vert.x is gone
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
-    return httpClosed
+    httpClosed
         .eventually(() -> storage == null ? Future.succeededFuture() : storage.close())
-        .eventually(() -> vertx.close())
-        .onComplete(r -> registry.close());
+        .onComplete(parts -> vertx.close().onComplete(closed -> {
+          registry.close();
+          stopped.handle(parts.failed() ? parts : closed);
+        }));
+    return stopped.future();
   }
 
   public static Path dataDir(ContactCentreConfig config) {

@@ -47,7 +47,7 @@ public final class DemoUsers {
     Future<Void> chain = Future.succeededFuture();
     for (DemoUser u : users) {
       List<Integer> lines = u.role() == Role.ADMIN ? List.of(1, 2, 3) : List.of(1);
-      chain = chain.compose(v -> auth.addUser(new Identity(u.username(), Set.of(u.role()), lines), u.password())
+      chain = chain.compose(v -> auth.addUser("demo", new Identity(u.username(), Set.of(u.role()), lines), u.password())
           .<Void>mapEmpty()
           .recover(e -> e instanceof DomainException d && d.id().equals("username-taken")
               ? Future.succeededFuture() : Future.failedFuture(e)));

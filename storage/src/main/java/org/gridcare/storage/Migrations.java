@@ -1,7 +1,6 @@
 package org.gridcare.storage;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies every module's Flyway migrations found under {@code classpath:db/migration} (each module in its own
@@ -10,12 +9,17 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class Migrations {
   private Migrations() {}
 
-  public static MigrateResult migrate(String postgresUrl, String user, String password) {
-    return Flyway.configure()
+  /** What a run did: how many migrations it applied and the schema version now. */
+  public record Outcome(int applied, String version) {}
+
+  public static Outcome migrate(String postgresUrl, String user, String password) {
+    Flyway flyway = Flyway.configure()
         .dataSource("jdbc:" + postgresUrl, user, password)
         .locations("classpath:db/migration")
         .outOfOrder(true)
-        .load()
-        .migrate();
+        .load();
+    int applied = flyway.migrate().migrationsExecuted;
+    var current = flyway.info().current();
+    return new Outcome(applied, current == null ? "empty" : current.getVersion().getVersion());
   }
 }

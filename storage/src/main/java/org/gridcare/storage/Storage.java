@@ -12,7 +12,9 @@ import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gridcare.platform.audit.Audit;
 import org.gridcare.platform.journal.Journal;
+import org.gridcare.storage.audit.PgAudit;
 import org.gridcare.storage.journal.PgJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +35,12 @@ public final class Storage {
   private final EmbeddedPostgres embeddedPostgres;
   private final EmbeddedRedis embeddedRedis;
   private final Journal journal;
+  private final Audit audit;
+  private final String schemaVersion;
 
   private Storage(Vertx vertx, Pool pool, RedisClient redisClient, StatefulRedisConnection<String, String> redis,
-      EmbeddedPostgres embeddedPostgres, EmbeddedRedis embeddedRedis) {
+      EmbeddedPostgres embeddedPostgres, EmbeddedRedis embeddedRedis, String schemaVersion) {
+    this.schemaVersion = schemaVersion;
     this.vertx = vertx;
     this.pool = pool;
     this.redisClient = redisClient;
@@ -43,6 +48,7 @@ public final class Storage {
     this.embeddedPostgres = embeddedPostgres;
     this.embeddedRedis = embeddedRedis;
     this.journal = new PgJournal(pool);
+    this.audit = new PgAudit(pool);
   }
 
   public static Future<Storage> start(Vertx vertx, StorageSettings settings) {
@@ -69,8 +75,7 @@ public final class Storage {
         LOG.info("embedded Redis on {}", redisUrl);
       }
       var result = Migrations.migrate(pgUrl, user, s.postgresPassword());
-      LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
-          result.migrationsExecuted);
+      LOG.info("database schema at version {} ({} migrations applied now)", result.version(), result.applied());
       PgConnectOptions connect = PgConnectOptions.fromUri(pgUrl);
       if (user != null) {
         connect.setUser(user);
@@ -81,7 +86,7 @@ public final class Storage {
       Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(16)).connectingTo(connect).using(vertx).build();
       client = RedisClient.create(RedisURI.create(redisUrl));
       StatefulRedisConnection<String, String> connection = client.connect();
-      return new Storage(vertx, pool, client, connection, pg, rd);
+      return new Storage(vertx, pool, client, connection, pg, rd, result.version());
     } catch (RuntimeException e) {
       if (client != null) {
         client.shutdown();
@@ -109,8 +114,18 @@ public final class Storage {
     return redisClient;
   }
 
+  /** The schema version after migrations, e.g. {@code 501}. */
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+
   public Journal journal() {
     return journal;
+  }
+
+  /** The hash-chained access audit. */
+  public Audit audit() {
+    return audit;
   }
 
   /** PostgreSQL and Redis each answer a trivial query within two seconds, or say why not. */

@@ -56,7 +56,7 @@ final class RealServersExtension implements ParameterResolver {
   }
 
   /** The two servers of this test JVM. */
-  static final class Servers implements ExtensionContext.Store.CloseableResource {
+  static final class Servers implements AutoCloseable {
     final EmbeddedPostgres postgres;
     final EmbeddedRedis redis;
 

@@ -1,5 +1,9 @@
 package org.gridcare.server.auth;
 
+import java.util.Map;
+import org.gridcare.platform.audit.Audit;
+import org.gridcare.platform.audit.AuditEntry;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
@@ -18,9 +22,11 @@ public final class Authentication {
   private final PgUsers users;
   private final RedisSessions sessions;
   private final AuthConfig config;
+  private final Audit audit;
 
-  public Authentication(Vertx vertx, PgUsers users, RedisSessions sessions, AuthConfig config) {
+  public Authentication(Vertx vertx, PgUsers users, RedisSessions sessions, AuthConfig config, Audit audit) {
     this.vertx = vertx;
+    this.audit = audit;
     this.users = users;
     this.sessions = sessions;
     this.config = config;
@@ -56,18 +62,25 @@ public final class Authentication {
     return sessions.close(token);
   }
 
-  public Future<UserAccount> addUser(Identity identity, String password) {
+  /** Adds a user; {@code actor} (who did it) goes into the access audit. */
+  public Future<UserAccount> addUser(String actor, Identity identity, String password) {
     if (password.length() < 10) {
       return Future.failedFuture(DomainException.invalid("weak-password", "A password needs at least 10 characters"));
     }
-    return vertx.executeBlocking(() -> Passwords.hash(password)).compose(hash -> users.add(identity, hash));
+    return vertx.executeBlocking(() -> Passwords.hash(password))
+        .compose(hash -> users.add(identity, hash))
+        .compose(account -> audit.record(AuditEntry.of(actor, "user.added", "user", identity.username())
+                .details(Map.of("roles", String.join(",", identity.roles().stream().map(Role::id).sorted().toList()))))
+            .map(account));
   }
 
   public Future<List<UserAccount>> listUsers() {
     return users.list();
   }
 
-  public Future<Void> disableUser(String username) {
-    return users.disable(username).compose(v -> sessions.closeAll(username));
+  public Future<Void> disableUser(String actor, String username) {
+    return users.disable(username)
+        .compose(v -> sessions.closeAll(username))
+        .compose(v -> audit.record(AuditEntry.of(actor, "user.disabled", "user", username)));
   }
 }

@@ -30,6 +30,11 @@ final class Cli {
     return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
   }
 
+  /** Who ran a command from the shell, as the audit records it. */
+  static String operatingSystemActor() {
+    return "cli:" + System.getProperty("user.name", "unknown");
+  }
+
   /** Prints a configuration error the way an operator needs it and returns the exit code. */
   static int configError(ConfigException e) {
     System.err.println("Configuration error:");

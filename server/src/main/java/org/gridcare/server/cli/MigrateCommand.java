@@ -27,7 +27,7 @@ final class MigrateCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try {
       Storage storage = Cli.await(Storage.start(vertx, StorageSettings.from(cfg.storage())), 120);
-      System.out.println("Database schema is up to date (" + storage.migrationsApplied() + " migrations applied now).");
+      System.out.println("Database schema is up to date (version " + storage.schemaVersion() + ").");
       Cli.await(storage.close(), 30);
       return 0;
     } finally {

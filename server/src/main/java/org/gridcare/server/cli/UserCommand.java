@@ -43,7 +43,7 @@ final class UserCommand {
     try {
       storage = Cli.await(Storage.start(vertx, StorageSettings.from(cfg.storage())), 120);
       Authentication auth = new Authentication(vertx, new PgUsers(storage.pool()),
-          new RedisSessions(vertx, storage.redis(), cfg.auth().tokenTtl()), cfg.auth());
+          new RedisSessions(vertx, storage.redis(), cfg.auth().tokenTtl()), cfg.auth(), storage.audit());
       Cli.await(action.apply(auth), 60);
       return 0;
     } catch (java.util.concurrent.ExecutionException e) {
@@ -77,7 +77,7 @@ final class UserCommand {
       String password = password();
       EnumSet<Role> set = EnumSet.noneOf(Role.class);
       roles.forEach(r -> set.add(Role.of(r)));
-      return parent.withAuth(auth -> auth.addUser(new Identity(username, set, lines), password)
+      return parent.withAuth(auth -> auth.addUser(Cli.operatingSystemActor(), new Identity(username, set, lines), password)
           .onSuccess(u -> System.out.println("Added " + username + " " + u.identity().toJson().getJsonArray("roles"))));
     }
 
@@ -117,7 +117,7 @@ final class UserCommand {
 
     @Override
     public Integer call() throws Exception {
-      return parent.withAuth(auth -> auth.disableUser(username).onSuccess(v -> System.out.println("Disabled " + username)));
+      return parent.withAuth(auth -> auth.disableUser(Cli.operatingSystemActor(), username).onSuccess(v -> System.out.println("Disabled " + username)));
     }
   }
 }

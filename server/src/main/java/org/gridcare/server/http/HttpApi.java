@@ -36,6 +36,7 @@ public final class HttpApi {
   private final PrometheusMeterRegistry registry;
   private final Supplier<Future<JsonObject>> readiness;
   private final List<Consumer<RouterBuilder>> modules;
+  private Router built;
 
   public HttpApi(Vertx vertx, JsonObject document, Authentication auth, PrometheusMeterRegistry registry,
       Supplier<Future<JsonObject>> readiness, List<Consumer<RouterBuilder>> modules) {
@@ -83,7 +84,15 @@ public final class HttpApi {
       options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
           .setCertPath(config.tls().certFile()).setKeyPath(config.tls().keyFile()));
     }
-    return router().compose(r -> vertx.createHttpServer(options).requestHandler(r).listen());
+    return router().compose(r -> {
+      built = r;
+      return vertx.createHttpServer(options).requestHandler(r).listen();
+    });
+  }
+
+  /** The router serving requests, once {@link #listen} succeeded. */
+  public Router builtRouter() {
+    return built;
   }
 
   /** Adds a module handler to an operation of the contract; unknown operation ids fail fast. */

@@ -32,7 +32,7 @@ final class HttpAuthRoutes {
       HttpApi.json(ctx, 200, out);
     }).onFailure(ctx::fail));
     HttpApi.on(rb, "addUser", this::addUser);
-    HttpApi.on(rb, "disableUser", ctx -> auth.disableUser(ctx.pathParam("username"))
+    HttpApi.on(rb, "disableUser", ctx -> auth.disableUser(ctx.user().principal().getString("username"), ctx.pathParam("username"))
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
   }
 
@@ -50,7 +50,7 @@ final class HttpAuthRoutes {
     body.getJsonArray("roles").forEach(r -> roles.add(Role.of((String) r)));
     List<Integer> lines = new ArrayList<>();
     body.getJsonArray("lines", new JsonArray()).forEach(l -> lines.add(((Number) l).intValue()));
-    auth.addUser(new Identity(body.getString("username"), roles, lines), body.getString("password"))
+    auth.addUser(ctx.user().principal().getString("username"), new Identity(body.getString("username"), roles, lines), body.getString("password"))
         .onSuccess(u -> HttpApi.json(ctx, 201, user(u)))
         .onFailure(ctx::fail);
   }

@@ -1,0 +1,62 @@
+package org.gridcare.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.gridcare.config.ConfigLoader;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.server.auth.Identity;
+import org.gridcare.server.auth.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's own servers: data under the data dir survives a restart, and stop leaves no process or thread. */
+class RestartTest {
+
+  @Test
+  void secondStartFindsTheDataAndStopLeavesNothingBehind(@TempDir Path data) throws Exception {
+    Set<String> threadsBefore = threadNames();
+    Set<Long> childrenBefore = children();
+    ContactCentreConfig config = ConfigLoader.load(TestCentre.repoRoot().resolve("config/contact-centre.yaml"),
+        Map.of("CC_SERVER_PORT", "0", "CC_STORAGE_DATA_DIR", data.toString()));
+
+    ContactCentre first = await(ContactCentre.start(config));
+    await(first.authentication().addUser("test", new Identity("kept", Set.of(Role.SUPERVISOR), List.of(2)), "kept-password-1"));
+    await(first.stop());
+    assertThat(children()).as("embedded servers stopped").isEqualTo(childrenBefore);
+
+    ContactCentre second = await(ContactCentre.start(config));
+    try {
+      assertThat(await(second.authentication().listUsers())).extracting(u -> u.identity().username()).contains("kept");
+    } finally {
+      await(second.stop());
+    }
+    assertThat(children()).isEqualTo(childrenBefore);
+    Set<String> leaked = threadNames();
+    leaked.removeAll(threadsBefore);
+    // JVM-wide housekeeping threads that idle out on their own (JDK process reaper and cleaners, Netty's global
+    // executor); everything the contact centre started (Vert.x, Lettuce, PBX, pools) must be gone.
+    leaked.removeIf(name -> name.startsWith("ForkJoinPool") || name.equals("Attach Listener")
+        || name.equals("process reaper") || name.startsWith("Cleaner-") || name.startsWith("globalEventExecutor"));
+    assertThat(leaked).as("threads left after stop").isEmpty();
+  }
+
+  /** Live child processes (other test classes' shared servers may already be running). */
+  private static Set<Long> children() {
+    return new java.util.HashSet<>(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+        .map(ProcessHandle::pid).toList());
+  }
+
+  private static Set<String> threadNames() {
+    return new java.util.HashSet<>(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+        .map(Thread::getName).toList());
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+}
