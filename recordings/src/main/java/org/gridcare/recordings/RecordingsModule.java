@@ -54,7 +54,7 @@ public final class RecordingsModule {
     this.config = cc.recordings();
     Clock clock = Clock.systemUTC();
     PhoneNumbers phones = new PhoneNumbers(cc.locale().phoneRegion());
-    catalog = new PgRecordings(storage.pool());
+    catalog = new PgRecordings(storage.pool(), storage.audit());
     FileSystemRecordingStore store = new FileSystemRecordingStore(vertx, Path.of(config.storeDir()),
         Path.of(config.archiveDir()));
     Map<String, String> operatorByEndpoint = new HashMap<>();

@@ -1,4 +1,5 @@
--- Call recordings: one row per conversation, its tickets, and the audit of every listen, export, purge and hold.
+-- Call recordings: one row per conversation and its tickets. Every listen, export, archive, purge and hold goes to
+-- the shared hash-chained access audit (table audit, subject_type 'recording') and to the journal.
 CREATE TABLE rec_recording (
   id              uuid PRIMARY KEY,
   call_id         text NOT NULL UNIQUE,
@@ -35,16 +36,3 @@ CREATE TABLE rec_recording_ticket (
   PRIMARY KEY (recording_id, ticket_id)
 );
 CREATE INDEX rec_recording_ticket_ticket ON rec_recording_ticket (ticket_id);
-
-CREATE TABLE rec_audit (
-  id            bigserial PRIMARY KEY,
-  at            timestamptz NOT NULL,
-  actor         text NOT NULL,
-  action        text NOT NULL CHECK (action IN ('listened', 'exported', 'archived', 'purged', 'held', 'released',
-                                                'paused', 'resumed', 'linked')),
-  recording_id  uuid NOT NULL,
-  reason        text,
-  details       jsonb NOT NULL DEFAULT '{}'::jsonb
-);
-CREATE INDEX rec_audit_recording ON rec_audit (recording_id, at);
-CREATE INDEX rec_audit_actor ON rec_audit (actor, at);

@@ -8,7 +8,7 @@ import org.gridcare.recordings.domain.AuditEntry;
 import org.gridcare.recordings.domain.Recording;
 import org.gridcare.recordings.domain.RecordingQuery;
 
-/** Recording metadata and the audit log (port). Audit rows are journalled in the same transaction. */
+/** Recording metadata and the access audit of recordings (port); every audit entry is also journalled. */
 public interface RecordingCatalog {
 
   /** Stores a new recording; a second save for the same call is ignored (the lifecycle may retry). */
@@ -34,9 +34,11 @@ public interface RecordingCatalog {
    */
   Future<List<Recording>> retentionCandidates(Instant archiveBefore, Instant purgeBefore, int limit);
 
-  Future<Void> archived(String recordingId, String archiveKey, AuditEntry entry);
+  /** Marks the recording archived under {@code archiveKey} (the caller audited it before acting). */
+  Future<Void> archived(String recordingId, String archiveKey);
 
-  Future<Void> purged(String recordingId, AuditEntry entry);
+  /** Marks the recording purged (the caller audited it before acting). */
+  Future<Void> purged(String recordingId);
 
   Future<List<AuditEntry>> auditTrail(String recordingId);
 }

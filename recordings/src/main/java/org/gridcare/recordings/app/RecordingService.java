@@ -151,13 +151,15 @@ public final class RecordingService {
     Retention.Decision d = retention.decide(r, now);
     switch (d) {
       case ARCHIVE:
-        return store.archive(r.storeKey()).compose(key -> catalog.archived(r.id(), key,
-            new AuditEntry(now, actor, AuditEntry.Action.ARCHIVED, r.id(), reason, Map.of("archiveKey", key)))).map(d);
+        // Audited before acting: a failure after the entry is retried next run (and audited again), never silent.
+        return catalog.audit(new AuditEntry(now, actor, AuditEntry.Action.ARCHIVED, r.id(), reason, Map.of()))
+            .compose(v -> store.archive(r.storeKey()))
+            .compose(key -> catalog.archived(r.id(), key)).map(d);
       case PURGE:
-        Future<Void> gone = r.storeKey() == null ? Future.succeededFuture() : store.delete(r.storeKey());
-        return gone.compose(v -> catalog.purged(r.id(),
-            new AuditEntry(now, actor, AuditEntry.Action.PURGED, r.id(), reason, Map.of("status", r.status().id()))))
-            .map(d);
+        return catalog.audit(new AuditEntry(now, actor, AuditEntry.Action.PURGED, r.id(), reason,
+                Map.of("status", r.status().id())))
+            .compose(v -> r.storeKey() == null ? Future.<Void>succeededFuture() : store.delete(r.storeKey()))
+            .compose(v -> catalog.purged(r.id())).map(d);
       default:
         return Future.succeededFuture(d);
     }

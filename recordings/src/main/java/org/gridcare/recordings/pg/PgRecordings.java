@@ -1,7 +1,6 @@
 package org.gridcare.recordings.pg;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.gridcare.platform.audit.Audit;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.journal.JournalEntry;
 import org.gridcare.recordings.app.RecordingCatalog;
@@ -28,8 +28,10 @@ import org.gridcare.storage.journal.PgJournal;
 
 /**
  * Recordings in PostgreSQL. Search builds one statement from the filters given, newest first with keyset paging,
- * each filter served by its own index ({@code V600}). Every audit row is written with its journal entry
- * ({@code recordings.listened}, {@code recordings.exported}, ...) in one transaction.
+ * each filter served by its own index ({@code V600}). Audit entries go to the shared hash-chained access audit
+ * ({@code recording.listened}, subject {@code recording/<id>}) and then to the journal ({@code recordings.listened});
+ * for holds, archiving and purges the audit entry is written first, so no change is ever made unaudited (a change
+ * that then fails is retried and audited again).
  */
 public final class PgRecordings implements RecordingCatalog {
   private static final String COLUMNS = "r.id, r.call_id, r.started_at, r.ended_at, r.direction, r.line, r.operator_id, "
@@ -37,10 +39,14 @@ public final class PgRecordings implements RecordingCatalog {
       + "r.legal_hold, ARRAY(SELECT t.ticket_id FROM rec_recording_ticket t WHERE t.recording_id = r.id "
       + "ORDER BY t.ticket_id) AS tickets";
 
-  private final Pool pool;
+  static final String SUBJECT = "recording";
 
-  public PgRecordings(Pool pool) {
+  private final Pool pool;
+  private final Audit accessAudit;
+
+  public PgRecordings(Pool pool, Audit accessAudit) {
     this.pool = pool;
+    this.accessAudit = accessAudit;
   }
 
   @Override
@@ -134,25 +140,25 @@ public final class PgRecordings implements RecordingCatalog {
   @Override
   public Future<Void> linkTicket(String recordingId, long ticket, String actor, Instant at) {
     AuditEntry audit = new AuditEntry(at, actor, AuditEntry.Action.LINKED, recordingId, null, Map.of("ticket", ticket));
-    return pool.withTransaction(tx -> link(tx, UUID.fromString(recordingId), ticket, actor, at)
-            .compose(v -> audit(tx, audit)))
+    return link(pool, UUID.fromString(recordingId), ticket, actor, at)
+        .compose(v -> audit(audit))
         .recover(PgRecordings::translate);
   }
 
   @Override
   public Future<Boolean> linkTicketByCall(String callId, long ticket, String actor, Instant at) {
-    return pool.withTransaction(tx -> tx.preparedQuery("SELECT id FROM rec_recording WHERE call_id = $1")
-            .execute(Tuple.of(callId))
-            .compose(rows -> {
-              if (rows.size() == 0) {
-                return Future.succeededFuture(false);
-              }
-              UUID id = rows.iterator().next().getUUID(0);
-              return link(tx, id, ticket, actor, at)
-                  .compose(v -> audit(tx, new AuditEntry(at, actor, AuditEntry.Action.LINKED, id.toString(), null,
-                      Map.of("ticket", ticket, "call", callId))))
-                  .map(true);
-            }))
+    return pool.preparedQuery("SELECT id FROM rec_recording WHERE call_id = $1")
+        .execute(Tuple.of(callId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(false);
+          }
+          UUID id = rows.iterator().next().getUUID(0);
+          return link(pool, id, ticket, actor, at)
+              .compose(v -> audit(new AuditEntry(at, actor, AuditEntry.Action.LINKED, id.toString(), null,
+                  Map.of("ticket", ticket, "call", callId))))
+              .map(true);
+        })
         .recover(PgRecordings::translate);
   }
 
@@ -164,29 +170,25 @@ public final class PgRecordings implements RecordingCatalog {
 
   @Override
   public Future<Void> audit(AuditEntry e) {
-    return pool.withTransaction(tx -> audit(tx, e)).recover(PgRecordings::translate);
-  }
-
-  private static Future<Void> audit(SqlClient tx, AuditEntry e) {
     Map<String, Object> data = new HashMap<>(e.details());
     data.put("recording", e.recordingId());
     if (e.reason() != null) {
       data.put("reason", e.reason());
     }
-    // Listens and exports by an operator are facts about that operator: operator_id names who listened.
+    // The journal entry's operator_id names who acted: listens and exports are facts about that person.
     JournalEntry entry = JournalEntry.of("recordings." + e.action().id()).at(e.at()).operator(e.actor()).data(data);
-    return tx.preparedQuery("INSERT INTO rec_audit (at, actor, action, recording_id, reason, details) "
-            + "VALUES ($1, $2, $3, $4, $5, $6)")
-        .execute(Tuple.of(ts(e.at()), e.actor(), e.action().id(), UUID.fromString(e.recordingId()), e.reason(),
-            new JsonObject(e.details())))
-        .compose(v -> PgJournal.append(tx, entry));
+    return accessAudit.record(new org.gridcare.platform.audit.AuditEntry(e.at(), e.actor(), "recording." + e.action().id(),
+            SUBJECT, e.recordingId(), e.reason(), e.details()))
+        .compose(v -> PgJournal.append(pool, entry))
+        .recover(PgRecordings::translate);
   }
 
   @Override
   public Future<Void> setHold(String recordingId, boolean hold, AuditEntry entry) {
-    return pool.withTransaction(tx -> tx.preparedQuery("UPDATE rec_recording SET legal_hold = $2 WHERE id = $1")
-            .execute(Tuple.of(UUID.fromString(recordingId), hold))
-            .compose(v -> audit(tx, entry)))
+    return audit(entry)
+        .compose(v -> pool.preparedQuery("UPDATE rec_recording SET legal_hold = $2 WHERE id = $1")
+            .execute(Tuple.of(UUID.fromString(recordingId), hold)))
+        .<Void>mapEmpty()
         .recover(PgRecordings::translate);
   }
 
@@ -205,32 +207,33 @@ public final class PgRecordings implements RecordingCatalog {
   }
 
   @Override
-  public Future<Void> archived(String recordingId, String archiveKey, AuditEntry entry) {
-    return pool.withTransaction(tx -> tx.preparedQuery("UPDATE rec_recording SET status = 'archived', store_key = $2 "
-                + "WHERE id = $1")
-            .execute(Tuple.of(UUID.fromString(recordingId), archiveKey))
-            .compose(v -> audit(tx, entry)))
+  public Future<Void> archived(String recordingId, String archiveKey) {
+    return pool.preparedQuery("UPDATE rec_recording SET status = 'archived', store_key = $2 WHERE id = $1")
+        .execute(Tuple.of(UUID.fromString(recordingId), archiveKey))
+        .<Void>mapEmpty()
         .recover(PgRecordings::translate);
   }
 
   @Override
-  public Future<Void> purged(String recordingId, AuditEntry entry) {
-    return pool.withTransaction(tx -> tx.preparedQuery("UPDATE rec_recording SET status = 'purged', store_key = NULL "
-                + "WHERE id = $1")
-            .execute(Tuple.of(UUID.fromString(recordingId)))
-            .compose(v -> audit(tx, entry)))
+  public Future<Void> purged(String recordingId) {
+    return pool.preparedQuery("UPDATE rec_recording SET status = 'purged', store_key = NULL WHERE id = $1")
+        .execute(Tuple.of(UUID.fromString(recordingId)))
+        .<Void>mapEmpty()
         .recover(PgRecordings::translate);
   }
 
   @Override
   public Future<List<AuditEntry>> auditTrail(String recordingId) {
-    return pool.preparedQuery("SELECT * FROM rec_audit WHERE recording_id = $1 ORDER BY id")
-        .execute(Tuple.of(UUID.fromString(recordingId)))
+    // Reads the shared audit table (owned by storage) for this subject; the chain itself is never touched here.
+    return pool.preparedQuery("SELECT at, actor, action, reason, details FROM audit WHERE subject_type = $1 "
+            + "AND subject_id = $2 ORDER BY id")
+        .execute(Tuple.of(SUBJECT, recordingId))
         .map(rows -> {
           List<AuditEntry> out = new ArrayList<>();
           for (Row r : rows) {
+            String action = r.getString("action").substring((SUBJECT + ".").length());
             out.add(new AuditEntry(r.getOffsetDateTime("at").toInstant(), r.getString("actor"),
-                AuditEntry.Action.valueOf(r.getString("action").toUpperCase()), recordingId, r.getString("reason"),
+                AuditEntry.Action.valueOf(action.toUpperCase()), recordingId, r.getString("reason"),
                 r.getJsonObject("details").getMap()));
           }
           return out;

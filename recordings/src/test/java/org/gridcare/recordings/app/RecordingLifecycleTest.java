@@ -65,7 +65,7 @@ class RecordingLifecycleTest {
   @BeforeAll
   static void start(Vertx vertx, StorageSettings settings) throws Exception {
     storage = Storage.start(vertx, settings).await(120, TimeUnit.SECONDS);
-    catalog = new PgRecordings(storage.pool());
+    catalog = new PgRecordings(storage.pool(), storage.audit());
   }
 
   @AfterAll
@@ -261,6 +261,7 @@ class RecordingLifecycleTest {
         + "' AND type LIKE 'recordings.%ed' ORDER BY id").execute())
         .forEach(row -> journal.add(row.getString("type") + ":" + row.getString("operator_id")));
     assertThat(journal).contains("recordings.exported:op1001", "recordings.listened:op1001");
+    assertThat(ok(storage.audit().verify()).intact()).isTrue();
 
     ok(catalog.linkTicket(r.id(), 77, "op1001", Instant.now()));
     Path zip = ok(service.exportTicket(ANNA, 77, "ticket T000077 dispute"));
@@ -325,8 +326,8 @@ class RecordingLifecycleTest {
     public Future<Void> audit(AuditEntry e) { return d.audit(e); }
     public Future<Void> setHold(String id, boolean h, AuditEntry e) { return d.setHold(id, h, e); }
     public Future<List<Recording>> retentionCandidates(Instant a, Instant p, int l) { return d.retentionCandidates(a, p, l); }
-    public Future<Void> archived(String id, String k, AuditEntry e) { return d.archived(id, k, e); }
-    public Future<Void> purged(String id, AuditEntry e) { return d.purged(id, e); }
+    public Future<Void> archived(String id, String k) { return d.archived(id, k); }
+    public Future<Void> purged(String id) { return d.purged(id); }
     public Future<List<AuditEntry>> auditTrail(String id) { return d.auditTrail(id); }
   }
 }
