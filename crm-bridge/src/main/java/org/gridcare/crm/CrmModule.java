@@ -85,7 +85,7 @@ public final class CrmModule {
     PgTickets ticketStore = new PgTickets(storage.pool(), external);
     interactions = new PgInteractions(storage.pool(), external);
     PgApplications applications = new PgApplications(storage.pool());
-    directory = new CustomerDirectory(customers, ticketStore, interactions, applications, phones);
+    directory = new CustomerDirectory(customers, ticketStore, interactions, applications, phones, storage.audit());
     tickets = new TicketService(ticketStore, customers, config.topics(), clock);
     readings = new ReadingService(new PgMeterReadings(storage.pool()), customers, tickets);
     screenPop = new ScreenPop(customers, ticketStore, interactions, outages, phones);

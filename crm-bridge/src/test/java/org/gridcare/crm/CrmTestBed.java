@@ -43,7 +43,7 @@ public final class CrmTestBed {
     interactions = new PgInteractions(storage.pool(), externalEvents);
     readings = new PgMeterReadings(storage.pool());
     applications = new PgApplications(storage.pool());
-    directory = new CustomerDirectory(customers, tickets, interactions, applications, phones);
+    directory = new CustomerDirectory(customers, tickets, interactions, applications, phones, storage.audit());
     ticketService = new TicketService(tickets, customers,
         List.of(new TopicConfig("outage", "Outage", 1, null, null, null),
             new TopicConfig("grid-connection", "Grid connection", 2, null, null, null)),

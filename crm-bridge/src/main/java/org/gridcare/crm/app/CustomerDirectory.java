@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.gridcare.crm.domain.Customer;
 import org.gridcare.crm.domain.CustomerMatch;
 import org.gridcare.crm.domain.Gsrn;
+import org.gridcare.platform.audit.Audit;
+import org.gridcare.platform.audit.AuditEntry;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.PhoneNumbers;
 
@@ -18,14 +20,16 @@ public final class CustomerDirectory implements CallerDirectory, OutageAudience 
   private final Interactions interactions;
   private final Applications applications;
   private final PhoneNumbers phones;
+  private final Audit audit;
 
   public CustomerDirectory(Customers customers, Tickets tickets, Interactions interactions, Applications applications,
-      PhoneNumbers phones) {
+      PhoneNumbers phones, Audit audit) {
     this.customers = customers;
     this.tickets = tickets;
     this.interactions = interactions;
     this.applications = applications;
     this.phones = phones;
+    this.audit = audit;
   }
 
   /** One criterion at a time, as the operator's search box sends it. */
@@ -66,11 +70,16 @@ public final class CustomerDirectory implements CallerDirectory, OutageAudience 
     return customers.notifiable(selector);
   }
 
-  /** The customer 360: the card plus every ticket, the call history and the applications. */
-  public Future<Customer360> customer360(long id) {
+  /**
+   * The customer 360: the card plus every ticket, the call history and the applications. The read is recorded in
+   * the access audit ({@code customer.viewed}) before the data is returned.
+   */
+  public Future<Customer360> customer360(long id, String actor) {
     return customers.byId(id).compose(found -> {
       Customer c = found.orElseThrow(() -> DomainException.notFound("no-such-customer", "No customer " + id));
-      return Future.all(tickets.forCustomer(id, false, 100), interactions.forCustomer(id, 50), applications.forCustomer(id))
+      return audit.record(AuditEntry.of(actor, "customer.viewed", "customer", String.valueOf(id)))
+          .compose(v -> Future.all(tickets.forCustomer(id, false, 100), interactions.forCustomer(id, 50),
+              applications.forCustomer(id)))
           .map(all -> new Customer360(c, all.resultAt(0), all.resultAt(1), all.resultAt(2)));
     });
   }

@@ -56,7 +56,7 @@ public final class HttpCrmRoutes implements Consumer<RouterBuilder> {
   @Override
   public void accept(RouterBuilder rb) {
     on(rb, "searchCustomers", this::search);
-    on(rb, "getCustomer", ctx -> reply(ctx, 200, directory.customer360(longParam(ctx, "customerId")).map(c -> {
+    on(rb, "getCustomer", ctx -> reply(ctx, 200, directory.customer360(longParam(ctx, "customerId"), username(ctx)).map(c -> {
       JsonArray ts = new JsonArray();
       c.tickets().forEach(t -> ts.add(Views.ticket(t)));
       JsonArray is = new JsonArray();

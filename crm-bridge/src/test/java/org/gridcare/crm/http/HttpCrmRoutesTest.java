@@ -124,6 +124,9 @@ class HttpCrmRoutesTest {
     JsonObject c360 = call(HttpMethod.GET, "/api/crm/customers/" + customer.id(), AGENT1, null).bodyAsJsonObject();
     assertThat(c360.getJsonArray("tickets").stream().map(o -> ((JsonObject) o).getLong("id"))).contains(id);
     assertThat(c360.getJsonObject("customer").getString("identity")).matches("\\*+\\d\\d");
+    long views = ok(bed.storage.pool().query("SELECT count(*) FROM audit WHERE action = 'customer.viewed' AND actor = "
+        + "'op1001' AND subject_id = '" + customer.id() + "'").execute()).iterator().next().getLong(0);
+    assertThat(views).isEqualTo(1);
   }
 
   @Test
