@@ -16,13 +16,17 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.config.OperatorConfig;
 import org.gridcare.crm.app.CallHistory;
 import org.gridcare.crm.app.CrmEvents;
+import org.gridcare.crm.app.CustomerCsv;
 import org.gridcare.crm.app.CustomerDirectory;
+import org.gridcare.crm.app.CustomerImport;
 import org.gridcare.crm.app.OutageLookup;
 import org.gridcare.crm.app.ReadingService;
+import org.gridcare.crm.app.SampleCustomers;
 import org.gridcare.crm.app.ScreenPop;
 import org.gridcare.crm.app.TicketService;
 import org.gridcare.crm.app.Views;
@@ -30,6 +34,7 @@ import org.gridcare.crm.crypto.AesGcmIdentityVault;
 import org.gridcare.crm.domain.Ticket;
 import org.gridcare.crm.http.HttpCrmRoutes;
 import org.gridcare.crm.pg.PgApplications;
+import org.gridcare.crm.pg.PgCustomerImport;
 import org.gridcare.crm.pg.PgCustomers;
 import org.gridcare.crm.pg.PgInteractions;
 import org.gridcare.crm.pg.PgMeterReadings;
@@ -61,6 +66,7 @@ public final class CrmModule {
 
   private final Vertx vertx;
   private final Storage storage;
+  private final PhoneNumbers phones;
   private final AesGcmIdentityVault vault;
   private final CustomerDirectory directory;
   private final TicketService tickets;
@@ -79,7 +85,7 @@ public final class CrmModule {
     this.storage = storage;
     Clock clock = Clock.systemUTC();
     boolean external = config.crm().webhook() != null;
-    PhoneNumbers phones = new PhoneNumbers(config.locale().phoneRegion());
+    phones = new PhoneNumbers(config.locale().phoneRegion());
     vault = new AesGcmIdentityVault(identityKey);
     PgCustomers customers = new PgCustomers(storage.pool(), vault);
     PgTickets ticketStore = new PgTickets(storage.pool(), external);
@@ -114,6 +120,24 @@ public final class CrmModule {
       OutageLookup outages) {
     return vertx.executeBlocking(() -> identityKey(config), false)
         .map(key -> new CrmModule(vertx, config, storage, pbx, outages, key));
+  }
+
+  /**
+   * Imports a customer CSV ({@link CustomerCsv#COLUMNS}) all or nothing; the report lists bad rows by line. For
+   * {@code ./contact-centre import customers FILE.csv} (the CLI reads the file and draws the progress bar).
+   */
+  public Future<CustomerImport.Report> importCustomers(String csv, IntConsumer progress) {
+    return Future.succeededFuture(csv).map(text -> CustomerCsv.parse(text, phones))
+        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importCustomers(parsed, progress));
+  }
+
+  /** The generated sample data set as import CSV: {@code customers} customers over three grid areas. */
+  public static String sampleCsv(int customers) {
+    StringBuilder out = new StringBuilder(CustomerCsv.header()).append('\n');
+    for (var d : SampleCustomers.generate(customers, 2026)) {
+      out.append(CustomerCsv.line(d)).append('\n');
+    }
+    return out.toString();
   }
 
   /** Loads the generated demo population (a few dozen customers in three grid areas) into an empty CRM. */

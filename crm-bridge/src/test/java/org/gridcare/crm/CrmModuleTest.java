@@ -47,6 +47,10 @@ class CrmModuleTest {
       assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
           java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
       assertThat(ok(crm.loadSampleData(30))).isEqualTo(30);
+      // The shipped sample set overlaps the demo population: importing it is refused as a whole, by line.
+      var report = ok(crm.importCustomers(CrmModule.sampleCsv(40), n -> { }));
+      assertThat(report.imported()).isZero();
+      assertThat(report.errors()).isNotEmpty().allMatch(e -> e.line() >= 2 && e.line() <= 31);
       assertThat(crm.openApiFragment()).isEqualTo("openapi/crm.yaml");
       Customer c = ok(crm.directory().byNumber("C100001")).orElseThrow();
 

@@ -29,6 +29,7 @@ public final class CallHistory {
   private final Map<String, String> operatorByEndpoint;
   private final Map<String, LiveCall> live = new HashMap<>();
   private final Map<ChannelId, String> endpointOf = new HashMap<>();
+  private final Map<String, Future<Void>> pending = new HashMap<>();
 
   /** @param operatorByEndpoint softphone endpoint ({@code PJSIP/op1001}) to operator id */
   public CallHistory(Interactions interactions, CallerDirectory directory, PhoneNumbers phones,
@@ -39,12 +40,23 @@ public final class CallHistory {
     this.operatorByEndpoint = Map.copyOf(operatorByEndpoint);
   }
 
-  /** Applies one PBX event; the returned future is for tests and logging, failures are logged, never thrown. */
+  /**
+   * Applies one PBX event after the previous work of the same call has completed (the row must exist before it is
+   * answered or ended); failures are logged, never thrown.
+   */
   public Future<Void> on(PbxEvent event) {
-    return apply(event).recover(e -> {
+    return serially(event.call() == null ? "" : event.call().value(), () -> apply(event).recover(e -> {
       LOG.warn("Call history could not apply {} for call {}: {}", event.getClass().getSimpleName(), event.call(), e.toString());
       return Future.succeededFuture();
-    });
+    }));
+  }
+
+  private Future<Void> serially(String callId, java.util.function.Supplier<Future<Void>> work) {
+    Future<Void> previous = pending.getOrDefault(callId, Future.succeededFuture());
+    Future<Void> next = previous.transform(x -> work.get());
+    pending.put(callId, next);
+    next.onComplete(x -> pending.remove(callId, next));
+    return next;
   }
 
   private Future<Void> apply(PbxEvent event) {
@@ -93,16 +105,17 @@ public final class CallHistory {
     return Future.succeededFuture();
   }
 
+  /** Call these on the context that subscribed to the PBX (they queue behind the call's PBX events). */
   public Future<Void> ivrStep(String callId, String step) {
-    return interactions.ivrStep(callId, step);
+    return serially(callId, () -> interactions.ivrStep(callId, step));
   }
 
   public Future<Void> queued(String callId, int line) {
-    return interactions.queued(callId, line);
+    return serially(callId, () -> interactions.queued(callId, line));
   }
 
   public Future<Void> outcome(String callId, Outcome outcome) {
-    return interactions.outcome(callId, outcome);
+    return serially(callId, () -> interactions.outcome(callId, outcome));
   }
 
   private Future<Void> identifyByPhone(String callId, String e164) {

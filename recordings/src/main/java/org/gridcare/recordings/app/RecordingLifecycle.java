@@ -52,6 +52,7 @@ public final class RecordingLifecycle {
   private final Map<String, LiveCall> live = new HashMap<>();
   private final Map<ChannelId, String> endpointOf = new HashMap<>();
   private final List<Recording> pending = new ArrayList<>();
+  private final Map<String, Future<Void>> inFlight = new HashMap<>();
 
   public RecordingLifecycle(Pbx pbx, RecordingRules rules, RecordingCatalog catalog, RecordingStore store,
       Journal journal, Path monitorDir, Map<String, String> operatorByEndpoint, PhoneNumbers phones, Clock clock) {
@@ -89,13 +90,20 @@ public final class RecordingLifecycle {
     }
   }
 
-  /** Applies one PBX event; failures are logged (a call that cannot be recorded must not break anything else). */
+  /**
+   * Applies one PBX event once the previous work of the same call completed (stop never overtakes start); failures
+   * are logged (a call that cannot be recorded must not break anything else).
+   */
   public Future<Void> on(PbxEvent event) {
-    return apply(event).recover(e -> {
+    String key = event.call() == null ? "" : event.call().value();
+    Future<Void> next = inFlight.getOrDefault(key, Future.succeededFuture()).transform(x -> apply(event).recover(e -> {
       LOG.warn("Recording lifecycle could not apply {} for call {}: {}", event.getClass().getSimpleName(), event.call(),
           Masking.text(String.valueOf(e.getMessage())));
       return Future.succeededFuture();
-    });
+    }));
+    inFlight.put(key, next);
+    next.onComplete(x -> inFlight.remove(key, next));
+    return next;
   }
 
   private Future<Void> apply(PbxEvent event) {
