@@ -6,6 +6,8 @@ import static org.gridcare.crm.Await.ok;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.gridcare.crm.bench.ScreenPopBench;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,6 +116,15 @@ class ScreenPopTest {
     Collections.sort(micros);
     // Generous: the machine is shared; the real p99 under load is measured by `bench screenpop`.
     assertThat(micros.get(micros.size() / 2)).as("median card build, µs").isLessThan(100_000);
+  }
+
+  @Test
+  void theBenchOffersCallsAtASteadyRateAndReportsP99() throws Exception {
+    JsonObject result = ok(ScreenPopBench.run(vertx, bed.screenPop(OutageLookup.NONE), SampleCustomers.generate(30, 3),
+        50, 50));
+    assertThat(result.getInteger("offers")).isEqualTo(50);
+    assertThat(result.getInteger("failed")).isZero();
+    assertThat(result.getDouble("p99_ms")).isGreaterThanOrEqualTo(result.getDouble("p50_ms"));
   }
 
   @Test
