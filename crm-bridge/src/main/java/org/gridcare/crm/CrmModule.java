@@ -116,6 +116,7 @@ public final class CrmModule {
     reminderTimer = vertx.setPeriodic(REMINDER_ROUND.toMillis(), id -> remindDue(ticketStore, clock));
   }
 
+  /** Call from a Vert.x context: PBX events and the call history run on the context that started the module. */
   public static Future<CrmModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
       OutageLookup outages) {
     return vertx.executeBlocking(() -> identityKey(config), false)

@@ -1,6 +1,9 @@
 package org.gridcare.crm.app;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,8 @@ public final class CallHistory {
   private final Map<String, LiveCall> live = new HashMap<>();
   private final Map<ChannelId, String> endpointOf = new HashMap<>();
   private final Map<String, Future<Void>> pending = new HashMap<>();
+  /** The context this was built on (and subscribes to the PBX from): the maps are only touched there. */
+  private final Context context = Vertx.currentContext();
 
   /** @param operatorByEndpoint softphone endpoint ({@code PJSIP/op1001}) to operator id */
   public CallHistory(Interactions interactions, CallerDirectory directory, PhoneNumbers phones,
@@ -52,6 +57,11 @@ public final class CallHistory {
   }
 
   private Future<Void> serially(String callId, java.util.function.Supplier<Future<Void>> work) {
+    if (context != null && Vertx.currentContext() != context) {
+      Promise<Void> done = Promise.promise();
+      context.runOnContext(v -> serially(callId, work).onComplete(done));
+      return done.future();
+    }
     Future<Void> previous = pending.getOrDefault(callId, Future.succeededFuture());
     Future<Void> next = previous.transform(x -> work.get());
     pending.put(callId, next);
@@ -105,7 +115,7 @@ public final class CallHistory {
     return Future.succeededFuture();
   }
 
-  /** Call these on the context that subscribed to the PBX (they queue behind the call's PBX events). */
+  /** For the IVR and the ACD: queued behind the call's PBX events, on this object's own context. */
   public Future<Void> ivrStep(String callId, String step) {
     return serially(callId, () -> interactions.ivrStep(callId, step));
   }

@@ -1,6 +1,9 @@
 package org.gridcare.recordings.app;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +56,8 @@ public final class RecordingLifecycle {
   private final Map<ChannelId, String> endpointOf = new HashMap<>();
   private final List<Recording> pending = new ArrayList<>();
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
+  /** The context the lifecycle was built on (and subscribes to the PBX from): its state is only touched there. */
+  private final Context context = Vertx.currentContext();
 
   public RecordingLifecycle(Pbx pbx, RecordingRules rules, RecordingCatalog catalog, RecordingStore store,
       Journal journal, Path monitorDir, Map<String, String> operatorByEndpoint, PhoneNumbers phones, Clock clock) {
@@ -119,8 +124,13 @@ public final class RecordingLifecycle {
       LiveCall call = live.get(b.call().value());
       Optional<String> operator = b.members().stream().map(endpointOf::get).filter(java.util.Objects::nonNull)
           .map(operatorByEndpoint::get).filter(java.util.Objects::nonNull).findFirst();
-      if (call != null && call.state == null && operator.isPresent()) {
-        return start(call, operator.get(), b.at());
+      if (call != null && operator.isPresent()) {
+        if (call.state == null) {
+          return start(call, operator.get(), b.at());
+        }
+        if (call.operator == null) {
+          call.operator = operator.get();
+        }
       }
     } else if (event instanceof PbxEvent.ChannelHungUp h) {
       endpointOf.remove(h.channel());
@@ -136,13 +146,40 @@ public final class RecordingLifecycle {
   }
 
   /** What the ACD / IVR know about a call (line, topic, customer) before it reaches an operator. */
-  public void classify(String callId, Integer line, String topic, String customerId) {
-    LiveCall call = live.get(callId);
-    if (call != null) {
-      call.line = line != null ? line : call.line;
-      call.topic = topic != null ? topic : call.topic;
-      call.customerId = customerId != null ? customerId : call.customerId;
+  public Future<Void> classify(String callId, Integer line, String topic, String customerId) {
+    return onOwnContext(() -> {
+      LiveCall call = live.get(callId);
+      if (call != null) {
+        call.line = line != null ? line : call.line;
+        call.topic = topic != null ? topic : call.topic;
+        call.customerId = customerId != null ? customerId : call.customerId;
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Runs {@code work} on the lifecycle's context (HTTP handlers and other modules call from their own). */
+  private <T> Future<T> onOwnContext(java.util.function.Supplier<Future<T>> work) {
+    if (context == null || Vertx.currentContext() == context) {
+      return work.get();
     }
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(done));
+    return done.future();
+  }
+
+  /**
+   * Starts recording a call that has no operator, e.g. when the IVR takes a voicemail (after its consent
+   * announcement); an operator joining later is added to the same recording. No-op when already recording.
+   */
+  public Future<Void> recordWithoutOperator(String callId) {
+    return onOwnContext(() -> {
+      LiveCall call = live.get(callId);
+      if (call == null) {
+        return Future.failedFuture(DomainException.notFound("no-such-call", "Call " + callId + " is not live"));
+      }
+      return call.state != null ? Future.succeededFuture() : start(call, null, clock.instant());
+    });
   }
 
   private Future<Void> start(LiveCall call, String operator, Instant at) {
@@ -164,11 +201,11 @@ public final class RecordingLifecycle {
 
   /** Pauses the call's recording (the operator on the call, or a supervisor/admin). */
   public Future<Void> pause(String callId, Viewer viewer) {
-    return mute(callId, viewer, true);
+    return onOwnContext(() -> mute(callId, viewer, true));
   }
 
   public Future<Void> resume(String callId, Viewer viewer) {
-    return mute(callId, viewer, false);
+    return onOwnContext(() -> mute(callId, viewer, false));
   }
 
   private Future<Void> mute(String callId, Viewer viewer, boolean muted) {
@@ -230,6 +267,10 @@ public final class RecordingLifecycle {
 
   /** Catalogues the recordings that waited for the database; returns how many are still waiting. */
   public Future<Integer> retryPending() {
+    return onOwnContext(this::retryNow);
+  }
+
+  private Future<Integer> retryNow() {
     List<Recording> batch = new ArrayList<>(pending);
     pending.clear();
     Future<Void> chain = Future.succeededFuture();

@@ -160,6 +160,28 @@ class RecordingLifecycleTest {
   }
 
   @Test
+  void aVoicemailIsRecordedWithoutAnOperatorAndAnOperatorJoiningLaterOwnsIt() throws Exception {
+    RecordingLifecycle l = lifecycle(catalog, new RecordingRules(List.of()));
+    Instant t0 = Instant.now();
+    CallId id = new CallId("call-vm");
+    ChannelId caller = new ChannelId("call-vm-caller");
+    ok(l.on(new PbxEvent.CallArrived(t0, id, caller, "91234567", "800")));
+    assertThat(fails(l.recordWithoutOperator("not-live")).id()).isEqualTo("no-such-call");
+    ok(l.recordWithoutOperator("call-vm"));
+    ok(l.recordWithoutOperator("call-vm"));
+    assertThat(pbx.commands.stream().filter(c -> c.startsWith("startRecording call-vm-caller"))).hasSize(1);
+    ok(l.on(new PbxEvent.ChannelCreated(t0, new Channel(new ChannelId("vm-op"), id, "PJSIP/op1001",
+        ChannelState.RINGING, null, null, null, null, t0))));
+    ok(l.on(new PbxEvent.ChannelsBridged(t0.plusSeconds(5), id, caller, "b", List.of(caller, new ChannelId("vm-op")))));
+    writeMonitorFile("call-vm", 160);
+    ok(l.on(new PbxEvent.ChannelHungUp(t0.plusSeconds(9), id, caller, HangupCause.NORMAL_CLEARING)));
+    Row row = ok(storage.pool().preparedQuery("SELECT operator_id, status FROM rec_recording WHERE call_id = $1")
+        .execute(Tuple.of("call-vm"))).iterator().next();
+    assertThat(row.getString("operator_id")).isEqualTo("op1001");
+    assertThat(row.getString("status")).isEqualTo("stored");
+  }
+
+  @Test
   void callsTheRulesExcludeAreNotRecorded() throws Exception {
     RecordingLifecycle l = lifecycle(catalog, new RecordingRules(List.of(
         new RecordingRules.Rule(null, Direction.INBOUND, null, false))));
@@ -175,7 +197,7 @@ class RecordingLifecycleTest {
     CallId id = new CallId("call-l3");
     ChannelId caller = new ChannelId("call-l3-caller");
     ok(l.on(new PbxEvent.CallArrived(t0, id, caller, "91234567", "800")));
-    l.classify("call-l3", 3, "escalation", "17");
+    ok(l.classify("call-l3", 3, "escalation", "17"));
     ok(l.on(new PbxEvent.ChannelCreated(t0, new Channel(new ChannelId("op"), id, "PJSIP/op1001", ChannelState.RINGING,
         null, null, null, null, t0))));
     ok(l.on(new PbxEvent.ChannelsBridged(t0, id, caller, "b", List.of(caller, new ChannelId("op")))));
