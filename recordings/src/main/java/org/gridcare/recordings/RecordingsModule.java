@@ -22,6 +22,7 @@ import org.gridcare.recordings.app.RecordingService;
 import org.gridcare.recordings.domain.Direction;
 import org.gridcare.recordings.domain.RecordingRules;
 import org.gridcare.recordings.domain.Retention;
+import org.gridcare.recordings.fs.FilePendingRecordings;
 import org.gridcare.recordings.fs.FileSystemRecordingStore;
 import org.gridcare.recordings.http.HttpRecordingsRoutes;
 import org.gridcare.recordings.pg.PgRecordings;
@@ -61,8 +62,10 @@ public final class RecordingsModule {
     for (OperatorConfig o : cc.operators()) {
       operatorByEndpoint.put(o.endpoint(), o.id());
     }
-    lifecycle = new RecordingLifecycle(pbx, rules(config), catalog, store, storage.journal(),
-        Path.of(config.monitorDir()).toAbsolutePath(), operatorByEndpoint, phones, clock);
+    Path monitor = Path.of(config.monitorDir()).toAbsolutePath();
+    lifecycle = new RecordingLifecycle(pbx, rules(config), catalog, store,
+        new FilePendingRecordings(vertx, monitor.resolve(".pending")), storage.journal(),
+        monitor, operatorByEndpoint, phones, clock);
     service = new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention()), exports, clock);
     routes = new HttpRecordingsRoutes(vertx, service, lifecycle, phones);
     subscription = pbx.subscribe(lifecycle::on);
@@ -88,7 +91,9 @@ public final class RecordingsModule {
       }
       Files.createDirectories(exports);
       return exports;
-    }, false).map(dir -> new RecordingsModule(vertx, config, storage, pbx, dir));
+    }, false).map(dir -> new RecordingsModule(vertx, config, storage, pbx, dir))
+        // Recordings that closed while the database was away in a previous run are catalogued now.
+        .compose(m -> m.lifecycle.retryPending().map(m));
   }
 
   static RecordingRules rules(RecordingsConfig config) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * Records each conversation as one file, driven by PBX events: MixMonitor starts on the call's first bridge with an
  * operator (when the rules say so) on the channel that started the call, so transfers and new bridges keep writing
  * into the same file; pause/resume mute it; the hang-up of that channel stops it, moves the closed file into the
- * store and catalogues it. When the catalogue (PostgreSQL) is down the stored file waits in {@link #pending} and is
- * catalogued by {@link #retryPending} once it is back: nothing is lost.
+ * store and catalogues it. Between store and catalogue the recording is kept in {@link PendingRecordings}: when the
+ * catalogue (PostgreSQL) is down it waits there, even across a restart, and {@link #retryPending} catalogues it once
+ * the database is back. Nothing is lost.
  */
 public final class RecordingLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(RecordingLifecycle.class);
@@ -54,13 +54,15 @@ public final class RecordingLifecycle {
   private final PhoneNumbers phones;
   private final Map<String, LiveCall> live = new HashMap<>();
   private final Map<ChannelId, String> endpointOf = new HashMap<>();
-  private final List<Recording> pending = new ArrayList<>();
+  private final PendingRecordings pending;
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
   /** The context the lifecycle was built on (and subscribes to the PBX from): its state is only touched there. */
   private final Context context = Vertx.currentContext();
 
   public RecordingLifecycle(Pbx pbx, RecordingRules rules, RecordingCatalog catalog, RecordingStore store,
-      Journal journal, Path monitorDir, Map<String, String> operatorByEndpoint, PhoneNumbers phones, Clock clock) {
+      PendingRecordings pending, Journal journal, Path monitorDir, Map<String, String> operatorByEndpoint,
+      PhoneNumbers phones, Clock clock) {
+    this.pending = pending;
     this.pbx = pbx;
     this.rules = rules;
     this.catalog = catalog;
@@ -253,14 +255,19 @@ public final class RecordingLifecycle {
   }
 
   private Future<Void> catalogue(Recording r) {
+    return pending.keep(r).compose(v -> catalogueKept(r));
+  }
+
+  /** Catalogues a recording already kept as pending; on failure it stays there for the next retry. */
+  private Future<Void> catalogueKept(Recording r) {
     return catalog.save(r)
         .compose(v -> journal.append(JournalEntry.of("recordings.stored").at(r.endedAt()).call(r.callId())
             .line(r.line()).operator(r.operator())
             .data(Map.of("recording", r.id(), "status", r.status().id(), "durationMs", r.durationMs()))))
+        .compose(v -> pending.drop(r.id()))
         .recover(e -> {
           LOG.warn("Recording {} of call {} is stored but not yet catalogued ({}); retrying later", r.id(), r.callId(),
               e.getMessage());
-          pending.add(r);
           return Future.succeededFuture();
         });
   }
@@ -271,17 +278,13 @@ public final class RecordingLifecycle {
   }
 
   private Future<Integer> retryNow() {
-    List<Recording> batch = new ArrayList<>(pending);
-    pending.clear();
-    Future<Void> chain = Future.succeededFuture();
-    for (Recording r : batch) {
-      chain = chain.compose(v -> catalogue(r));
-    }
-    return chain.map(v -> pending.size());
-  }
-
-  public int pendingCount() {
-    return pending.size();
+    return pending.all().compose(waiting -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Recording r : waiting) {
+        chain = chain.compose(v -> catalogueKept(r));
+      }
+      return chain;
+    }).compose(v -> pending.all()).map(List::size);
   }
 
   private Recording recording(LiveCall call, Instant endedAt, String key, String format, long size, long durationMs,

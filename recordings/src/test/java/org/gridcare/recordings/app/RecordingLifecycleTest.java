@@ -39,6 +39,7 @@ import org.gridcare.recordings.domain.RecordingQuery;
 import org.gridcare.recordings.domain.RecordingRules;
 import org.gridcare.recordings.domain.Retention;
 import org.gridcare.recordings.domain.Viewer;
+import org.gridcare.recordings.fs.FilePendingRecordings;
 import org.gridcare.recordings.fs.FileSystemRecordingStore;
 import org.gridcare.recordings.pg.PgRecordings;
 import org.gridcare.storage.Storage;
@@ -60,6 +61,7 @@ class RecordingLifecycleTest {
   @TempDir Path dir;
   FakePbx pbx;
   FileSystemRecordingStore store;
+  FilePendingRecordings spool;
   Path monitor;
 
   @BeforeAll
@@ -78,11 +80,12 @@ class RecordingLifecycleTest {
     pbx = new FakePbx();
     monitor = Files.createDirectories(dir.resolve("monitor"));
     store = new FileSystemRecordingStore(vertx, dir.resolve("store"), dir.resolve("archive"));
+    spool = new FilePendingRecordings(vertx, monitor.resolve(".pending"));
   }
 
   RecordingLifecycle lifecycle(RecordingCatalog cat, RecordingRules rules) {
-    return new RecordingLifecycle(pbx, rules, cat, store, storage.journal(), monitor, Map.of("PJSIP/op1001", "op1001"),
-        new PhoneNumbers("NO"), Clock.systemUTC());
+    return new RecordingLifecycle(pbx, rules, cat, store, spool, storage.journal(), monitor,
+        Map.of("PJSIP/op1001", "op1001"), new PhoneNumbers("NO"), Clock.systemUTC());
   }
 
   /** Caller arrives, an operator's leg is created and bridged to them. */
@@ -232,7 +235,7 @@ class RecordingLifecycleTest {
   }
 
   @Test
-  void whenTheDatabaseIsDownAtCloseTheRecordingIsCataloguedOnceItReturns() throws Exception {
+  void whenTheDatabaseIsDownAtCloseTheRecordingWaitsAndIsCataloguedOnceItReturnsEvenAfterARestart() throws Exception {
     AtomicInteger failures = new AtomicInteger(2);
     RecordingCatalog down = new DelegatingCatalog(catalog) {
       @Override
@@ -246,9 +249,12 @@ class RecordingLifecycleTest {
     ok(answer(l, "call-db", Instant.now()));
     writeMonitorFile("call-db", 1600);
     ok(hangUp(l, "call-db", Instant.now()));
-    assertThat(l.pendingCount()).isEqualTo(1);
+    assertThat(ok(spool.all())).extracting(Recording::callId).containsExactly("call-db");
     assertThat(ok(l.retryPending())).isEqualTo(1);
-    assertThat(ok(l.retryPending())).isZero();
+    // A restart: a new lifecycle over the same spool catalogues what the previous process left.
+    RecordingLifecycle afterRestart = lifecycle(catalog, new RecordingRules(List.of()));
+    assertThat(ok(afterRestart.retryPending())).isZero();
+    assertThat(ok(spool.all())).isEmpty();
     Row row = ok(storage.pool().preparedQuery("SELECT status, size_bytes FROM rec_recording WHERE call_id = $1")
         .execute(Tuple.of("call-db"))).iterator().next();
     assertThat(row.getString("status")).isEqualTo("stored");
