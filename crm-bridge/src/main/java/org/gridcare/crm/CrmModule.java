@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.config.OperatorConfig;
+import org.gridcare.crm.app.Applications;
 import org.gridcare.crm.app.CallHistory;
 import org.gridcare.crm.app.CrmEvents;
 import org.gridcare.crm.app.CustomerCsv;
@@ -73,6 +74,7 @@ public final class CrmModule {
   private final PgInteractions interactions;
   private final ScreenPop screenPop;
   private final ReadingService readings;
+  private final PgApplications applications;
   private final CallHistory callHistory;
   private final PgOutboxRelay relay;
   private final WebClient webClient;
@@ -90,7 +92,7 @@ public final class CrmModule {
     PgCustomers customers = new PgCustomers(storage.pool(), vault);
     PgTickets ticketStore = new PgTickets(storage.pool(), external);
     interactions = new PgInteractions(storage.pool(), external);
-    PgApplications applications = new PgApplications(storage.pool());
+    applications = new PgApplications(storage.pool());
     directory = new CustomerDirectory(customers, ticketStore, interactions, applications, phones, storage.audit());
     tickets = new TicketService(ticketStore, customers, config.topics(), clock);
     readings = new ReadingService(new PgMeterReadings(storage.pool()), customers, tickets);
@@ -188,7 +190,7 @@ public final class CrmModule {
   }
 
   public Consumer<RouterBuilder> routes() {
-    return new HttpCrmRoutes(directory, tickets, interactions, screenPop, readings, Clock.systemUTC());
+    return new HttpCrmRoutes(directory, tickets, interactions, screenPop, readings, applications, Clock.systemUTC());
   }
 
   /** Caller look-ups for the IVR, and the outage audience for notifications. */
@@ -203,6 +205,11 @@ public final class CrmModule {
   /** Meter readings from the IVR. */
   public ReadingService readings() {
     return readings;
+  }
+
+  /** Grid-connection applications (the IVR tells callers the stage of theirs). */
+  public Applications applications() {
+    return applications;
   }
 
   public ScreenPop screenPop() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.gridcare.crm.app.Applications;
 import org.gridcare.crm.app.CustomerDirectory;
 import org.gridcare.crm.app.CustomerDirectory.SearchQuery;
 import org.gridcare.crm.app.Interactions;
@@ -21,6 +22,7 @@ import org.gridcare.crm.app.ScreenPop;
 import org.gridcare.crm.app.TicketService;
 import org.gridcare.crm.app.TicketService.TicketEdit;
 import org.gridcare.crm.app.Views;
+import org.gridcare.crm.domain.ApplicationStage;
 import org.gridcare.crm.domain.Gsrn;
 import org.gridcare.crm.domain.MeterReading;
 import org.gridcare.crm.domain.Ticket;
@@ -41,10 +43,12 @@ public final class HttpCrmRoutes implements Consumer<RouterBuilder> {
   private final Interactions interactions;
   private final ScreenPop screenPop;
   private final ReadingService readings;
+  private final Applications applications;
   private final Clock clock;
 
   public HttpCrmRoutes(CustomerDirectory directory, TicketService tickets, Interactions interactions, ScreenPop screenPop,
-      ReadingService readings, Clock clock) {
+      ReadingService readings, Applications applications, Clock clock) {
+    this.applications = applications;
     this.directory = directory;
     this.tickets = tickets;
     this.interactions = interactions;
@@ -99,6 +103,13 @@ public final class HttpCrmRoutes implements Consumer<RouterBuilder> {
           .onSuccess(v -> ctx.response().setStatusCode(204).end())
           .onFailure(ctx::fail);
     });
+    on(rb, "submitApplication", ctx -> reply(ctx, 201, applications.submit(longParam(ctx, "customerId"),
+        ctx.body().asJsonObject().getString("requestedKw"), username(ctx), clock.instant()).map(Views::application)));
+    on(rb, "getApplication", ctx -> reply(ctx, 200, applications.byNumber(ctx.pathParam("number")).map(a -> Views.application(
+        a.orElseThrow(() -> DomainException.notFound("no-such-application", "No application " + ctx.pathParam("number")))))));
+    on(rb, "advanceApplication", ctx -> reply(ctx, 200, applications.advance(ctx.pathParam("number"),
+        ApplicationStage.of(ctx.body().asJsonObject().getString("stage")), username(ctx), clock.instant())
+        .map(Views::application)));
     on(rb, "recordMeterReading", ctx -> {
       JsonObject body = ctx.body().asJsonObject();
       Future<MeterReading> saved = Future.succeededFuture().compose(v -> readings.submit(new MeterReading(

@@ -38,7 +38,7 @@ class HttpCrmRoutesTest {
     ok(PgSampleData.loadIfEmpty(bed.storage.pool(), bed.vault, 20, 9));
     customer = ok(bed.customers.byNumber("C100005")).orElseThrow();
     server = ok(TestApi.start(vertx, "openapi/crm.yaml", new HttpCrmRoutes(bed.directory, bed.ticketService,
-        bed.interactions, bed.screenPop(OutageLookup.NONE), bed.readingService, Clock.systemUTC())));
+        bed.interactions, bed.screenPop(OutageLookup.NONE), bed.readingService, bed.applications, Clock.systemUTC())));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
   }
 
@@ -139,6 +139,22 @@ class HttpCrmRoutesTest {
         .put("topic", "outage").put("subject", "x"));
     assertThat(unknownCustomer.statusCode()).isEqualTo(404);
     assertThat(call(HttpMethod.GET, "/api/crm/tickets/424242", AGENT1, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void gridConnectionApplicationsMoveStageByStage() throws Exception {
+    var submitted = call(HttpMethod.POST, "/api/crm/customers/" + customer.id() + "/applications", AGENT2,
+        new JsonObject().put("requestedKw", "22"));
+    assertThat(submitted.statusCode()).isEqualTo(201);
+    String number = submitted.bodyAsJsonObject().getString("number");
+    assertThat(call(HttpMethod.POST, "/api/crm/applications/" + number + "/stage", AGENT2,
+        new JsonObject().put("stage", "site-survey")).bodyAsJsonObject().getString("stage")).isEqualTo("site-survey");
+    var skipped = call(HttpMethod.POST, "/api/crm/applications/" + number + "/stage", AGENT2,
+        new JsonObject().put("stage", "energised"));
+    assertThat(skipped.statusCode()).isEqualTo(409);
+    assertThat(call(HttpMethod.GET, "/api/crm/applications/" + number, AGENT1, null).bodyAsJsonObject()
+        .getString("stage")).isEqualTo("site-survey");
+    assertThat(call(HttpMethod.GET, "/api/crm/applications/A999999", AGENT1, null).statusCode()).isEqualTo(404);
   }
 
   @Test
