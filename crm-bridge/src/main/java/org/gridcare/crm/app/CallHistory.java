@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.gridcare.crm.domain.Interaction;
 import org.gridcare.crm.domain.Interaction.Direction;
 import org.gridcare.crm.domain.Interaction.Outcome;
+import org.gridcare.pbx.domain.Channel;
 import org.gridcare.pbx.domain.ChannelId;
 import org.gridcare.pbx.domain.PbxEvent;
 import org.gridcare.platform.domain.PhoneNumbers;
@@ -18,10 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one interaction per call from the PBX events: an inbound call starts at {@code CallArrived}, an outbound
- * one when an operator's device originates it; the first bridge with an operator's device answers it; the hang-up of
- * the channel that started it ends it. The IVR and the ACD add the path and the queue through
- * {@link #ivrStep}/{@link #queued}/{@link #outcome}. Runs on the subscribing context; state per live call only.
+ * Keeps one interaction per conversation from the PBX events. An inbound call starts at {@code CallArrived}; the
+ * first bridge that puts one of its channels together with an operator's device answers it. An operator's device in
+ * a bridge with no inbound call is an outbound call (click-to-call), started by that device's leg. The hang-up of the
+ * channel that started the conversation ends it. Legs the ACD originates to operators have their own call id at the
+ * PBX; they are matched to the caller by bridge membership, never counted as calls of their own. The IVR and the ACD
+ * add the path and the queue through {@link #ivrStep}/{@link #queued}/{@link #outcome}. All state lives on the
+ * context this was built on; the database work of one conversation runs in order.
  */
 public final class CallHistory {
   private static final Logger LOG = LoggerFactory.getLogger(CallHistory.class);
@@ -30,8 +34,9 @@ public final class CallHistory {
   private final CallerDirectory directory;
   private final PhoneNumbers phones;
   private final Map<String, String> operatorByEndpoint;
+  /** Live conversations by call id. */
   private final Map<String, LiveCall> live = new HashMap<>();
-  private final Map<ChannelId, String> endpointOf = new HashMap<>();
+  private final Map<ChannelId, Channel> channels = new HashMap<>();
   private final Map<String, Future<Void>> pending = new HashMap<>();
   /** The context this was built on (and subscribes to the PBX from): the maps are only touched there. */
   private final Context context = Vertx.currentContext();
@@ -45,17 +50,15 @@ public final class CallHistory {
     this.operatorByEndpoint = Map.copyOf(operatorByEndpoint);
   }
 
-  /**
-   * Applies one PBX event after the previous work of the same call has completed (the row must exist before it is
-   * answered or ended); failures are logged, never thrown.
-   */
+  /** Applies one PBX event; failures are logged, never thrown. The future completes when its database work did. */
   public Future<Void> on(PbxEvent event) {
-    return serially(event.call() == null ? "" : event.call().value(), () -> apply(event).recover(e -> {
+    return apply(event).recover(e -> {
       LOG.warn("Call history could not apply {} for call {}: {}", event.getClass().getSimpleName(), event.call(), e.toString());
       return Future.succeededFuture();
-    }));
+    });
   }
 
+  /** Runs the work of one conversation after its earlier work (a row is inserted before it is answered or ended). */
   private Future<Void> serially(String callId, java.util.function.Supplier<Future<Void>> work) {
     if (context != null && Vertx.currentContext() != context) {
       Promise<Void> done = Promise.promise();
@@ -71,48 +74,52 @@ public final class CallHistory {
 
   private Future<Void> apply(PbxEvent event) {
     if (event instanceof PbxEvent.ChannelCreated c) {
-      endpointOf.put(c.channel(), c.snapshot().endpoint());
-      String operator = operatorByEndpoint.get(c.snapshot().endpoint());
-      String callId = c.call().value();
-      if (operator != null && !live.containsKey(callId)) {
-        // An operator's device starting a call nobody else started: click-to-call or auto-dial (outbound).
-        live.put(callId, new LiveCall(c.channel(), false));
-        String phone = phones.normalise(c.snapshot().connectedNumber()).orElse(null);
-        return interactions.begin(new Interaction(callId, null, phone, Direction.OUTBOUND, List.of(), null, operator,
-            c.at(), null, null, Outcome.IN_PROGRESS)).compose(v -> identifyByPhone(callId, phone));
-      }
-      return Future.succeededFuture();
-    }
-    if (event instanceof PbxEvent.CallArrived a) {
+      channels.put(c.channel(), c.snapshot());
+    } else if (event instanceof PbxEvent.CallArrived a) {
       String callId = a.call().value();
-      live.put(callId, new LiveCall(a.channel(), false));
+      live.put(callId, new LiveCall(callId, a.channel(), false));
       String phone = phones.normalise(a.callerNumber()).orElse(null);
-      return interactions.begin(new Interaction(callId, null, phone, Direction.INBOUND, List.of(), null, null, a.at(),
-          null, null, Outcome.IN_PROGRESS)).compose(v -> identifyByPhone(callId, phone));
-    }
-    if (event instanceof PbxEvent.ChannelsBridged b) {
-      LiveCall call = live.get(b.call().value());
-      if (call == null || call.answered) {
-        return Future.succeededFuture();
+      return serially(callId, () -> interactions.begin(new Interaction(callId, null, phone, Direction.INBOUND, List.of(),
+          null, null, a.at(), null, null, Outcome.IN_PROGRESS)).compose(v -> identifyByPhone(callId, phone)));
+    } else if (event instanceof PbxEvent.ChannelsBridged b) {
+      return bridged(b);
+    } else if (event instanceof PbxEvent.ChannelHungUp h) {
+      channels.remove(h.channel());
+      Optional<LiveCall> call = live.values().stream().filter(l -> l.origin().equals(h.channel())).findFirst();
+      if (call.isPresent()) {
+        LiveCall l = call.get();
+        live.remove(l.callId());
+        return serially(l.callId(), () -> interactions.ended(l.callId(), h.at(),
+            l.answered() ? Outcome.ANSWERED : Outcome.ABANDONED));
       }
-      Optional<String> operator = b.members().stream().map(endpointOf::get).filter(java.util.Objects::nonNull)
-          .map(operatorByEndpoint::get).filter(java.util.Objects::nonNull).findFirst();
-      if (operator.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      live.put(b.call().value(), new LiveCall(call.origin, true));
-      return interactions.answered(b.call().value(), operator.get(), b.at());
-    }
-    if (event instanceof PbxEvent.ChannelHungUp h) {
-      endpointOf.remove(h.channel());
-      LiveCall call = h.call() == null ? null : live.get(h.call().value());
-      if (call == null || !call.origin.equals(h.channel())) {
-        return Future.succeededFuture();
-      }
-      live.remove(h.call().value());
-      return interactions.ended(h.call().value(), h.at(), call.answered ? Outcome.ANSWERED : Outcome.ABANDONED);
     }
     return Future.succeededFuture();
+  }
+
+  private Future<Void> bridged(PbxEvent.ChannelsBridged b) {
+    Optional<Channel> operatorLeg = b.members().stream().map(channels::get).filter(java.util.Objects::nonNull)
+        .filter(c -> operatorByEndpoint.containsKey(c.endpoint())).findFirst();
+    if (operatorLeg.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String operator = operatorByEndpoint.get(operatorLeg.get().endpoint());
+    Optional<LiveCall> conversation = live.values().stream().filter(l -> b.members().contains(l.origin())).findFirst();
+    if (conversation.isPresent()) {
+      LiveCall l = conversation.get();
+      if (l.answered()) {
+        return Future.succeededFuture();
+      }
+      live.put(l.callId(), new LiveCall(l.callId(), l.origin(), true));
+      return serially(l.callId(), () -> interactions.answered(l.callId(), operator, b.at()));
+    }
+    // No inbound call in the bridge: the operator dialled out; the conversation is their leg's call.
+    Channel leg = operatorLeg.get();
+    String callId = leg.callId().value();
+    live.put(callId, new LiveCall(callId, leg.id(), true));
+    String phone = phones.normalise(leg.connectedNumber()).orElse(null);
+    return serially(callId, () -> interactions.begin(new Interaction(callId, null, phone, Direction.OUTBOUND, List.of(),
+        null, operator, leg.createdAt() == null ? b.at() : leg.createdAt(), b.at(), null, Outcome.IN_PROGRESS))
+        .compose(v -> identifyByPhone(callId, phone)));
   }
 
   /** For the IVR and the ACD: queued behind the call's PBX events, on this object's own context. */
@@ -137,5 +144,5 @@ public final class CallHistory {
         : Future.succeededFuture());
   }
 
-  private record LiveCall(ChannelId origin, boolean answered) {}
+  private record LiveCall(String callId, ChannelId origin, boolean answered) {}
 }

@@ -164,6 +164,43 @@ class ScreenPopTest {
   }
 
   @Test
+  void anAcdLegIsNotACallOfItsOwnAndClickToCallIsAnOutboundInteraction() throws Exception {
+    CallHistory history = new CallHistory(bed.interactions, bed.directory, bed.phones, Map.of("PJSIP/op1001", "op1001"));
+    Instant t0 = Instant.parse("2026-11-25T11:00:00Z");
+    CallId caller = new CallId("call-acd");
+    CallId leg = new CallId("leg-acd");
+    ChannelId callerCh = new ChannelId("acd-c");
+    ChannelId opCh = new ChannelId("acd-o");
+    ok(history.on(new PbxEvent.CallArrived(t0, caller, callerCh, "+4741000001", "800")));
+    ok(history.on(new PbxEvent.ChannelCreated(t0, new Channel(opCh, leg, "PJSIP/op1001", ChannelState.RINGING, null,
+        null, null, null, t0))));
+    ok(history.on(new PbxEvent.ChannelsBridged(t0.plusSeconds(3), leg, opCh, "b", List.of(callerCh, opCh))));
+    ok(history.on(new PbxEvent.ChannelsBridged(t0.plusSeconds(3), caller, callerCh, "b", List.of(callerCh, opCh))));
+    ok(history.on(new PbxEvent.ChannelHungUp(t0.plusSeconds(60), leg, opCh, HangupCause.NORMAL_CLEARING)));
+    ok(history.on(new PbxEvent.ChannelHungUp(t0.plusSeconds(60), caller, callerCh, HangupCause.NORMAL_CLEARING)));
+    assertThat(ok(bed.interactions.byCall("leg-acd"))).isEmpty();
+    Interaction in = ok(bed.interactions.byCall("call-acd")).orElseThrow();
+    assertThat(in.operator()).isEqualTo("op1001");
+    assertThat(in.outcome()).isEqualTo(Outcome.ANSWERED);
+
+    CallId out = new CallId("call-c2c");
+    ChannelId outOp = new ChannelId("c2c-o");
+    ChannelId trunk = new ChannelId("c2c-t");
+    ok(history.on(new PbxEvent.ChannelCreated(t0, new Channel(outOp, out, "PJSIP/op1001", ChannelState.UP, null, null,
+        anna.phones().get(0).e164(), null, t0))));
+    ok(history.on(new PbxEvent.ChannelCreated(t0, new Channel(trunk, out, "PJSIP/trunk", ChannelState.UP, null, null,
+        null, null, t0))));
+    ok(history.on(new PbxEvent.ChannelsBridged(t0.plusSeconds(8), out, trunk, "b2", List.of(outOp, trunk))));
+    ok(history.on(new PbxEvent.ChannelHungUp(t0.plusSeconds(90), out, outOp, HangupCause.NORMAL_CLEARING)));
+    Interaction o = ok(bed.interactions.byCall("call-c2c")).orElseThrow();
+    assertThat(o.direction()).isEqualTo(Interaction.Direction.OUTBOUND);
+    assertThat(o.customerId()).isEqualTo(anna.id());
+    assertThat(o.answeredAt()).isEqualTo(t0.plusSeconds(8));
+    assertThat(o.endedAt()).isEqualTo(t0.plusSeconds(90));
+    assertThat(o.outcome()).isEqualTo(Outcome.ANSWERED);
+  }
+
+  @Test
   void aCallerWhoHangsUpBeforeAnOperatorAnswersIsAbandonedUnlessTheIvrServedThem() throws Exception {
     CallHistory history = new CallHistory(bed.interactions, bed.directory, bed.phones, Map.of());
     Instant t0 = Instant.now();

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gridcare.pbx.Pbx;
+import org.gridcare.pbx.domain.Channel;
 import org.gridcare.pbx.domain.ChannelId;
 import org.gridcare.pbx.domain.PbxEvent;
 import org.gridcare.platform.domain.DomainException;
@@ -32,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records each conversation as one file, driven by PBX events: MixMonitor starts on the call's first bridge with an
- * operator (when the rules say so) on the channel that started the call, so transfers and new bridges keep writing
- * into the same file; pause/resume mute it; the hang-up of that channel stops it, moves the closed file into the
+ * Records each conversation as one file, driven by PBX events: MixMonitor starts on the conversation's first bridge
+ * with an operator (when the rules say so) on the channel that started the call, so transfers and new bridges keep
+ * writing into the same file; pause/resume mute it; the hang-up of that channel stops it, moves the closed file into the
  * store and catalogues it. Between store and catalogue the recording is kept in {@link PendingRecordings}: when the
  * catalogue (PostgreSQL) is down it waits there, even across a restart, and {@link #retryPending} catalogues it once
  * the database is back. Nothing is lost.
@@ -53,7 +54,7 @@ public final class RecordingLifecycle {
   private final Clock clock;
   private final PhoneNumbers phones;
   private final Map<String, LiveCall> live = new HashMap<>();
-  private final Map<ChannelId, String> endpointOf = new HashMap<>();
+  private final Map<ChannelId, Channel> channels = new HashMap<>();
   private final PendingRecordings pending;
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
   /** The context the lifecycle was built on (and subscribes to the PBX from): its state is only touched there. */
@@ -97,52 +98,71 @@ public final class RecordingLifecycle {
     }
   }
 
-  /**
-   * Applies one PBX event once the previous work of the same call completed (stop never overtakes start); failures
-   * are logged (a call that cannot be recorded must not break anything else).
-   */
+  /** Applies one PBX event; failures are logged (a call that cannot be recorded must not break anything else). */
   public Future<Void> on(PbxEvent event) {
-    String key = event.call() == null ? "" : event.call().value();
-    Future<Void> next = inFlight.getOrDefault(key, Future.succeededFuture()).transform(x -> apply(event).recover(e -> {
+    return apply(event).recover(e -> {
       LOG.warn("Recording lifecycle could not apply {} for call {}: {}", event.getClass().getSimpleName(), event.call(),
           Masking.text(String.valueOf(e.getMessage())));
       return Future.succeededFuture();
-    }));
-    inFlight.put(key, next);
-    next.onComplete(x -> inFlight.remove(key, next));
+    });
+  }
+
+  /** Runs the PBX work of one conversation after its earlier work, so a stop never overtakes its start. */
+  private Future<Void> serially(String callId, java.util.function.Supplier<Future<Void>> work) {
+    Future<Void> next = inFlight.getOrDefault(callId, Future.succeededFuture()).transform(x -> work.get());
+    inFlight.put(callId, next);
+    next.onComplete(x -> inFlight.remove(callId, next));
     return next;
   }
 
   private Future<Void> apply(PbxEvent event) {
     if (event instanceof PbxEvent.ChannelCreated c) {
-      endpointOf.put(c.channel(), c.snapshot().endpoint());
-      if (operatorByEndpoint.containsKey(c.snapshot().endpoint()) && !live.containsKey(c.call().value())) {
-        live.put(c.call().value(), new LiveCall(c.call().value(), c.channel(), Direction.OUTBOUND,
-            e164(c.snapshot().connectedNumber())));
-      }
+      channels.put(c.channel(), c.snapshot());
     } else if (event instanceof PbxEvent.CallArrived a) {
       live.put(a.call().value(), new LiveCall(a.call().value(), a.channel(), Direction.INBOUND, e164(a.callerNumber())));
     } else if (event instanceof PbxEvent.ChannelsBridged b) {
-      LiveCall call = live.get(b.call().value());
-      Optional<String> operator = b.members().stream().map(endpointOf::get).filter(java.util.Objects::nonNull)
-          .map(operatorByEndpoint::get).filter(java.util.Objects::nonNull).findFirst();
-      if (call != null && operator.isPresent()) {
-        if (call.state == null) {
-          return start(call, operator.get(), b.at());
-        }
-        if (call.operator == null) {
-          call.operator = operator.get();
-        }
-      }
+      return bridged(b);
     } else if (event instanceof PbxEvent.ChannelHungUp h) {
-      endpointOf.remove(h.channel());
-      LiveCall call = h.call() == null ? null : live.get(h.call().value());
-      if (call != null && call.origin.equals(h.channel())) {
-        live.remove(call.callId);
-        if (call.state == RecordingState.RECORDING || call.state == RecordingState.PAUSED) {
-          return finish(call, h.at());
+      channels.remove(h.channel());
+      Optional<LiveCall> call = live.values().stream().filter(l -> l.origin.equals(h.channel())).findFirst();
+      if (call.isPresent()) {
+        LiveCall l = call.get();
+        live.remove(l.callId);
+        if (l.state == RecordingState.RECORDING || l.state == RecordingState.PAUSED) {
+          return serially(l.callId, () -> finish(l, h.at()));
         }
       }
+    }
+    return Future.succeededFuture();
+  }
+
+  /**
+   * A bridge with an operator's device: the inbound call among its members starts recording (once: transfers and
+   * the other member's bridge event find it recording already). Without an inbound call the operator dialled out,
+   * and the conversation is their leg's call. The ACD's legs to operators have their own call id at the PBX and are
+   * matched to the caller by bridge membership only.
+   */
+  private Future<Void> bridged(PbxEvent.ChannelsBridged b) {
+    Optional<Channel> operatorLeg = b.members().stream().map(channels::get).filter(java.util.Objects::nonNull)
+        .filter(c -> operatorByEndpoint.containsKey(c.endpoint())).findFirst();
+    if (operatorLeg.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String operator = operatorByEndpoint.get(operatorLeg.get().endpoint());
+    Optional<LiveCall> conversation = live.values().stream().filter(l -> b.members().contains(l.origin)).findFirst();
+    LiveCall call;
+    if (conversation.isPresent()) {
+      call = conversation.get();
+    } else {
+      Channel leg = operatorLeg.get();
+      call = new LiveCall(leg.callId().value(), leg.id(), Direction.OUTBOUND, e164(leg.connectedNumber()));
+      live.put(call.callId, call);
+    }
+    if (call.state == null) {
+      return serially(call.callId, () -> start(call, operator, b.at()));
+    }
+    if (call.operator == null) {
+      call.operator = operator;
     }
     return Future.succeededFuture();
   }
@@ -180,11 +200,14 @@ public final class RecordingLifecycle {
       if (call == null) {
         return Future.failedFuture(DomainException.notFound("no-such-call", "Call " + callId + " is not live"));
       }
-      return call.state != null ? Future.succeededFuture() : start(call, null, clock.instant());
+      return call.state != null ? Future.succeededFuture() : serially(callId, () -> start(call, null, clock.instant()));
     });
   }
 
   private Future<Void> start(LiveCall call, String operator, Instant at) {
+    if (call.state != null) {
+      return Future.succeededFuture(); // a second bridge event of the same conversation, queued behind the first
+    }
     if (!rules.shouldRecord(new RecordingRules.CallFacts(call.line, call.direction, call.topic))) {
       call.state = RecordingState.STOPPED;
       LOG.info("Call {} is not recorded (recording rules)", call.callId);

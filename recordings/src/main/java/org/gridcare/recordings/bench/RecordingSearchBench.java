@@ -31,7 +31,7 @@ public final class RecordingSearchBench {
             + "$1::timestamptz - make_interval(secs => (g * 31.0) % 31536000) + make_interval(secs => (g * 7919) % 900), "
             + "CASE WHEN g % 5 = 0 THEN 'outbound' ELSE 'inbound' END, 1 + g % 3, 'op' || (1000 + g % 200), "
             + "'+4790' || lpad((g % 50000)::text, 6, '0'), (g % 100000)::text, 'wav', ((g * 7919) % 900) * 16000, "
-            + "((g * 7919) % 900) * 1000, 'stored' FROM generate_series(1, $2) g ON CONFLICT (call_id) DO NOTHING")
+            + "((g * 7919) % 900) * 1000, 'stored' FROM generate_series(1::bigint, $2::bigint) g ON CONFLICT (call_id) DO NOTHING")
         .execute(Tuple.of(now.atOffset(java.time.ZoneOffset.UTC), rows))
         .compose(v -> pool.query("ANALYZE rec_recording").execute())
         .compose(v -> measure(catalog, now, queries))

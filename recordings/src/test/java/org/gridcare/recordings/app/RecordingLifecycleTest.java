@@ -185,6 +185,43 @@ class RecordingLifecycleTest {
   }
 
   @Test
+  void anAcdLegWithItsOwnCallIdJoinsTheCallersRecordingAndClickToCallIsRecordedAsOutbound() throws Exception {
+    RecordingLifecycle l = lifecycle(catalog, new RecordingRules(List.of()));
+    Instant t0 = Instant.now();
+    CallId caller = new CallId("call-acd");
+    CallId leg = new CallId("leg-acd");
+    ChannelId callerCh = new ChannelId("acd-c");
+    ChannelId opCh = new ChannelId("acd-o");
+    ok(l.on(new PbxEvent.CallArrived(t0, caller, callerCh, "91234567", "800")));
+    ok(l.on(new PbxEvent.ChannelCreated(t0, new Channel(opCh, leg, "PJSIP/op1001", ChannelState.RINGING, null, null,
+        null, null, t0))));
+    // Asterisk reports one BridgeEnter per channel, each with that channel's own call id.
+    ok(l.on(new PbxEvent.ChannelsBridged(t0, caller, callerCh, "b", List.of(callerCh))));
+    ok(l.on(new PbxEvent.ChannelsBridged(t0, leg, opCh, "b", List.of(callerCh, opCh))));
+    ok(l.on(new PbxEvent.ChannelsBridged(t0, caller, callerCh, "b", List.of(callerCh, opCh))));
+    assertThat(pbx.commands.stream().filter(c -> c.startsWith("startRecording"))).containsExactly(
+        "startRecording acd-c " + monitor.resolve("call-acd.wav"));
+    ok(l.on(new PbxEvent.ChannelHungUp(t0, leg, opCh, HangupCause.NORMAL_CLEARING)));
+    assertThat(pbx.commands).noneMatch(c -> c.startsWith("stopRecording"));
+
+    CallId out = new CallId("call-out");
+    ChannelId outOp = new ChannelId("out-o");
+    ChannelId trunk = new ChannelId("out-t");
+    ok(l.on(new PbxEvent.ChannelCreated(t0, new Channel(outOp, out, "PJSIP/op1001", ChannelState.UP, null, null,
+        "+4722334455", null, t0))));
+    ok(l.on(new PbxEvent.ChannelCreated(t0, new Channel(trunk, out, "PJSIP/trunk", ChannelState.UP, null, null, null,
+        null, t0))));
+    ok(l.on(new PbxEvent.ChannelsBridged(t0, out, trunk, "b2", List.of(outOp, trunk))));
+    writeMonitorFile("call-out", 320);
+    ok(l.on(new PbxEvent.ChannelHungUp(t0.plusSeconds(20), out, outOp, HangupCause.NORMAL_CLEARING)));
+    Row row = ok(storage.pool().preparedQuery("SELECT direction, operator_id, customer_phone FROM rec_recording "
+        + "WHERE call_id = $1").execute(Tuple.of("call-out"))).iterator().next();
+    assertThat(row.getString("direction")).isEqualTo("outbound");
+    assertThat(row.getString("operator_id")).isEqualTo("op1001");
+    assertThat(row.getString("customer_phone")).isEqualTo("+4722334455");
+  }
+
+  @Test
   void callsTheRulesExcludeAreNotRecorded() throws Exception {
     RecordingLifecycle l = lifecycle(catalog, new RecordingRules(List.of(
         new RecordingRules.Rule(null, Direction.INBOUND, null, false))));

@@ -20,8 +20,8 @@ class RecordingSearchBenchTest {
     Storage storage = Storage.start(vertx, settings).await(120, TimeUnit.SECONDS);
     try {
       // -Dbench.rows=1000000 for the full-size run (the result is written to the test output).
-      JsonObject result = ok(RecordingSearchBench.run(storage.pool(), new PgRecordings(storage.pool(), storage.audit()),
-          Integer.getInteger("bench.rows", 20_000), 60));
+      JsonObject result = RecordingSearchBench.run(storage.pool(), new PgRecordings(storage.pool(), storage.audit()),
+          Integer.getInteger("bench.rows", 20_000), 60).await(10, TimeUnit.MINUTES);
       assertThat(result.getInteger("rows")).isEqualTo(Integer.getInteger("bench.rows", 20_000));
       System.out.println(result.encode());
       assertThat(result.getInteger("queries")).isEqualTo(60);
