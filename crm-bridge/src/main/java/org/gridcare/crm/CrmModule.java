@@ -63,6 +63,11 @@ public final class CrmModule {
   public static final String KEY_ENV = "CC_CRM_IDENTITY_KEY";
   /** Event-bus address where due ticket reminders are published (JSON ticket), for the operator desktop stream. */
   public static final String REMINDER_ADDRESS = "crm.ticket.reminder";
+  /**
+   * Event-bus address where links of calls and recordings to tickets are published ({@code ticketId}, {@code kind}
+   * call|recording, {@code ref}, {@code actor}); the recordings module links the call's recording to the ticket.
+   */
+  public static final String LINK_ADDRESS = "crm.ticket.linked";
   private static final Duration REMINDER_ROUND = Duration.ofSeconds(60);
 
   private final Vertx vertx;
@@ -94,7 +99,9 @@ public final class CrmModule {
     interactions = new PgInteractions(storage.pool(), external);
     applications = new PgApplications(storage.pool());
     directory = new CustomerDirectory(customers, ticketStore, interactions, applications, phones, storage.audit());
-    tickets = new TicketService(ticketStore, customers, config.topics(), clock);
+    tickets = new TicketService(ticketStore, customers, config.topics(), clock, (ticketId, link) ->
+        vertx.eventBus().publish(LINK_ADDRESS, new io.vertx.core.json.JsonObject().put("ticketId", ticketId)
+            .put("kind", link.kind()).put("ref", link.ref()).put("actor", link.linkedBy())));
     readings = new ReadingService(new PgMeterReadings(storage.pool()), customers, tickets);
     screenPop = new ScreenPop(customers, ticketStore, interactions, outages, phones);
     Map<String, String> operatorByEndpoint = new HashMap<>();

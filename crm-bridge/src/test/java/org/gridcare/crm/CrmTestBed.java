@@ -35,6 +35,8 @@ public final class CrmTestBed {
   public final CustomerDirectory directory;
   public final TicketService ticketService;
   public final ReadingService readingService;
+  /** What the ticket service announced as linked ({@code ticketId:kind:ref}). */
+  public final java.util.List<String> links = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private CrmTestBed(Storage storage, boolean externalEvents, OutageLookup outages) {
     this.storage = storage;
@@ -47,7 +49,7 @@ public final class CrmTestBed {
     ticketService = new TicketService(tickets, customers,
         List.of(new TopicConfig("outage", "Outage", 1, null, null, null),
             new TopicConfig("grid-connection", "Grid connection", 2, null, null, null)),
-        Clock.systemUTC());
+        Clock.systemUTC(), (ticketId, link) -> links.add(ticketId + ":" + link.kind() + ":" + link.ref()));
     readingService = new ReadingService(readings, customers, ticketService);
   }
 

@@ -2,6 +2,8 @@ package org.gridcare.recordings;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,8 @@ public final class RecordingsModule {
   private static final Logger LOG = LoggerFactory.getLogger(RecordingsModule.class);
   static final Duration RETRY_EVERY = Duration.ofSeconds(30);
   static final Duration RETENTION_EVERY = Duration.ofHours(24);
+  /** The CRM's announcement of ticket links (CrmModule.LINK_ADDRESS; recordings does not depend on crm-bridge). */
+  public static final String TICKET_LINK_ADDRESS = "crm.ticket.linked";
 
   private final Vertx vertx;
   private final RecordingsConfig config;
@@ -47,6 +51,7 @@ public final class RecordingsModule {
   private final RecordingService service;
   private final HttpRecordingsRoutes routes;
   private final AutoCloseable subscription;
+  private final MessageConsumer<JsonObject> ticketLinks;
   private final long retryTimer;
   private final long retentionTimer;
 
@@ -69,6 +74,7 @@ public final class RecordingsModule {
     service = new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention()), exports, clock);
     routes = new HttpRecordingsRoutes(vertx, service, lifecycle, phones);
     subscription = pbx.subscribe(lifecycle::on);
+    ticketLinks = vertx.eventBus().consumer(TICKET_LINK_ADDRESS, msg -> onTicketLinked(msg.body()));
     retryTimer = vertx.setPeriodic(RETRY_EVERY.toMillis(), id -> lifecycle.retryPending()
         .onSuccess(left -> {
           if (left > 0) {
@@ -94,6 +100,18 @@ public final class RecordingsModule {
     }, false).map(dir -> new RecordingsModule(vertx, config, storage, pbx, dir))
         // Recordings that closed while the database was away in a previous run are catalogued now.
         .compose(m -> m.lifecycle.retryPending().map(m));
+  }
+
+  /** The CRM links a call (or a recording) to a ticket: its recording is linked too, now or when it is catalogued. */
+  private void onTicketLinked(JsonObject link) {
+    long ticket = link.getLong("ticketId");
+    String ref = link.getString("ref");
+    String actor = link.getString("actor", "crm");
+    Future<?> done = "call".equals(link.getString("kind"))
+        ? lifecycle.ticketLinked(ref, ticket, actor)
+        : catalog.linkTicket(ref, ticket, actor, java.time.Instant.now());
+    done.onFailure(e -> LOG.warn("Could not link {} {} to ticket {}: {}", link.getString("kind"), ref, ticket,
+        e.getMessage()));
   }
 
   static RecordingRules rules(RecordingsConfig config) {
@@ -135,6 +153,7 @@ public final class RecordingsModule {
   public Future<Void> close() {
     vertx.cancelTimer(retryTimer);
     vertx.cancelTimer(retentionTimer);
+    ticketLinks.unregister();
     try {
       subscription.close();
     } catch (Exception e) {

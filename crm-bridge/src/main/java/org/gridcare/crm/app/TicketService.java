@@ -18,12 +18,22 @@ public final class TicketService {
   private final Customers customers;
   private final List<TopicConfig> topics;
   private final Clock clock;
+  private final LinkListener links;
 
-  public TicketService(Tickets tickets, Customers customers, List<TopicConfig> topics, Clock clock) {
+  /** Told when a call or a recording is linked to a ticket (the recordings module links the call's recording). */
+  @FunctionalInterface
+  public interface LinkListener {
+    LinkListener NONE = (ticketId, link) -> { };
+
+    void linked(long ticketId, TicketLink link);
+  }
+
+  public TicketService(Tickets tickets, Customers customers, List<TopicConfig> topics, Clock clock, LinkListener links) {
     this.tickets = tickets;
     this.customers = customers;
     this.topics = List.copyOf(topics);
     this.clock = clock;
+    this.links = links;
   }
 
   /** The line is the draft's, else the configured call topic of the same id, else the topic's own default. */
@@ -36,7 +46,12 @@ public final class TicketService {
           }
           return null;
         });
-    return customerKnown.compose(v -> tickets.open(draft, line, clock.instant()));
+    Instant now = clock.instant();
+    return customerKnown.compose(v -> tickets.open(draft, line, now)).onSuccess(t -> {
+      if (draft.callId() != null) {
+        links.linked(t.id(), new TicketLink("call", draft.callId(), draft.createdBy(), now));
+      }
+    });
   }
 
   public Future<Ticket> get(long id) {
@@ -80,7 +95,7 @@ public final class TicketService {
     } catch (DomainException e) {
       return Future.failedFuture(e);
     }
-    return get(ticketId).compose(t -> tickets.link(ticketId, link));
+    return get(ticketId).compose(t -> tickets.link(ticketId, link)).onSuccess(v -> links.linked(ticketId, link));
   }
 
   public Tickets store() {

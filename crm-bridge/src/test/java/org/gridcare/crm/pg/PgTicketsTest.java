@@ -80,6 +80,7 @@ class PgTicketsTest {
     assertThat(to).containsExactly("new", "in-progress", "escalated");
     assertThat(journal.iterator().next().getString("customer_id")).isEqualTo(String.valueOf(customer.id()));
     assertThat(ok(bed.tickets.links(t.id()))).extracting(l -> l.ref()).containsExactly("call-1");
+    assertThat(bed.links).contains(t.id() + ":call:call-1");
   }
 
   @Test
@@ -131,6 +132,7 @@ class PgTicketsTest {
     ok(bed.ticketService.addNote(t.id(), "op2001", "Meter display blank"));
     ok(bed.ticketService.link(t.id(), "recording", "rec-77", "op2001"));
     ok(bed.ticketService.link(t.id(), "recording", "rec-77", "op2001"));
+    assertThat(bed.links).contains(t.id() + ":recording:rec-77");
     assertThat(ok(bed.tickets.notes(t.id()))).extracting(n -> n.body()).containsExactly("Meter display blank");
     assertThat(ok(bed.tickets.links(t.id()))).extracting(l -> l.kind() + ":" + l.ref())
         .containsExactlyInAnyOrder("call:call-1", "recording:rec-77");

@@ -89,6 +89,7 @@ public final class RecordingLifecycle {
     Path file;
     Instant startedAt;
     RecordingState state;
+    final List<Long> tickets = new java.util.ArrayList<>();
 
     LiveCall(String callId, ChannelId origin, Direction direction, String phone) {
       this.callId = callId;
@@ -177,6 +178,23 @@ public final class RecordingLifecycle {
         call.customerId = customerId != null ? customerId : call.customerId;
       }
       return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * The CRM linked a call to a ticket: a live call keeps the ticket for its recording (catalogued at hang-up), a
+   * finished one links its catalogued recording. False when the call has no recording to link.
+   */
+  public Future<Boolean> ticketLinked(String callId, long ticket, String actor) {
+    return onOwnContext(() -> {
+      LiveCall call = live.get(callId);
+      if (call != null) {
+        if (!call.tickets.contains(ticket)) {
+          call.tickets.add(ticket);
+        }
+        return Future.succeededFuture(true);
+      }
+      return catalog.linkTicketByCall(callId, ticket, actor, clock.instant());
     });
   }
 
@@ -313,7 +331,7 @@ public final class RecordingLifecycle {
   private Recording recording(LiveCall call, Instant endedAt, String key, String format, long size, long durationMs,
       String sha256, Recording.Status status) {
     return new Recording(call.recordingId, call.callId, call.startedAt, endedAt, call.direction, call.line,
-        call.operator, call.phone, call.customerId, key, format, size, durationMs, sha256, status, false, List.of());
+        call.operator, call.phone, call.customerId, key, format, size, durationMs, sha256, status, false, call.tickets);
   }
 
   private String e164(String raw) {

@@ -51,13 +51,24 @@ public final class PgRecordings implements RecordingCatalog {
 
   @Override
   public Future<Void> save(Recording r) {
-    return pool.preparedQuery("INSERT INTO rec_recording (id, call_id, started_at, ended_at, direction, line, operator_id, "
-            + "customer_phone, customer_id, store_key, format, size_bytes, duration_ms, sha256, status, legal_hold) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (call_id) DO NOTHING")
-        .execute(Tuple.from(new Object[] {UUID.fromString(r.id()), r.callId(), ts(r.startedAt()), ts(r.endedAt()),
-            r.direction().id(), r.line(), r.operator(), r.customerPhone(), r.customerId(), r.storeKey(), r.format(),
-            r.sizeBytes(), r.durationMs(), r.sha256(), r.status().id(), r.legalHold()}))
-        .<Void>mapEmpty()
+    UUID id = UUID.fromString(r.id());
+    return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO rec_recording (id, call_id, started_at, ended_at, "
+                + "direction, line, operator_id, customer_phone, customer_id, store_key, format, size_bytes, duration_ms, "
+                + "sha256, status, legal_hold) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                + "ON CONFLICT (call_id) DO NOTHING")
+            .execute(Tuple.from(new Object[] {id, r.callId(), ts(r.startedAt()), ts(r.endedAt()),
+                r.direction().id(), r.line(), r.operator(), r.customerPhone(), r.customerId(), r.storeKey(), r.format(),
+                r.sizeBytes(), r.durationMs(), r.sha256(), r.status().id(), r.legalHold()}))
+            .compose(inserted -> {
+              // Tickets the CRM linked while the call was live; only with the row this save created.
+              Future<Void> chain = Future.succeededFuture();
+              if (inserted.rowCount() == 1) {
+                for (Long ticket : r.tickets()) {
+                  chain = chain.compose(v -> link(tx, id, ticket, "crm", r.endedAt() == null ? r.startedAt() : r.endedAt()));
+                }
+              }
+              return chain;
+            }))
         .recover(PgRecordings::translate);
   }
 

@@ -28,7 +28,7 @@ class RecordingSearchBenchTest {
       assertThat(result.getDouble("search_p95_ms")).isPositive().isGreaterThanOrEqualTo(result.getDouble("search_p50_ms"));
       long seeded = ok(storage.pool().query("SELECT count(*) FROM rec_recording WHERE call_id LIKE 'bench-%'").execute())
           .iterator().next().getLong(0);
-      assertThat(seeded).isEqualTo(Integer.getInteger("bench.rows", 20_000));
+      assertThat(seeded).isEqualTo(Integer.getInteger("bench.rows", 20_000).longValue());
       // The operator filter is served by its index, not a scan of the table.
       StringBuilder plan = new StringBuilder();
       ok(storage.pool().query("EXPLAIN SELECT id FROM rec_recording WHERE operator_id = 'op1001' "

@@ -111,6 +111,8 @@ class RecordingsEndToEndTest {
       audio[i] = (byte) (i % 251);
     }
     Files.write(dir.resolve("monitor").resolve(call + ".wav"), audio);
+    // The operator registers a ticket during the call: the recording, catalogued at hang-up, is listed on it.
+    assertThat(ok(module.lifecycle().ticketLinked(call, 55, "op1001"))).isTrue();
     ok(pbx.emit(new PbxEvent.ChannelHungUp(t0.plusSeconds(30), id, caller, HangupCause.NORMAL_CLEARING)));
     Promise<String> stored = Promise.promise();
     vertx.setPeriodic(20, t -> storage.pool().preparedQuery("SELECT id FROM rec_recording WHERE call_id = $1")
@@ -209,7 +211,7 @@ class RecordingsEndToEndTest {
     assertThat(ok(module.linkCallToTicket("call-h1", 32, "op1001"))).isTrue();
     JsonArray forTicket = call(HttpMethod.GET, "/api/recordings?ticket=31", ANNA, null).bodyAsJsonArray();
     assertThat(forTicket).hasSize(1);
-    assertThat(forTicket.getJsonObject(0).getJsonArray("tickets").getList()).containsExactly(31, 32);
+    assertThat(forTicket.getJsonObject(0).getJsonArray("tickets").getList()).contains(31, 32, 55);
     HttpResponse<Buffer> zip = get("/api/recordings/tickets/31/export?reason=dispute", ANNA, null);
     assertThat(zip.statusCode()).isEqualTo(200);
     assertThat(zip.getHeader("Content-Type")).isEqualTo("application/zip");
@@ -218,6 +220,23 @@ class RecordingsEndToEndTest {
     long exported = ok(storage.pool().query("SELECT count(*) FROM journal WHERE type = 'recordings.exported'").execute())
         .iterator().next().getLong(0);
     assertThat(exported).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void ticketsTheCrmLinksDuringAndAfterTheCallListTheRecording(Vertx vertx) throws Exception {
+    assertThat(call(HttpMethod.GET, "/api/recordings?ticket=55", ANNA, null).bodyAsJsonArray()).hasSize(1);
+    vertx.eventBus().publish(RecordingsModule.TICKET_LINK_ADDRESS, new JsonObject().put("ticketId", 56)
+        .put("kind", "call").put("ref", "call-h1").put("actor", "op1001"));
+    Promise<Void> linked = Promise.promise();
+    vertx.setPeriodic(20, t -> storage.pool().query("SELECT 1 FROM rec_recording_ticket WHERE ticket_id = 56").execute()
+        .onSuccess(rows -> {
+          if (rows.size() > 0) {
+            vertx.cancelTimer(t);
+            linked.tryComplete();
+          }
+        }));
+    linked.future().await(10, TimeUnit.SECONDS);
+    assertThat(call(HttpMethod.GET, "/api/recordings?ticket=56", ANNA, null).bodyAsJsonArray()).hasSize(1);
   }
 
   @Test
