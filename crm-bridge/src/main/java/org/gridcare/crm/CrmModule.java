@@ -25,6 +25,7 @@ import org.gridcare.crm.app.CrmEvents;
 import org.gridcare.crm.app.CustomerCsv;
 import org.gridcare.crm.app.CustomerDirectory;
 import org.gridcare.crm.app.CustomerImport;
+import org.gridcare.crm.app.GridCsv;
 import org.gridcare.crm.app.OutageLookup;
 import org.gridcare.crm.app.ReadingService;
 import org.gridcare.crm.app.SampleCustomers;
@@ -139,6 +140,18 @@ public final class CrmModule {
   public Future<CustomerImport.Report> importCustomers(String csv, IntConsumer progress) {
     return Future.succeededFuture(csv).map(text -> CustomerCsv.parse(text, phones))
         .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importCustomers(parsed, progress));
+  }
+
+  /** Imports grid areas ({@link GridCsv#AREA_COLUMNS}); {@code ./contact-centre import areas FILE.csv}. */
+  public Future<CustomerImport.Report> importAreas(String csv, IntConsumer progress) {
+    return Future.succeededFuture(csv).map(GridCsv::areas)
+        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importAreas(parsed, progress));
+  }
+
+  /** Imports metering points ({@link GridCsv#POINT_COLUMNS}); {@code ./contact-centre import metering-points FILE.csv}. */
+  public Future<CustomerImport.Report> importMeteringPoints(String csv, IntConsumer progress) {
+    return Future.succeededFuture(csv).map(GridCsv::points)
+        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importMeteringPoints(parsed, progress));
   }
 
   /** The generated sample data set as import CSV: {@code customers} customers over three grid areas. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.gridcare.crm.app.CustomerCsv;
 import org.gridcare.crm.app.CustomerImport;
+import org.gridcare.crm.app.GridCsv;
 import org.gridcare.crm.app.IdentityVault;
 import org.gridcare.crm.domain.MeteringPoint;
 
@@ -55,6 +56,77 @@ public final class PgCustomerImport implements CustomerImport {
         }
         return chain;
       }).map(x -> {
+        progress.accept(parsed.rows().size());
+        return new Report(parsed.rows().size(), List.of());
+      });
+    });
+  }
+
+  @Override
+  public Future<Report> importAreas(GridCsv.Parsed<GridCsv.Area> parsed, IntConsumer progress) {
+    if (!parsed.errors().isEmpty()) {
+      return Future.succeededFuture(new Report(0, parsed.errors()));
+    }
+    List<Tuple> batch = new ArrayList<>();
+    parsed.rows().forEach(a -> batch.add(Tuple.of(a.code(), a.name())));
+    if (batch.isEmpty()) {
+      return Future.succeededFuture(new Report(0, List.of()));
+    }
+    return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO crm_grid_area (code, name) VALUES ($1, $2) "
+            + "ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name").executeBatch(batch))
+        .map(x -> {
+          progress.accept(batch.size());
+          return new Report(batch.size(), List.of());
+        });
+  }
+
+  @Override
+  public Future<Report> importMeteringPoints(GridCsv.Parsed<GridCsv.Point> parsed, IntConsumer progress) {
+    if (!parsed.errors().isEmpty()) {
+      return Future.succeededFuture(new Report(0, parsed.errors()));
+    }
+    List<String> numbers = parsed.rows().stream().map(GridCsv.Point::customerNumber).distinct().toList();
+    List<String> gsrns = parsed.rows().stream().map(p -> p.gsrn().value()).toList();
+    Future<Map<String, Long>> customerIds = pool.preparedQuery("SELECT number, id FROM crm_customer WHERE number = ANY($1)")
+        .execute(Tuple.of(numbers.toArray(new String[0])))
+        .map(rows -> {
+          Map<String, Long> out = new HashMap<>();
+          rows.forEach(r -> out.put(r.getString("number"), r.getLong("id")));
+          return out;
+        });
+    Future<Set<String>> known = pool.preparedQuery("SELECT gsrn FROM crm_metering_point WHERE gsrn = ANY($1)")
+        .execute(Tuple.of(gsrns.toArray(new String[0])))
+        .map(rows -> {
+          Set<String> out = new HashSet<>();
+          rows.forEach(r -> out.add(r.getString(0)));
+          return out;
+        });
+    return Future.all(customerIds, known).compose(x -> {
+      List<CustomerCsv.RowError> errors = new ArrayList<>();
+      for (GridCsv.Point p : parsed.rows()) {
+        if (!customerIds.result().containsKey(p.customerNumber())) {
+          errors.add(new CustomerCsv.RowError(p.line(), "no-such-customer", "No customer " + p.customerNumber()));
+        } else if (known.result().contains(p.gsrn().value())) {
+          errors.add(new CustomerCsv.RowError(p.line(), "duplicate-gsrn", "GSRN " + p.gsrn() + " is already registered"));
+        }
+      }
+      if (!errors.isEmpty()) {
+        return Future.succeededFuture(new Report(0, errors));
+      }
+      return pool.withTransaction(tx -> {
+        Future<Void> chain = Future.succeededFuture();
+        int[] done = {0};
+        for (GridCsv.Point p : parsed.rows()) {
+          chain = chain.compose(v -> customers.insertPoint(tx, customerIds.result().get(p.customerNumber()),
+              new org.gridcare.crm.domain.MeteringPoint(p.gsrn(), p.meterNumber(), p.address()))).map(v -> {
+                if (++done[0] % 100 == 0) {
+                  progress.accept(done[0]);
+                }
+                return null;
+              });
+        }
+        return chain;
+      }).map(v -> {
         progress.accept(parsed.rows().size());
         return new Report(parsed.rows().size(), List.of());
       });

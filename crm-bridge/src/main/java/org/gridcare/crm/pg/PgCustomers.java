@@ -117,6 +117,15 @@ public final class PgCustomers implements Customers {
     return chain;
   }
 
+  /** Adds one metering point with its own installation address, inside the caller's transaction. */
+  Future<Void> insertPoint(SqlClient conn, long customerId, MeteringPoint mp) {
+    return ensureArea(conn, mp.address().grid()).compose(x -> insertAddress(conn, mp.address()))
+        .compose(addressId -> conn.preparedQuery(
+                "INSERT INTO crm_metering_point (gsrn, customer_id, meter_number, address_id) VALUES ($1, $2, $3, $4)")
+            .execute(Tuple.of(mp.gsrn().value(), customerId, mp.meterNumber(), addressId)))
+        .mapEmpty();
+  }
+
   @Override
   public Future<Optional<Customer>> byId(long id) {
     return one("WHERE c.id = $1", Tuple.of(id));

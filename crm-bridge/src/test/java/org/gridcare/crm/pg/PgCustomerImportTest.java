@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gridcare.crm.CrmTestBed;
 import org.gridcare.crm.app.CustomerCsv;
 import org.gridcare.crm.app.CustomerImport;
+import org.gridcare.crm.app.GridCsv;
 import org.gridcare.crm.app.SampleCustomers;
 import org.gridcare.crm.domain.CustomerDraft;
 import org.gridcare.storage.StorageSettings;
@@ -79,6 +80,37 @@ class PgCustomerImportTest {
     assertThat(report.imported()).isZero();
     assertThat(report.errors()).hasSize(4);
     assertThat(ok(bed.customers.count())).isEqualTo(before);
+  }
+
+  @Test
+  void areasAndMeteringPointsImportWithTheSameAllOrNothingRule() throws Exception {
+    var areas = ok(importer.importAreas(GridCsv.areas("code,name\nBODO,Bodø sentrum\nOSLO-NORD,Oslo nord\n"), n -> { }));
+    assertThat(areas.imported()).isEqualTo(2);
+    assertThat(GridCsv.areas("code,name\nBODO,x\nBODO,y\n../x,z\n").errors())
+        .extracting(e -> e.line() + ":" + e.error()).containsExactly("3:duplicate-area", "4:bad-area-code");
+
+    List<CustomerDraft> drafts = SampleCustomers.generate(1, 4321);
+    CustomerDraft owner = new CustomerDraft(drafts.get(0).kind(), "Point Owner", drafts.get(0).identity(), List.of(),
+        drafts.get(0).address(), List.of());
+    var c = ok(bed.customers.create(owner));
+    String g1 = SampleCustomers.gsrn(700_001, 0).value();
+    String g2 = SampleCustomers.gsrn(700_002, 0).value();
+    String header = String.join(",", GridCsv.POINT_COLUMNS) + "\n";
+    String good = header + g1 + "," + c.number() + ",M1,Elvegata 1,8006,Bodø,BODO,Sentrum,F2\n"
+        + g2 + "," + c.number() + ",M2,Elvegata 3,8006,Bodø,BODO,Sentrum,F2\n";
+    String unknownCustomer = header + SampleCustomers.gsrn(700_003, 0).value() + ",C999999,M3,Vei 1,8006,Bodø,BODO,,\n";
+    var refused = ok(importer.importMeteringPoints(GridCsv.points(unknownCustomer), n -> { }));
+    assertThat(refused.errors()).extracting(e -> e.line() + ":" + e.error()).containsExactly("2:no-such-customer");
+    var imported = ok(importer.importMeteringPoints(GridCsv.points(good), n -> { }));
+    assertThat(imported.imported()).isEqualTo(2);
+    var found = ok(bed.customers.byGsrn(new org.gridcare.crm.domain.Gsrn(g2))).orElseThrow();
+    assertThat(found.id()).isEqualTo(c.id());
+    assertThat(found.meteringPoints()).extracting(m -> m.address().grid().feeder()).containsOnly("F2");
+    var again = ok(importer.importMeteringPoints(GridCsv.points(good), n -> { }));
+    assertThat(again.errors()).extracting(CustomerCsv.RowError::error).containsOnly("duplicate-gsrn");
+    String badCheckDigit = header + g1.substring(0, 17) + ((g1.charAt(17) - '0' + 1) % 10) + "," + c.number()
+        + ",M1,Elvegata 1,8006,Bodø,BODO,,\n";
+    assertThat(GridCsv.points(badCheckDigit).errors()).extracting(CustomerCsv.RowError::error).containsExactly("invalid-gsrn");
   }
 
   @Test
