@@ -69,6 +69,8 @@ public final class CrmModule {
    * call|recording, {@code ref}, {@code actor}); the recordings module links the call's recording to the ticket.
    */
   public static final String LINK_ADDRESS = "crm.ticket.linked";
+  /** Event-bus address where a caller recognised by number is announced ({@code callId}, {@code customerId}). */
+  public static final String IDENTIFIED_ADDRESS = "crm.call.identified";
   private static final Duration REMINDER_ROUND = Duration.ofSeconds(60);
 
   private final Vertx vertx;
@@ -109,7 +111,9 @@ public final class CrmModule {
     for (OperatorConfig o : config.operators()) {
       operatorByEndpoint.put(o.endpoint(), o.id());
     }
-    callHistory = new CallHistory(interactions, directory, phones, operatorByEndpoint);
+    callHistory = new CallHistory(interactions, directory, phones, operatorByEndpoint, (callId, customerId) ->
+        vertx.eventBus().publish(IDENTIFIED_ADDRESS, new io.vertx.core.json.JsonObject().put("callId", callId)
+            .put("customerId", customerId)));
     pbxSubscription = pbx.subscribe(callHistory::on);
     if (external) {
       webClient = WebClient.create(vertx);

@@ -43,6 +43,8 @@ public final class RecordingsModule {
   static final Duration RETENTION_EVERY = Duration.ofHours(24);
   /** The CRM's announcement of ticket links (CrmModule.LINK_ADDRESS; recordings does not depend on crm-bridge). */
   public static final String TICKET_LINK_ADDRESS = "crm.ticket.linked";
+  /** The CRM's announcement that a caller was recognised (CrmModule.IDENTIFIED_ADDRESS). */
+  public static final String IDENTIFIED_ADDRESS = "crm.call.identified";
 
   private final Vertx vertx;
   private final RecordingsConfig config;
@@ -52,6 +54,7 @@ public final class RecordingsModule {
   private final HttpRecordingsRoutes routes;
   private final AutoCloseable subscription;
   private final MessageConsumer<JsonObject> ticketLinks;
+  private final MessageConsumer<JsonObject> identified;
   private final long retryTimer;
   private final long retentionTimer;
 
@@ -75,6 +78,8 @@ public final class RecordingsModule {
     routes = new HttpRecordingsRoutes(vertx, service, lifecycle, phones);
     subscription = pbx.subscribe(lifecycle::on);
     ticketLinks = vertx.eventBus().consumer(TICKET_LINK_ADDRESS, msg -> onTicketLinked(msg.body()));
+    identified = vertx.eventBus().consumer(IDENTIFIED_ADDRESS, msg -> lifecycle.classify(msg.body().getString("callId"),
+        null, null, String.valueOf(msg.body().getLong("customerId"))));
     retryTimer = vertx.setPeriodic(RETRY_EVERY.toMillis(), id -> lifecycle.retryPending()
         .onSuccess(left -> {
           if (left > 0) {
@@ -154,6 +159,7 @@ public final class RecordingsModule {
     vertx.cancelTimer(retryTimer);
     vertx.cancelTimer(retentionTimer);
     ticketLinks.unregister();
+    identified.unregister();
     try {
       subscription.close();
     } catch (Exception e) {

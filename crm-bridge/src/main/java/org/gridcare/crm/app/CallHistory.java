@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.gridcare.crm.domain.Interaction;
 import org.gridcare.crm.domain.Interaction.Direction;
 import org.gridcare.crm.domain.Interaction.Outcome;
@@ -41,9 +42,15 @@ public final class CallHistory {
   /** The context this was built on (and subscribes to the PBX from): the maps are only touched there. */
   private final Context context = Vertx.currentContext();
 
-  /** @param operatorByEndpoint softphone endpoint ({@code PJSIP/op1001}) to operator id */
+  private final BiConsumer<String, Long> identified;
+
+  /**
+   * @param operatorByEndpoint softphone endpoint ({@code PJSIP/op1001}) to operator id
+   * @param identified told (call id, customer id) when a caller is recognised by their number
+   */
   public CallHistory(Interactions interactions, CallerDirectory directory, PhoneNumbers phones,
-      Map<String, String> operatorByEndpoint) {
+      Map<String, String> operatorByEndpoint, BiConsumer<String, Long> identified) {
+    this.identified = identified;
     this.interactions = interactions;
     this.directory = directory;
     this.phones = phones;
@@ -140,7 +147,7 @@ public final class CallHistory {
       return Future.succeededFuture();
     }
     return directory.byPhone(e164).compose(found -> found.size() == 1
-        ? interactions.identify(callId, found.get(0).id())
+        ? interactions.identify(callId, found.get(0).id()).onSuccess(v -> identified.accept(callId, found.get(0).id()))
         : Future.succeededFuture());
   }
 

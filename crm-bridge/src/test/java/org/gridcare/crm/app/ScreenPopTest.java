@@ -41,6 +41,7 @@ class ScreenPopTest {
   static CrmTestBed bed;
   static Customer anna;
   static Vertx vertx;
+  static final List<String> identified = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void load(Vertx v, StorageSettings settings) throws Exception {
@@ -129,7 +130,8 @@ class ScreenPopTest {
 
   @Test
   void callHistoryRecordsAnAnsweredInboundCallFromPbxEvents() throws Exception {
-    CallHistory history = new CallHistory(bed.interactions, bed.directory, bed.phones, Map.of("PJSIP/op1001", "op1001"));
+    CallHistory history = new CallHistory(bed.interactions, bed.directory, bed.phones, Map.of("PJSIP/op1001", "op1001"),
+        (call, customer) -> identified.add(call + ":" + customer));
     CallId call = new CallId("call-77");
     ChannelId caller = new ChannelId("c-1");
     ChannelId operator = new ChannelId("c-2");
@@ -154,6 +156,7 @@ class ScreenPopTest {
     ok(chain);
     Interaction i = ok(bed.interactions.byCall("call-77")).orElseThrow();
     assertThat(i.customerId()).isEqualTo(anna.id());
+    assertThat(identified).contains("call-77:" + anna.id());
     assertThat(i.direction()).isEqualTo(Interaction.Direction.INBOUND);
     assertThat(i.operator()).isEqualTo("op1001");
     assertThat(i.ivrPath()).containsExactly("main");
@@ -165,7 +168,8 @@ class ScreenPopTest {
 
   @Test
   void anAcdLegIsNotACallOfItsOwnAndClickToCallIsAnOutboundInteraction() throws Exception {
-    CallHistory history = new CallHistory(bed.interactions, bed.directory, bed.phones, Map.of("PJSIP/op1001", "op1001"));
+    CallHistory history = new CallHistory(bed.interactions, bed.directory, bed.phones, Map.of("PJSIP/op1001", "op1001"),
+        (call, customer) -> identified.add(call + ":" + customer));
     Instant t0 = Instant.parse("2026-11-25T11:00:00Z");
     CallId caller = new CallId("call-acd");
     CallId leg = new CallId("leg-acd");
@@ -202,7 +206,7 @@ class ScreenPopTest {
 
   @Test
   void aCallerWhoHangsUpBeforeAnOperatorAnswersIsAbandonedUnlessTheIvrServedThem() throws Exception {
-    CallHistory history = new CallHistory(bed.interactions, bed.directory, bed.phones, Map.of());
+    CallHistory history = new CallHistory(bed.interactions, bed.directory, bed.phones, Map.of(), (call, customer) -> { });
     Instant t0 = Instant.now();
     for (String id : List.of("call-a", "call-b")) {
       ok(history.on(new PbxEvent.CallArrived(t0, new CallId(id), new ChannelId(id + "-ch"), "+4741000000", "800")));

@@ -93,7 +93,10 @@ class RecordingsEndToEndTest {
     ChannelId caller = new ChannelId(call + "-c");
     ChannelId op = new ChannelId(call + "-o");
     ok(pbx.emit(new PbxEvent.CallArrived(t0, id, caller, "+4791234567", "800")));
-    ok(module.lifecycle().classify(call, 1, "outage", "1001"));
+    ok(module.lifecycle().classify(call, 1, "outage", null));
+    // The CRM recognised the caller: the recording is filed under the customer.
+    vertx.eventBus().publish(RecordingsModule.IDENTIFIED_ADDRESS, new JsonObject().put("callId", call)
+        .put("customerId", 1001L));
     ok(pbx.emit(new PbxEvent.ChannelCreated(t0, new Channel(op, id, "PJSIP/op1001", ChannelState.RINGING, null, null,
         null, null, t0))));
     ok(pbx.emit(new PbxEvent.ChannelsBridged(t0.plusSeconds(2), id, op, "b", List.of(caller, op))));
@@ -163,6 +166,7 @@ class RecordingsEndToEndTest {
     assertThat(call(HttpMethod.GET, "/api/recordings", SUP2, null).bodyAsJsonArray()).isEmpty();
     assertThat(call(HttpMethod.GET, "/api/recordings/" + recordingId, IVAN, null).statusCode()).isEqualTo(403);
     assertThat(call(HttpMethod.GET, "/api/recordings?minDurationSeconds=5", ANNA, null).bodyAsJsonArray()).isEmpty();
+    assertThat(call(HttpMethod.GET, "/api/recordings?customerId=1001", ANNA, null).bodyAsJsonArray()).hasSize(1);
   }
 
   @Test
