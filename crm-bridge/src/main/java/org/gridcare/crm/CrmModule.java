@@ -1,0 +1,263 @@
+package org.gridcare.crm;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.OperatorConfig;
+import org.gridcare.crm.app.Applications;
+import org.gridcare.crm.app.CallHistory;
+import org.gridcare.crm.app.CrmEvents;
+import org.gridcare.crm.app.CustomerCsv;
+import org.gridcare.crm.app.CustomerDirectory;
+import org.gridcare.crm.app.CustomerImport;
+import org.gridcare.crm.app.GridCsv;
+import org.gridcare.crm.app.OutageLookup;
+import org.gridcare.crm.app.ReadingService;
+import org.gridcare.crm.app.SampleCustomers;
+import org.gridcare.crm.app.ScreenPop;
+import org.gridcare.crm.app.TicketService;
+import org.gridcare.crm.app.Views;
+import org.gridcare.crm.crypto.AesGcmIdentityVault;
+import org.gridcare.crm.domain.Ticket;
+import org.gridcare.crm.http.HttpCrmRoutes;
+import org.gridcare.crm.pg.PgApplications;
+import org.gridcare.crm.pg.PgCustomerImport;
+import org.gridcare.crm.pg.PgCustomers;
+import org.gridcare.crm.pg.PgInteractions;
+import org.gridcare.crm.pg.PgMeterReadings;
+import org.gridcare.crm.pg.PgOutboxRelay;
+import org.gridcare.crm.pg.PgSampleData;
+import org.gridcare.crm.pg.PgTickets;
+import org.gridcare.crm.webhook.WebhookCrmEvents;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.platform.journal.JournalEntry;
+import org.gridcare.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the CRM bridge: PostgreSQL adapters, the identity vault, the services, call history on PBX events, the
+ * ticket reminder round, and (when {@code crm.webhook} is configured) the outbox relay to the external CRM.
+ *
+ * <p>The identity key comes from the environment variable {@code CC_CRM_IDENTITY_KEY} (base64, 32+ bytes) or, when
+ * unset, from {@code <storage.data-dir>/crm-identity.key}, created once with owner-only permissions. Losing it makes
+ * stored national IDs unreadable (they stay findable by nobody), so production should set the variable.
+ */
+public final class CrmModule {
+  private static final Logger LOG = LoggerFactory.getLogger(CrmModule.class);
+  public static final String KEY_ENV = "CC_CRM_IDENTITY_KEY";
+  /** Event-bus address where due ticket reminders are published (JSON ticket), for the operator desktop stream. */
+  public static final String REMINDER_ADDRESS = "crm.ticket.reminder";
+  /**
+   * Event-bus address where links of calls and recordings to tickets are published ({@code ticketId}, {@code kind}
+   * call|recording, {@code ref}, {@code actor}); the recordings module links the call's recording to the ticket.
+   */
+  public static final String LINK_ADDRESS = "crm.ticket.linked";
+  /** Event-bus address where a caller recognised by number is announced ({@code callId}, {@code customerId}). */
+  public static final String IDENTIFIED_ADDRESS = "crm.call.identified";
+  private static final Duration REMINDER_ROUND = Duration.ofSeconds(60);
+
+  private final Vertx vertx;
+  private final Storage storage;
+  private final PhoneNumbers phones;
+  private final AesGcmIdentityVault vault;
+  private final CustomerDirectory directory;
+  private final TicketService tickets;
+  private final PgInteractions interactions;
+  private final ScreenPop screenPop;
+  private final ReadingService readings;
+  private final PgApplications applications;
+  private final CallHistory callHistory;
+  private final PgOutboxRelay relay;
+  private final WebClient webClient;
+  private final AutoCloseable pbxSubscription;
+  private final long reminderTimer;
+
+  private CrmModule(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx, OutageLookup outages,
+      byte[] identityKey) {
+    this.vertx = vertx;
+    this.storage = storage;
+    Clock clock = Clock.systemUTC();
+    boolean external = config.crm().webhook() != null;
+    phones = new PhoneNumbers(config.locale().phoneRegion());
+    vault = new AesGcmIdentityVault(identityKey);
+    PgCustomers customers = new PgCustomers(storage.pool(), vault);
+    PgTickets ticketStore = new PgTickets(storage.pool(), external);
+    interactions = new PgInteractions(storage.pool(), external);
+    applications = new PgApplications(storage.pool());
+    directory = new CustomerDirectory(customers, ticketStore, interactions, applications, phones, storage.audit());
+    tickets = new TicketService(ticketStore, customers, config.topics(), clock, (ticketId, link) ->
+        vertx.eventBus().publish(LINK_ADDRESS, new io.vertx.core.json.JsonObject().put("ticketId", ticketId)
+            .put("kind", link.kind()).put("ref", link.ref()).put("actor", link.linkedBy())));
+    readings = new ReadingService(new PgMeterReadings(storage.pool()), customers, tickets);
+    screenPop = new ScreenPop(customers, ticketStore, interactions, outages, phones);
+    Map<String, String> operatorByEndpoint = new HashMap<>();
+    for (OperatorConfig o : config.operators()) {
+      operatorByEndpoint.put(o.endpoint(), o.id());
+    }
+    callHistory = new CallHistory(interactions, directory, phones, operatorByEndpoint, (callId, customerId) ->
+        vertx.eventBus().publish(IDENTIFIED_ADDRESS, new io.vertx.core.json.JsonObject().put("callId", callId)
+            .put("customerId", customerId)));
+    pbxSubscription = pbx.subscribe(callHistory::on);
+    if (external) {
+      webClient = WebClient.create(vertx);
+      CrmEvents events = new WebhookCrmEvents(webClient, config.crm().webhook().url(),
+          config.crm().webhook().hmacSecret().resolve(System.getenv()).getBytes(StandardCharsets.UTF_8),
+          Duration.ofSeconds(10), clock);
+      relay = new PgOutboxRelay(vertx, storage.pool(), events, Duration.ofSeconds(1), Duration.ofSeconds(2),
+          Duration.ofMinutes(5), clock);
+      relay.start();
+    } else {
+      webClient = null;
+      relay = null;
+    }
+    reminderTimer = vertx.setPeriodic(REMINDER_ROUND.toMillis(), id -> remindDue(ticketStore, clock));
+  }
+
+  /** Call from a Vert.x context: PBX events and the call history run on the context that started the module. */
+  public static Future<CrmModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
+      OutageLookup outages) {
+    return vertx.executeBlocking(() -> identityKey(config), false)
+        .map(key -> new CrmModule(vertx, config, storage, pbx, outages, key));
+  }
+
+  /**
+   * Imports a customer CSV ({@link CustomerCsv#COLUMNS}) all or nothing; the report lists bad rows by line. For
+   * {@code ./contact-centre import customers FILE.csv} (the CLI reads the file and draws the progress bar).
+   */
+  public Future<CustomerImport.Report> importCustomers(String csv, IntConsumer progress) {
+    return Future.succeededFuture(csv).map(text -> CustomerCsv.parse(text, phones))
+        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importCustomers(parsed, progress));
+  }
+
+  /** Imports grid areas ({@link GridCsv#AREA_COLUMNS}); {@code ./contact-centre import areas FILE.csv}. */
+  public Future<CustomerImport.Report> importAreas(String csv, IntConsumer progress) {
+    return Future.succeededFuture(csv).map(GridCsv::areas)
+        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importAreas(parsed, progress));
+  }
+
+  /** Imports metering points ({@link GridCsv#POINT_COLUMNS}); {@code ./contact-centre import metering-points FILE.csv}. */
+  public Future<CustomerImport.Report> importMeteringPoints(String csv, IntConsumer progress) {
+    return Future.succeededFuture(csv).map(GridCsv::points)
+        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importMeteringPoints(parsed, progress));
+  }
+
+  /** The generated sample data set as import CSV: {@code customers} customers over three grid areas. */
+  public static String sampleCsv(int customers) {
+    StringBuilder out = new StringBuilder(CustomerCsv.header()).append('\n');
+    for (var d : SampleCustomers.generate(customers, 2026)) {
+      out.append(CustomerCsv.line(d)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Loads the generated demo population (a few dozen customers in three grid areas) into an empty CRM. */
+  public Future<Integer> loadSampleData(int customers) {
+    return PgSampleData.loadIfEmpty(storage.pool(), vault, customers, 2026);
+  }
+
+  private void remindDue(PgTickets store, Clock clock) {
+    store.takeDueReminders(clock.instant(), 100)
+        .compose(due -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (Ticket t : due) {
+            vertx.eventBus().publish(REMINDER_ADDRESS, Views.ticket(t));
+            chain = chain.compose(v -> storage.journal().append(JournalEntry.of("crm.ticket.reminded").line(t.line())
+                .operator(t.owner()).customer(t.customerId() == null ? null : String.valueOf(t.customerId()))
+                .data(Map.of("ticket", t.number(), "dueAt", String.valueOf(t.dueAt())))));
+          }
+          return chain;
+        })
+        .onFailure(e -> LOG.warn("Ticket reminder round failed: {}", e.toString()));
+  }
+
+  private static byte[] identityKey(ContactCentreConfig config) throws IOException {
+    String env = System.getenv(KEY_ENV);
+    if (env != null && !env.isBlank()) {
+      return Base64.getDecoder().decode(env.strip());
+    }
+    Path file = Path.of(config.storage().dataDir(), "crm-identity.key");
+    if (Files.exists(file)) {
+      return Base64.getDecoder().decode(Files.readString(file).strip());
+    }
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, Base64.getEncoder().encodeToString(key));
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.warn("Cannot restrict permissions of {} on this file system", file);
+    }
+    LOG.warn("Created a new CRM identity key in {}; set {} in production and keep a copy", file, KEY_ENV);
+    return key;
+  }
+
+  public String openApiFragment() {
+    return "openapi/crm.yaml";
+  }
+
+  public Consumer<RouterBuilder> routes() {
+    return new HttpCrmRoutes(directory, tickets, interactions, screenPop, readings, applications, Clock.systemUTC());
+  }
+
+  /** Caller look-ups for the IVR, and the outage audience for notifications. */
+  public CustomerDirectory directory() {
+    return directory;
+  }
+
+  public TicketService tickets() {
+    return tickets;
+  }
+
+  /** Meter readings from the IVR. */
+  public ReadingService readings() {
+    return readings;
+  }
+
+  /** Grid-connection applications (the IVR tells callers the stage of theirs). */
+  public Applications applications() {
+    return applications;
+  }
+
+  public ScreenPop screenPop() {
+    return screenPop;
+  }
+
+  /** IVR path, queue and outcome of a call ({@code ivrStep}, {@code queued}, {@code outcome}). */
+  public CallHistory callHistory() {
+    return callHistory;
+  }
+
+  public Future<Void> close() {
+    vertx.cancelTimer(reminderTimer);
+    try {
+      pbxSubscription.close();
+    } catch (Exception e) {
+      LOG.warn("Unsubscribing the CRM from PBX events failed: {}", e.toString());
+    }
+    Future<Void> stopped = relay == null ? Future.succeededFuture() : relay.stop();
+    return stopped.eventually(() -> {
+      if (webClient != null) {
+        webClient.close();
+      }
+      return Future.succeededFuture();
+    });
+  }
+}

@@ -1,0 +1,17 @@
+package org.gridcare.crm.domain;
+
+import java.util.List;
+
+/**
+ * A registered customer as the contact centre sees it: the identity only masked (the full value is kept protected
+ * by the storage adapter and never leaves it).
+ */
+public record Customer(
+    long id, String number, CustomerKind kind, String name, String identityMasked, List<Phone> phones,
+    Address address, List<MeteringPoint> meteringPoints) {
+
+  public Customer {
+    phones = List.copyOf(phones);
+    meteringPoints = List.copyOf(meteringPoints);
+  }
+}

@@ -1,0 +1,5 @@
+package org.gridcare.crm.domain;
+
+import java.time.Instant;
+
+public record TicketNote(long id, long ticketId, String author, String body, Instant at) {}

@@ -1,0 +1,170 @@
+package org.gridcare.recordings;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.OperatorConfig;
+import org.gridcare.config.RecordingsConfig;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.recordings.app.RecordingLifecycle;
+import org.gridcare.recordings.app.RecordingService;
+import org.gridcare.recordings.domain.Direction;
+import org.gridcare.recordings.domain.RecordingRules;
+import org.gridcare.recordings.domain.Retention;
+import org.gridcare.recordings.fs.FilePendingRecordings;
+import org.gridcare.recordings.fs.FileSystemRecordingStore;
+import org.gridcare.recordings.http.HttpRecordingsRoutes;
+import org.gridcare.recordings.pg.PgRecordings;
+import org.gridcare.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires recordings: the rules from {@code recordings.rules}, the lifecycle on PBX events, the file-system store
+ * under {@code recordings.store-dir} / {@code archive-dir}, the PostgreSQL catalogue, the retry of recordings that
+ * closed while the database was away (every 30 s) and the daily retention run.
+ */
+public final class RecordingsModule {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingsModule.class);
+  static final Duration RETRY_EVERY = Duration.ofSeconds(30);
+  static final Duration RETENTION_EVERY = Duration.ofHours(24);
+  /** The CRM's announcement of ticket links (CrmModule.LINK_ADDRESS; recordings does not depend on crm-bridge). */
+  public static final String TICKET_LINK_ADDRESS = "crm.ticket.linked";
+  /** The CRM's announcement that a caller was recognised (CrmModule.IDENTIFIED_ADDRESS). */
+  public static final String IDENTIFIED_ADDRESS = "crm.call.identified";
+
+  private final Vertx vertx;
+  private final RecordingsConfig config;
+  private final PgRecordings catalog;
+  private final RecordingLifecycle lifecycle;
+  private final RecordingService service;
+  private final HttpRecordingsRoutes routes;
+  private final AutoCloseable subscription;
+  private final MessageConsumer<JsonObject> ticketLinks;
+  private final MessageConsumer<JsonObject> identified;
+  private final long retryTimer;
+  private final long retentionTimer;
+
+  private RecordingsModule(Vertx vertx, ContactCentreConfig cc, Storage storage, Pbx pbx, Path exports) {
+    this.vertx = vertx;
+    this.config = cc.recordings();
+    Clock clock = Clock.systemUTC();
+    PhoneNumbers phones = new PhoneNumbers(cc.locale().phoneRegion());
+    catalog = new PgRecordings(storage.pool(), storage.audit());
+    FileSystemRecordingStore store = new FileSystemRecordingStore(vertx, Path.of(config.storeDir()),
+        Path.of(config.archiveDir()));
+    Map<String, String> operatorByEndpoint = new HashMap<>();
+    for (OperatorConfig o : cc.operators()) {
+      operatorByEndpoint.put(o.endpoint(), o.id());
+    }
+    Path monitor = Path.of(config.monitorDir()).toAbsolutePath();
+    lifecycle = new RecordingLifecycle(pbx, rules(config), catalog, store,
+        new FilePendingRecordings(vertx, monitor.resolve(".pending")), storage.journal(),
+        monitor, operatorByEndpoint, phones, clock);
+    service = new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention()), exports, clock);
+    routes = new HttpRecordingsRoutes(vertx, service, lifecycle, phones);
+    subscription = pbx.subscribe(lifecycle::on);
+    ticketLinks = vertx.eventBus().consumer(TICKET_LINK_ADDRESS, msg -> onTicketLinked(msg.body()));
+    identified = vertx.eventBus().consumer(IDENTIFIED_ADDRESS, msg -> lifecycle.classify(msg.body().getString("callId"),
+        null, null, String.valueOf(msg.body().getLong("customerId"))));
+    retryTimer = vertx.setPeriodic(RETRY_EVERY.toMillis(), id -> lifecycle.retryPending()
+        .onSuccess(left -> {
+          if (left > 0) {
+            LOG.warn("{} recordings still wait for the database", left);
+          }
+        }));
+    retentionTimer = vertx.setPeriodic(RETENTION_EVERY.toMillis(), id -> service
+        .applyRetention("retention", "scheduled retention", 10_000)
+        .onSuccess(r -> LOG.info("Retention: {} archived, {} purged, {} failed", r.archived(), r.purged(), r.failed()))
+        .onFailure(e -> LOG.warn("Retention run failed: {}", e.toString())));
+  }
+
+  /** Call from a Vert.x context: PBX events are delivered on the context that subscribed. */
+  public static Future<RecordingsModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx) {
+    Path exports = Path.of(config.storage().dataDir(), "exports");
+    RecordingsConfig r = config.recordings();
+    return vertx.executeBlocking(() -> {
+      for (String d : List.of(r.monitorDir(), r.storeDir(), r.archiveDir())) {
+        Files.createDirectories(Path.of(d));
+      }
+      Files.createDirectories(exports);
+      return exports;
+    }, false).map(dir -> new RecordingsModule(vertx, config, storage, pbx, dir))
+        // Recordings that closed while the database was away in a previous run are catalogued now.
+        .compose(m -> m.lifecycle.retryPending().map(m));
+  }
+
+  /** The CRM links a call (or a recording) to a ticket: its recording is linked too, now or when it is catalogued. */
+  private void onTicketLinked(JsonObject link) {
+    long ticket = link.getLong("ticketId");
+    String ref = link.getString("ref");
+    String actor = link.getString("actor", "crm");
+    Future<?> done = "call".equals(link.getString("kind"))
+        ? lifecycle.ticketLinked(ref, ticket, actor)
+        : catalog.linkTicket(ref, ticket, actor, java.time.Instant.now());
+    done.onFailure(e -> LOG.warn("Could not link {} {} to ticket {}: {}", link.getString("kind"), ref, ticket,
+        e.getMessage()));
+  }
+
+  static RecordingRules rules(RecordingsConfig config) {
+    List<RecordingRules.Rule> rules = new ArrayList<>();
+    for (RecordingsConfig.Rule r : config.rules()) {
+      rules.add(new RecordingRules.Rule(r.line(), r.direction() == null ? null : Direction.of(r.direction()), r.topic(),
+          r.record()));
+    }
+    return new RecordingRules(rules);
+  }
+
+  public String openApiFragment() {
+    return "openapi/recordings.yaml";
+  }
+
+  public Consumer<RouterBuilder> routes() {
+    return routes;
+  }
+
+  /** For the ACD / IVR: line, topic and customer of a call, used by the rules and stored with the recording. */
+  public RecordingLifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  public RecordingService service() {
+    return service;
+  }
+
+  /** Whether the IVR must announce recording before a call is recorded ({@code recordings.consent-announcement}). */
+  public boolean consentAnnouncement() {
+    return config.consentAnnouncement();
+  }
+
+  /** For the CRM: when a call is linked to a ticket, its recording is linked too (false: the call has none). */
+  public Future<Boolean> linkCallToTicket(String callId, long ticket, String actor) {
+    return catalog.linkTicketByCall(callId, ticket, actor, java.time.Instant.now());
+  }
+
+  public Future<Void> close() {
+    vertx.cancelTimer(retryTimer);
+    vertx.cancelTimer(retentionTimer);
+    ticketLinks.unregister();
+    identified.unregister();
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      LOG.warn("Unsubscribing recordings from PBX events failed: {}", e.toString());
+    }
+    return lifecycle.retryPending().mapEmpty();
+  }
+}
