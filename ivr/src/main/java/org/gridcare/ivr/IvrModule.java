@@ -135,6 +135,11 @@ public final class IvrModule {
   }
 
   /** The current menu, for the reload command of the CLI and for tests. */
+  /** The speech cache, for other modules that speak dynamic text (outage calls). */
+  public TtsCache speech() {
+    return cache;
+  }
+
   public LiveMenu menu() {
     return menu;
   }

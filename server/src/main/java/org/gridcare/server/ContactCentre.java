@@ -20,6 +20,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.gridcare.config.ContactCentreConfig;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import org.gridcare.acd.AcdModule;
+import org.gridcare.acd.app.QueueRequest;
+import org.gridcare.crm.CrmModule;
+import org.gridcare.ivr.IvrModule;
+import org.gridcare.ivr.app.AcdHandoff;
+import org.gridcare.notifications.NotificationsModule;
+import org.gridcare.notifications.app.NotifyScript;
+import org.gridcare.notifications.app.Speech;
+import org.gridcare.platform.domain.DomainException;
+import org.gridcare.recordings.RecordingsModule;
+import org.gridcare.server.wiring.CrmForIvr;
+import org.gridcare.server.wiring.CrmRecipients;
+import org.gridcare.server.wiring.OutagesForModules;
 import org.gridcare.server.auth.Authentication;
 import org.gridcare.server.auth.PgUsers;
 import org.gridcare.server.auth.RedisSessions;
@@ -47,6 +61,11 @@ public final class ContactCentre {
   private final PrometheusMeterRegistry registry;
   private Storage storage;
   private PbxLink pbx;
+  private CrmModule crm;
+  private RecordingsModule recordings;
+  private AcdModule acd;
+  private NotificationsModule notifications;
+  private IvrModule ivr;
   private Authentication auth;
   private HttpServer http;
   private HttpApi api;
@@ -82,21 +101,64 @@ public final class ContactCentre {
     return started.future();
   }
 
+  /**
+   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR; each gets the
+   * others' services through the adapters in {@code wiring}), and HTTP last so no request meets a half-started centre.
+   */
   private Future<Void> startParts() {
     StorageSettings settings = StorageSettings.from(config.storage());
+    OutagesForModules outages = new OutagesForModules(() -> notifications == null ? null : notifications.outages());
     return Storage.start(vertx, settings)
         .compose(s -> {
           storage = s;
+          auth = new Authentication(vertx, new PgUsers(s.pool()),
+              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
           return PbxLink.start(vertx, config.pbx(), amiSecret(), Path.of(config.recordings().monitorDir()));
         })
         .compose(link -> {
           pbx = link;
-          Storage s = storage;
-          auth = new Authentication(vertx, new PgUsers(s.pool()),
-              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
-          List<Consumer<io.vertx.ext.web.openapi.router.RouterBuilder>> modules = new ArrayList<>();
-          JsonObject document = ApiContract.merge(apiFragments());
-          api = new HttpApi(vertx, document, auth, registry, this::readiness, modules);
+          return CrmModule.start(vertx, config, storage, pbx.pbx(), outages);
+        })
+        .compose(m -> {
+          crm = m;
+          return RecordingsModule.start(vertx, config, storage, pbx.pbx());
+        })
+        .compose(m -> {
+          recordings = m;
+          return AcdModule.start(vertx, config, storage, pbx.pbx(), registry);
+        })
+        .compose(m -> {
+          acd = m;
+          pbx.registerScript("wait", m.waitScript());
+          Speech speech = (text, language) -> ivr == null
+              ? Future.failedFuture(DomainException.unavailable("ivr-not-started", "Speech is not available yet"))
+              : ivr.speech().render(language, text).map(ContactCentre::withoutExtension);
+          return NotificationsModule.start(vertx, config, storage, pbx.pbx(), new CrmRecipients(crm), speech);
+        })
+        .compose(m -> {
+          notifications = m;
+          pbx.registerScript(NotifyScript.NAME, m.notifyScript());
+          CrmForIvr crmForIvr = new CrmForIvr(crm, config.locale().zone());
+          AcdHandoff handoff = h -> acd.acd().enqueue(new QueueRequest(h.call().value(), h.channel().value(), h.topic(),
+              h.line(), h.priority(), h.hazard(), 0, h.customerId(), null)).mapEmpty();
+          return IvrModule.start(vertx, config, storage, pbx::registerScript,
+              new IvrModule.Ports(crmForIvr, outages, crmForIvr, crmForIvr, handoff), registry);
+        })
+        .compose(m -> {
+          ivr = m;
+          List<String> fragments = new ArrayList<>(List.of(BASE_API));
+          List<Consumer<RouterBuilder>> routes = new ArrayList<>();
+          fragments.add(crm.openApiFragment());
+          routes.add(crm.routes());
+          fragments.add(recordings.openApiFragment());
+          routes.add(recordings.routes());
+          fragments.add(acd.openApiFragment());
+          routes.add(acd.routes());
+          fragments.add(notifications.openApiFragment());
+          routes.add(notifications.routes());
+          fragments.add(ivr.openApiFragment());
+          routes.add(ivr.routes());
+          api = new HttpApi(vertx, ApiContract.merge(fragments), auth, registry, this::readiness, routes);
           return api.listen(config.server());
         })
         .map(server -> {
@@ -106,8 +168,11 @@ public final class ContactCentre {
         });
   }
 
-  static List<String> apiFragments() {
-    return List.of("openapi/base.yaml");
+  static final String BASE_API = "openapi/base.yaml";
+
+  private static String withoutExtension(Path wav) {
+    String name = wav.toString();
+    return name.endsWith(".wav") ? name.substring(0, name.length() - 4) : name;
   }
 
   private String amiSecret() {
@@ -141,6 +206,26 @@ public final class ContactCentre {
     return http.actualPort();
   }
 
+  public AcdModule acd() {
+    return acd;
+  }
+
+  public CrmModule crm() {
+    return crm;
+  }
+
+  public NotificationsModule notifications() {
+    return notifications;
+  }
+
+  public IvrModule ivr() {
+    return ivr;
+  }
+
+  public RecordingsModule recordings() {
+    return recordings;
+  }
+
   /** The HTTP router with every route of the API (for the contract completeness test). */
   public io.vertx.ext.web.Router router() {
     return api.builtRouter();
@@ -163,6 +248,11 @@ public final class ContactCentre {
     Promise<Void> stopped = Promise.promise(); // not bound to Vert.x: it completes after Vert.x is gone
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
     httpClosed
+        .eventually(() -> ivr == null ? Future.succeededFuture() : ivr.close())
+        .eventually(() -> notifications == null ? Future.succeededFuture() : notifications.close())
+        .eventually(() -> acd == null ? Future.succeededFuture() : acd.close())
+        .eventually(() -> recordings == null ? Future.succeededFuture() : recordings.close())
+        .eventually(() -> crm == null ? Future.succeededFuture() : crm.close())
         .eventually(() -> pbx == null ? Future.succeededFuture() : pbx.close())
         .eventually(() -> storage == null ? Future.succeededFuture() : storage.close())
         .onComplete(parts -> vertx.close().onComplete(closed -> {
