@@ -25,7 +25,7 @@ public record PbxConfig(Mode mode, Ami ami, Agi agi) {
     public Ami {
       host = host == null ? "127.0.0.1" : host;
       port = port == null ? 5038 : port;
-      username = username == null ? "gridcare" : username;
+      username = username == null ? "contact-centre" : username;
       actionTimeout = actionTimeout == null ? Duration.ofSeconds(5) : actionTimeout;
       pingInterval = pingInterval == null ? Duration.ofSeconds(20) : pingInterval;
       maxReconnectBackoff = maxReconnectBackoff == null ? Duration.ofSeconds(30) : maxReconnectBackoff;

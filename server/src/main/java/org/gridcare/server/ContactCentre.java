@@ -25,6 +25,10 @@ import org.gridcare.server.auth.PgUsers;
 import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gridcare.pbx.domain.PbxStatus;
+import org.gridcare.storage.ComponentHealth;
 import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
 import org.slf4j.Logger;
@@ -42,6 +46,7 @@ public final class ContactCentre {
   private final ContactCentreConfig config;
   private final PrometheusMeterRegistry registry;
   private Storage storage;
+  private PbxLink pbx;
   private Authentication auth;
   private HttpServer http;
   private HttpApi api;
@@ -82,6 +87,11 @@ public final class ContactCentre {
     return Storage.start(vertx, settings)
         .compose(s -> {
           storage = s;
+          return PbxLink.start(vertx, config.pbx(), amiSecret(), Path.of(config.recordings().monitorDir()));
+        })
+        .compose(link -> {
+          pbx = link;
+          Storage s = storage;
           auth = new Authentication(vertx, new PgUsers(s.pool()),
               new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
           List<Consumer<io.vertx.ext.web.openapi.router.RouterBuilder>> modules = new ArrayList<>();
@@ -100,17 +110,31 @@ public final class ContactCentre {
     return List.of("openapi/base.yaml");
   }
 
+  private String amiSecret() {
+    var secret = config.pbx().ami().secret();
+    return secret == null ? null : secret.resolve(System.getenv());
+  }
+
+  /** Up only when PostgreSQL, Redis and the PBX link all are; each part says why when it is not. */
   private Future<JsonObject> readiness() {
     return storage.health().map(parts -> {
+      Map<String, ComponentHealth> all = new LinkedHashMap<>(parts);
+      PbxStatus link = pbx.status();
+      all.put("pbx", new ComponentHealth(link.connected(), link.detail()));
       JsonObject json = new JsonObject();
       boolean up = true;
-      for (var e : parts.entrySet()) {
+      for (var e : all.entrySet()) {
         json.put(e.getKey(), new JsonObject().put("status", e.getValue().up() ? "up" : "down")
             .put("detail", e.getValue().detail()));
         up &= e.getValue().up();
       }
       return new JsonObject().put("status", up ? "up" : "down").put("parts", json);
     });
+  }
+
+  /** The PBX link (simulator mode: also the simulator, for demo traffic and tests). */
+  public PbxLink pbxLink() {
+    return pbx;
   }
 
   public int httpPort() {
@@ -134,11 +158,12 @@ public final class ContactCentre {
     return storage;
   }
 
-  /** Stops HTTP first (no new work), then the modules, then storage (and its embedded servers), then Vert.x. */
+  /** Stops HTTP first (no new work), then the modules and the PBX link, then storage (and its embedded servers), then Vert.x. */
   public Future<Void> stop() {
     Promise<Void> stopped = Promise.promise(); // not bound to Vert.x: it completes after Vert.x is gone
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
     httpClosed
+        .eventually(() -> pbx == null ? Future.succeededFuture() : pbx.close())
         .eventually(() -> storage == null ? Future.succeededFuture() : storage.close())
         .onComplete(parts -> vertx.close().onComplete(closed -> {
           registry.close();

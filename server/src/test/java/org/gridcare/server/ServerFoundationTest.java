@@ -52,6 +52,8 @@ class ServerFoundationTest {
     JsonObject parts = r.bodyAsJsonObject().getJsonObject("parts");
     assertThat(parts.getJsonObject("postgres").getString("status")).isEqualTo("up");
     assertThat(parts.getJsonObject("redis").getString("status")).isEqualTo("up");
+    assertThat(parts.getJsonObject("pbx").getString("status")).as(parts.encode()).isEqualTo("up");
+    assertThat(r.statusCode()).isEqualTo(200);
   }
 
   @Test

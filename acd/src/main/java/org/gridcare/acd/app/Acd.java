@@ -1,0 +1,191 @@
+package org.gridcare.acd.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.gridcare.acd.domain.OperatorStatus;
+import org.gridcare.acd.domain.OperatorView;
+import org.gridcare.acd.domain.WaitingCall;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.platform.journal.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACD's use cases, for the HTTP API, the IVR and the server: operators log in and change state, the IVR queues
+ * callers, supervisors watch and steer the queues, and the dispatcher offers waiting calls to operators through the
+ * PBX. Live state is in {@link AcdState}, shared by every server instance: every decision that could race is an
+ * atomic write there and every PBX event is handled by exactly one instance. Every state change and queue event is
+ * journalled.
+ */
+public final class Acd {
+  private static final Logger LOG = LoggerFactory.getLogger(Acd.class);
+  static final Duration TICK = Duration.ofSeconds(1);
+
+  private final AcdContext ctx;
+  private final OperatorStates operators;
+  private final Dispatcher dispatcher;
+  private final Queues queues;
+  private final CallbackFlow callbacks;
+  private final CallEvents events;
+  private AutoCloseable subscription;
+  private long ticker = -1;
+
+  public Acd(Vertx vertx, AcdSettings settings, AcdState state, Pbx pbx, Journal journal, OperatorHistory history,
+      Callbacks callbackStore, AcdMetrics metrics, Clock clock) {
+    this.ctx = new AcdContext(vertx, settings, state, pbx, journal, metrics, clock);
+    this.operators = new OperatorStates(ctx, history, this::wakeUp);
+    this.dispatcher = new Dispatcher(ctx, operators, callbackStore);
+    this.queues = new Queues(ctx, operators, this::wakeUp);
+    this.callbacks = new CallbackFlow(ctx, callbackStore);
+    this.events = new CallEvents(ctx, operators, callbacks);
+  }
+
+  /** Listens to PBX events and starts the one-second tick (wrap-up ends, aging, overflow, stale offers). */
+  public void start() {
+    subscription = ctx.pbx.subscribe(events::on);
+    ticker = ctx.vertx.setPeriodic(TICK.toMillis(), id -> tick());
+  }
+
+  public Future<Void> stop() {
+    ctx.vertx.cancelTimer(ticker);
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        LOG.warn("unsubscribing from the PBX failed", e);
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  public AcdSettings settings() {
+    return ctx.settings;
+  }
+
+  private void wakeUp() {
+    dispatcher.dispatch();
+  }
+
+  private void tick() {
+    operators.endWrapUps().eventually(dispatcher::recoverStaleOffers).onComplete(ar -> dispatcher.dispatch());
+  }
+
+  // operators
+
+  /** Logs the operator in on {@code endpoint} (their configured softphone when null); they start not ready. */
+  public Future<OperatorStatus> login(String operatorId, String endpoint) {
+    return operators.login(operatorId, endpoint);
+  }
+
+  public Future<OperatorStatus> ready(String operatorId) {
+    return operators.ready(operatorId);
+  }
+
+  /** Not ready with a chosen reason; during a call it takes effect after wrap-up. */
+  public Future<OperatorStatus> notReady(String operatorId, String reason) {
+    return operators.notReady(operatorId, reason);
+  }
+
+  /** Refused while a call is offered or in progress. */
+  public Future<OperatorStatus> logout(String operatorId) {
+    return operators.logout(operatorId);
+  }
+
+  public Future<OperatorView> operator(String operatorId) {
+    return operators.operator(operatorId);
+  }
+
+  /** Every configured operator with their live status (logged out when never seen). */
+  public Future<List<OperatorView>> operators() {
+    return operators.operators();
+  }
+
+  /** The operator talking on (or being offered) a call, if any. */
+  public Future<Optional<String>> operatorOf(String callId) {
+    return ctx.state.liveCall(callId).map(found -> found.map(LiveCall::operatorId));
+  }
+
+  // queues
+
+  /** Queues a caller the IVR handed over (from the {@code cc-wait} context); journals {@code acd.call.queued}. */
+  public Future<WaitingCall> enqueue(QueueRequest request) {
+    return queues.enqueue(request);
+  }
+
+  /** Whether a line takes calls now (business hours and holidays); the IVR sends callers of a closed line to voicemail. */
+  public boolean isOpen(int line) {
+    return ctx.settings.open(line, ctx.now());
+  }
+
+  /** Every waiting call, in routing order. */
+  public Future<List<WaitingCall>> waiting() {
+    return queues.waiting();
+  }
+
+  /** Each line's queue (by line id) in order, with estimated waits and its operators by state. */
+  public Future<List<QueueSnapshot>> queues() {
+    return queues.snapshots();
+  }
+
+  /** The caller's place in the queue now (for the wait script), empty when the call no longer waits. */
+  public Future<Optional<QueuePlace>> place(String callId) {
+    return queues.place(callId);
+  }
+
+  /** A supervisor changes a waiting call's base priority. */
+  public Future<WaitingCall> reprioritise(String callId, int priority, String by) {
+    return queues.reprioritise(callId, priority, by);
+  }
+
+  /**
+   * Moves a call to another topic's queue (and line), keeping its ticket (set {@code ticketId} to attach one).
+   * A waiting call keeps its wait; a call in conversation is escalated: the operator goes to wrap-up and the caller
+   * back on hold, queued on the new line from now.
+   */
+  public Future<WaitingCall> transfer(String callId, String topicId, String ticketId, String by) {
+    return queues.transfer(callId, topicId, ticketId, by);
+  }
+
+  public Future<Boolean> emergency() {
+    return ctx.state.emergency();
+  }
+
+  /** Emergency mode (mass outage): calls overflow to other centres as soon as every operator is busy. */
+  public Future<Void> setEmergency(boolean on, String by) {
+    return queues.setEmergency(on, by);
+  }
+
+  /**
+   * The waiting caller asks to be called back instead of holding on (the IVR wait script offers it after
+   * {@code callback-offer-after}). The call keeps its place; the caller may hang up without the call counting as
+   * abandoned. {@code rawPhone} is the number to call, normalised here.
+   */
+  public Future<Callback> requestCallback(String callId, String rawPhone) {
+    return callbacks.request(callId, rawPhone);
+  }
+
+  // what the tick and the PBX link do, callable directly (tests, the server after a restart)
+
+  /** Offers waiting calls to free operators and sends calls that should leave to other centres. */
+  public Future<Void> dispatch() {
+    return dispatcher.dispatch();
+  }
+
+  Future<Void> endWrapUps() {
+    return operators.endWrapUps();
+  }
+
+  Future<Void> recoverStaleOffers() {
+    return dispatcher.recoverStaleOffers();
+  }
+
+  /** Closes calls whose channels the PBX no longer has (after a reconnect; {@code PbxConnected} does it too). */
+  public Future<Void> reconcile(Set<String> liveChannels) {
+    return events.reconcile(liveChannels);
+  }
+}

@@ -1,0 +1,117 @@
+package org.gridcare.notifications.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.gridcare.notifications.domain.CallOutcome;
+import org.gridcare.notifications.domain.VoicePolicy;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.pbx.domain.Contexts;
+import org.gridcare.pbx.domain.DialplanTarget;
+import org.gridcare.pbx.domain.Endpoint;
+import org.gridcare.pbx.domain.OriginateRequest;
+import org.gridcare.pbx.domain.OriginateResult;
+import org.gridcare.platform.domain.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls customers who cannot take SMS. Each tick it asks the PBX how many channels are in use, starts as many calls
+ * as the {@link VoicePolicy} leaves room for (never eating into the inbound reserve), and records each outcome with
+ * a retry when the policy wants one. An answered call runs the {@code notify} script in {@code cc-notify}, which
+ * plays the message ({@link NotifyScript}).
+ */
+public final class VoiceDialler {
+  private static final Logger LOG = LoggerFactory.getLogger(VoiceDialler.class);
+  public static final String CALL_VARIABLE = "CC_NOTIFY_CALL";
+
+  private final Vertx vertx;
+  private final Pbx pbx;
+  private final CallOutbox calls;
+  private final VoicePolicy policy;
+  private final String callerId;
+  private final Duration tick;
+  private final Clock clock;
+  private int active;
+  private boolean ticking;
+  private long timer = -1;
+
+  public VoiceDialler(Vertx vertx, Pbx pbx, CallOutbox calls, VoicePolicy policy, String callerId, Duration tick,
+      Clock clock) {
+    this.vertx = vertx;
+    this.pbx = pbx;
+    this.calls = calls;
+    this.policy = policy;
+    this.callerId = callerId;
+    this.tick = tick;
+    this.clock = clock;
+  }
+
+  public void start() {
+    timer = vertx.setPeriodic(tick.toMillis(), id -> tick());
+  }
+
+  public void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** Outbound notification calls in progress from this instance. */
+  public int active() {
+    return active;
+  }
+
+  /** One pacing round: fill the free outbound slots from the call list. */
+  public Future<Integer> tick() {
+    if (ticking) {
+      return Future.succeededFuture(0);
+    }
+    ticking = true;
+    return pbx.activeChannels()
+        .compose(channels -> {
+          int inbound = Math.max(0, channels.size() - active);
+          return calls.claim(policy.freeSlots(active, inbound), Duration.ofMinutes(5));
+        })
+        .map(claimed -> {
+          claimed.forEach(this::dial);
+          return claimed.size();
+        })
+        .onFailure(e -> LOG.warn("notification dialling paused: {}", e.toString()))
+        .eventually(() -> {
+          ticking = false;
+          return Future.succeededFuture();
+        });
+  }
+
+  private void dial(OutboxCall call) {
+    active++;
+    OriginateRequest request = new OriginateRequest(Endpoint.external(call.phone()), DialplanTarget.of(Contexts.NOTIFY),
+        callerId, "Outage information", Map.of(CALL_VARIABLE, String.valueOf(call.id())), Duration.ofSeconds(30));
+    pbx.originate(request)
+        .map(VoiceDialler::outcome)
+        .otherwise(e -> {
+          LOG.info("notification call to {} failed: {}", Masking.phone(call.phone()), e.getMessage());
+          return CallOutcome.FAILED;
+        })
+        .compose(outcome -> calls.outcome(call, outcome,
+            policy.retry(outcome, call.attempts()) ? clock.instant().plus(policy.retryAfter()) : null))
+        .onComplete(r -> {
+          active--;
+          if (r.failed()) {
+            LOG.warn("could not record a notification call outcome: {}", r.cause().toString());
+          }
+        });
+  }
+
+  static CallOutcome outcome(OriginateResult r) {
+    return switch (r.outcome()) {
+      case ANSWERED -> CallOutcome.ANSWERED;
+      case BUSY -> CallOutcome.BUSY;
+      case NO_ANSWER -> CallOutcome.NO_ANSWER;
+      case CONGESTION, FAILED -> CallOutcome.FAILED;
+    };
+  }
+}

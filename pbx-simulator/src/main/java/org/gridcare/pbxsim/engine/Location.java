@@ -1,0 +1,4 @@
+package org.gridcare.pbxsim.engine;
+
+/** A resolved dialplan position. */
+public record Location(String context, String exten, int priority) {}
