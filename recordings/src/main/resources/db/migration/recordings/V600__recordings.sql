@@ -7,6 +7,7 @@ CREATE TABLE rec_recording (
   ended_at        timestamptz,
   direction       text NOT NULL CHECK (direction IN ('inbound', 'outbound')),
   line            int,
+  topic           text,
   operator_id     text,
   customer_phone  text,
   customer_id     text,

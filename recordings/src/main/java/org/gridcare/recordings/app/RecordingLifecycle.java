@@ -330,7 +330,7 @@ public final class RecordingLifecycle {
 
   private Recording recording(LiveCall call, Instant endedAt, String key, String format, long size, long durationMs,
       String sha256, Recording.Status status) {
-    return new Recording(call.recordingId, call.callId, call.startedAt, endedAt, call.direction, call.line,
+    return new Recording(call.recordingId, call.callId, call.startedAt, endedAt, call.direction, call.line, call.topic,
         call.operator, call.phone, call.customerId, key, format, size, durationMs, sha256, status, false, call.tickets);
   }
 

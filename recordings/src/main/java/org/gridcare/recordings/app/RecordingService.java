@@ -130,7 +130,7 @@ public final class RecordingService {
    */
   public Future<RetentionReport> applyRetention(String actor, String reason, int limit) {
     Instant now = clock.instant();
-    return catalog.retentionCandidates(now.minus(retention.archiveAfter()), now.minus(retention.retention()), limit).compose(list -> {
+    return catalog.retentionCandidates(now.minus(retention.archiveAfter()), now.minus(retention.shortestRetention()), limit).compose(list -> {
       int[] counts = new int[3];
       Future<Void> chain = Future.succeededFuture();
       for (Recording r : list) {

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A stored conversation: one per call. {@code storeKey} is the store's own relative name (never from a request);
+ * A stored conversation: one per call. {@code topic} is the call topic the IVR/ACD gave it (retention category). {@code storeKey} is the store's own relative name (never from a request);
  * {@code sha256}, {@code sizeBytes}, {@code durationMs} and {@code format} describe the file as it was stored.
  * {@code status} tells whether the file is playable ({@code STORED}), was missing or damaged when the call ended,
  * was archived or purged.
  */
 public record Recording(
-    String id, String callId, Instant startedAt, Instant endedAt, Direction direction, Integer line, String operator,
+    String id, String callId, Instant startedAt, Instant endedAt, Direction direction, Integer line, String topic,
+    String operator,
     String customerPhone, String customerId, String storeKey, String format, long sizeBytes, long durationMs,
     String sha256, Status status, boolean legalHold, List<Long> tickets) {
 

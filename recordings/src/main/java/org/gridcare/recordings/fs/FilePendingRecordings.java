@@ -66,6 +66,7 @@ public final class FilePendingRecordings implements PendingRecordings {
   static JsonObject json(Recording r) {
     return new JsonObject().put("id", r.id()).put("callId", r.callId()).put("startedAt", str(r.startedAt()))
         .put("endedAt", str(r.endedAt())).put("direction", r.direction().id()).put("line", r.line())
+        .put("topic", r.topic())
         .put("operator", r.operator()).put("customerPhone", r.customerPhone()).put("customerId", r.customerId())
         .put("storeKey", r.storeKey()).put("format", r.format()).put("sizeBytes", r.sizeBytes())
         .put("durationMs", r.durationMs()).put("sha256", r.sha256()).put("status", r.status().id())
@@ -77,7 +78,7 @@ public final class FilePendingRecordings implements PendingRecordings {
     j.getJsonArray("tickets", new JsonArray()).forEach(t -> tickets.add(((Number) t).longValue()));
     return new Recording(j.getString("id"), j.getString("callId"), instant(j.getString("startedAt")),
         instant(j.getString("endedAt")), Direction.of(j.getString("direction")), j.getInteger("line"),
-        j.getString("operator"), j.getString("customerPhone"), j.getString("customerId"), j.getString("storeKey"),
+        j.getString("topic"), j.getString("operator"), j.getString("customerPhone"), j.getString("customerId"), j.getString("storeKey"),
         j.getString("format"), j.getLong("sizeBytes"), j.getLong("durationMs"), j.getString("sha256"),
         Recording.Status.of(j.getString("status")), false, tickets);
   }

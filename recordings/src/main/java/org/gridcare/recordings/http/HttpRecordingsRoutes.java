@@ -155,7 +155,7 @@ public final class HttpRecordingsRoutes implements Consumer<RouterBuilder> {
   static JsonObject recording(Recording r) {
     return new JsonObject().put("id", r.id()).put("callId", r.callId()).put("startedAt", r.startedAt().toString())
         .put("endedAt", r.endedAt() == null ? null : r.endedAt().toString()).put("direction", r.direction().id())
-        .put("line", r.line()).put("operator", r.operator()).put("customerPhone", Masking.phone(r.customerPhone()))
+        .put("line", r.line()).put("topic", r.topic()).put("operator", r.operator()).put("customerPhone", Masking.phone(r.customerPhone()))
         .put("customerId", r.customerId()).put("format", r.format()).put("sizeBytes", r.sizeBytes())
         .put("durationMs", r.durationMs()).put("sha256", r.sha256()).put("status", r.status().id())
         .put("legalHold", r.legalHold()).put("tickets", new JsonArray(new ArrayList<>(r.tickets())));

@@ -34,7 +34,7 @@ import org.gridcare.storage.journal.PgJournal;
  * that then fails is retried and audited again).
  */
 public final class PgRecordings implements RecordingCatalog {
-  private static final String COLUMNS = "r.id, r.call_id, r.started_at, r.ended_at, r.direction, r.line, r.operator_id, "
+  private static final String COLUMNS = "r.id, r.call_id, r.started_at, r.ended_at, r.direction, r.line, r.topic, r.operator_id, "
       + "r.customer_phone, r.customer_id, r.store_key, r.format, r.size_bytes, r.duration_ms, r.sha256, r.status, "
       + "r.legal_hold, ARRAY(SELECT t.ticket_id FROM rec_recording_ticket t WHERE t.recording_id = r.id "
       + "ORDER BY t.ticket_id) AS tickets";
@@ -53,11 +53,12 @@ public final class PgRecordings implements RecordingCatalog {
   public Future<Void> save(Recording r) {
     UUID id = UUID.fromString(r.id());
     return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO rec_recording (id, call_id, started_at, ended_at, "
-                + "direction, line, operator_id, customer_phone, customer_id, store_key, format, size_bytes, duration_ms, "
-                + "sha256, status, legal_hold) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                + "direction, line, topic, operator_id, customer_phone, customer_id, store_key, format, size_bytes, duration_ms, "
+                + "sha256, status, legal_hold) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+                + "$17) "
                 + "ON CONFLICT (call_id) DO NOTHING")
             .execute(Tuple.from(new Object[] {id, r.callId(), ts(r.startedAt()), ts(r.endedAt()),
-                r.direction().id(), r.line(), r.operator(), r.customerPhone(), r.customerId(), r.storeKey(), r.format(),
+                r.direction().id(), r.line(), r.topic(), r.operator(), r.customerPhone(), r.customerId(), r.storeKey(), r.format(),
                 r.sizeBytes(), r.durationMs(), r.sha256(), r.status().id(), r.legalHold()}))
             .compose(inserted -> {
               // Tickets the CRM linked while the call was live; only with the row this save created.
@@ -255,7 +256,8 @@ public final class PgRecordings implements RecordingCatalog {
   private static Recording recording(Row r) {
     Long[] tickets = r.getArrayOfLongs("tickets");
     return new Recording(r.getUUID("id").toString(), r.getString("call_id"), instant(r, "started_at"),
-        instant(r, "ended_at"), Direction.of(r.getString("direction")), r.getInteger("line"), r.getString("operator_id"),
+        instant(r, "ended_at"), Direction.of(r.getString("direction")), r.getInteger("line"), r.getString("topic"),
+        r.getString("operator_id"),
         r.getString("customer_phone"), r.getString("customer_id"), r.getString("store_key"), r.getString("format"),
         r.getLong("size_bytes"), r.getLong("duration_ms"), r.getString("sha256"), Recording.Status.of(r.getString("status")),
         r.getBoolean("legal_hold"), tickets == null ? List.of() : Arrays.asList(tickets));

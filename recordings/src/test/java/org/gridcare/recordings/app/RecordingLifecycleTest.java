@@ -345,7 +345,8 @@ class RecordingLifecycleTest {
       Files.write(f, RecordingDomainTest.wavHeader(0));
       RecordingStore.StoredFile stored = ok(store.put(f, "old/" + id + ".wav"));
       Instant started = i == 0 ? now.minus(Duration.ofDays(100)) : now.minus(Duration.ofDays(400));
-      ok(catalog.save(new Recording(id, "old-" + id, started, started.plusSeconds(30), Direction.INBOUND, 1, "op1001",
+      ok(catalog.save(new Recording(id, "old-" + id, started, started.plusSeconds(30), Direction.INBOUND, 1, null,
+          "op1001",
           null, null, stored.key(), "wav", stored.sizeBytes(), 0, stored.sha256(), Recording.Status.STORED, false,
           List.of())));
       ids.add(id);

@@ -18,8 +18,13 @@ public class RecordingDomainTest {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   static Recording recording(Integer line, String operator, Instant started, Recording.Status status, boolean hold) {
+    return recording(line, null, operator, started, status, hold);
+  }
+
+  static Recording recording(Integer line, String topic, String operator, Instant started, Recording.Status status,
+      boolean hold) {
     return new Recording("00000000-0000-0000-0000-000000000001", "call", started, started.plusSeconds(60),
-        Direction.INBOUND, line, operator, "+4791234567", null, "k.wav", "wav", 1000, 60_000, "abc", status, hold,
+        Direction.INBOUND, line, topic, operator, "+4791234567", null, "k.wav", "wav", 1000, 60_000, "abc", status, hold,
         List.of());
   }
 
@@ -99,6 +104,20 @@ public class RecordingDomainTest {
     assertThat(ret.decide(recording(1, "a", T0, Recording.Status.STORED, true), T0.plus(Duration.ofDays(400))))
         .isEqualTo(Retention.Decision.KEEP);
     assertThat(ret.decide(recording(1, "a", now, Recording.Status.STORED, false), now)).isEqualTo(Retention.Decision.KEEP);
+  }
+
+  @Test
+  void aCategoryWithItsOwnRetentionIsKeptLongerOrPurgedSooner() {
+    Retention ret = new Retention(Duration.ofDays(90), Duration.ofDays(365),
+        java.util.Map.of("complaint", Duration.ofDays(1095), "survey", Duration.ofDays(30)));
+    Instant twoYears = T0.plus(Duration.ofDays(730));
+    assertThat(ret.decide(recording(1, "complaint", "a", T0, Recording.Status.ARCHIVED, false), twoYears))
+        .isEqualTo(Retention.Decision.KEEP);
+    assertThat(ret.decide(recording(1, "outage", "a", T0, Recording.Status.ARCHIVED, false), twoYears))
+        .isEqualTo(Retention.Decision.PURGE);
+    assertThat(ret.decide(recording(1, "survey", "a", T0, Recording.Status.STORED, false), T0.plus(Duration.ofDays(31))))
+        .isEqualTo(Retention.Decision.PURGE);
+    assertThat(ret.shortestRetention()).isEqualTo(Duration.ofDays(30));
   }
 
   /** A 16-bit mono 8 kHz WAV header declaring {@code dataBytes} of audio. */

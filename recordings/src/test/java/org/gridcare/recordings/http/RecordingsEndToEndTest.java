@@ -160,6 +160,7 @@ class RecordingsEndToEndTest {
     JsonObject r = mine.getJsonObject(0);
     assertThat(r.getString("id")).isEqualTo(recordingId);
     assertThat(r.getLong("durationMs")).isEqualTo(1000);
+    assertThat(r.getString("topic")).isEqualTo("outage");
     assertThat(r.getString("customerPhone")).doesNotContain("91234567");
     assertThat(call(HttpMethod.GET, "/api/recordings", IVAN, null).bodyAsJsonArray()).isEmpty();
     assertThat(call(HttpMethod.GET, "/api/recordings?line=1", SUP1, null).bodyAsJsonArray()).hasSize(1);
