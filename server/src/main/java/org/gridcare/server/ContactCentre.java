@@ -131,7 +131,7 @@ public final class ContactCentre {
           acd = m;
           pbx.registerScript("wait", m.waitScript());
           Speech speech = (text, language) -> ivr == null
-              ? Future.failedFuture(DomainException.unavailable("ivr-not-started", "Speech is not available yet"))
+              ? Future.failedFuture(DomainException.unavailable("ivr-not-started", "Speech is not available yet", null))
               : ivr.speech().render(language, text).map(ContactCentre::withoutExtension);
           return NotificationsModule.start(vertx, config, storage, pbx.pbx(), new CrmRecipients(crm), speech);
         })

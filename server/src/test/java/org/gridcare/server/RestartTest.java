@@ -22,7 +22,7 @@ class RestartTest {
     Set<String> threadsBefore = threadNames();
     Set<Long> childrenBefore = children();
     ContactCentreConfig config = ConfigLoader.load(TestCentre.repoRoot().resolve("config/contact-centre.yaml"),
-        Map.of("CC_SERVER_PORT", "0", "CC_STORAGE_DATA_DIR", data.toString()));
+        withPort(TestCentre.workingDirs(TestCentre.repoRoot()), data));
 
     ContactCentre first = await(ContactCentre.start(config));
     await(first.authentication().addUser("test", new Identity("kept", Set.of(Role.SUPERVISOR), List.of(2)), "kept-password-1"));
@@ -46,6 +46,13 @@ class RestartTest {
   }
 
   /** Live child processes (other test classes' shared servers may already be running). */
+  private static Map<String, String> withPort(Map<String, String> dirs, Path data) {
+    Map<String, String> env = new java.util.HashMap<>(dirs);
+    env.put("CC_SERVER_PORT", "0");
+    env.put("CC_STORAGE_DATA_DIR", data.toString());
+    return env;
+  }
+
   private static Set<Long> children() {
     return new java.util.HashSet<>(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
         .map(ProcessHandle::pid).toList());

@@ -22,13 +22,34 @@ record TestCentre(ContactCentre cc, ContactCentreConfig config) implements AutoC
   }
 
   static ContactCentreConfig config(StorageSettings storage, Map<String, String> overrides) {
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(workingDirs(repoRoot()));
     env.put("CC_SERVER_PORT", "0");
     env.put("CC_STORAGE_POSTGRES_URL", storage.postgresUrl());
     env.put("CC_STORAGE_POSTGRES_USER", storage.postgresUser());
     env.put("CC_STORAGE_REDIS_URL", storage.redisUrl());
     env.putAll(overrides);
     return ConfigLoader.load(repoRoot().resolve("config/contact-centre.yaml"), env);
+  }
+
+  /**
+   * Test runs keep their files (keys, TTS cache, recordings, voicemail) in a fresh directory, and read the shipped
+   * menu and prompts from the repository (tests run in the module's directory).
+   */
+  static Map<String, String> workingDirs(Path root) {
+    Path data;
+    try {
+      data = java.nio.file.Files.createTempDirectory("cc-test-data");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return Map.of(
+        "CC_STORAGE_DATA_DIR", data.toString(),
+        "CC_IVR_MENU_FILE", root.resolve("config/ivr.yaml").toString(),
+        "CC_IVR_PROMPTS_DIR", root.resolve("config/prompts").toString(),
+        "CC_IVR_TTS_CACHE_DIR", data.resolve("tts").toString(),
+        "CC_RECORDINGS_MONITOR_DIR", data.resolve("monitor").toString(),
+        "CC_RECORDINGS_STORE_DIR", data.resolve("recordings").toString(),
+        "CC_RECORDINGS_ARCHIVE_DIR", data.resolve("archive").toString());
   }
 
   static Path repoRoot() {

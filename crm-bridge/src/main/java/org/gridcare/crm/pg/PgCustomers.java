@@ -175,7 +175,8 @@ public final class PgCustomers implements Customers {
   @Override
   public Future<List<NotifiableContact>> notifiable(GridSelector s) {
     // A customer is affected when their postal address or any of their metering points lies in the selection.
-    String inArea = "(($1::text IS NOT NULL AND a.area_code = $1 AND ($2::text IS NULL OR a.substation = $2) "
+    String inArea = "((($1::text IS NOT NULL OR $2::text IS NOT NULL OR $3::text IS NOT NULL) "
+        + "AND ($1::text IS NULL OR a.area_code = $1) AND ($2::text IS NULL OR a.substation = $2) "
         + "AND ($3::text IS NULL OR a.feeder = $3)) OR a.postcode = ANY($4))";
     String sql = "SELECT DISTINCT c.id, c.number, p.e164, p.mobile FROM crm_customer c "
         + "JOIN crm_phone p ON p.customer_id = c.id AND p.notify_consent "
