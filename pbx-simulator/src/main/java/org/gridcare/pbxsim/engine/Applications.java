@@ -12,7 +12,7 @@ import org.gridcare.pbxsim.dialplan.GotoTarget;
 
 /**
  * The dialplan applications the shipped extensions.conf uses (and AGI EXEC may call): Answer, AGI, Goto, GotoIf,
- * Set, Hangup, Wait, MusicOnHold, ChanSpy, Dial, Playback, NoOp, Verbose, MixMonitor, StopMixMonitor. An unknown
+ * Set, Hangup, Wait, MusicOnHold, ChanSpy, Dial, Playback, SayNumber, NoOp, Verbose, MixMonitor, StopMixMonitor. An unknown
  * application hangs the channel up, as Asterisk does.
  */
 public final class Applications {
@@ -27,7 +27,7 @@ public final class Applications {
   public boolean exists(String application) {
     return switch (application.toLowerCase(Locale.ROOT)) {
       case "answer", "agi", "goto", "gotoif", "set", "hangup", "wait", "musiconhold", "chanspy", "dial", "playback",
-          "noop", "verbose", "mixmonitor", "stopmixmonitor" -> true;
+          "noop", "verbose", "mixmonitor", "stopmixmonitor", "saynumber" -> true;
       default -> false;
     };
   }
@@ -46,6 +46,8 @@ public final class Applications {
       case "gotoif" -> Future.succeededFuture(gotoIf(ch, data));
       case "wait" -> sb.media().silence(ch, seconds(AppArguments.arg(args, 0))).map(AppResult.NEXT);
       case "playback" -> playback(ch, AppArguments.arg(args, 0).split("&"), 0);
+      // SayNumber(n): Asterisk speaks it from its digits/ sound files; one "prompt" per number here.
+      case "saynumber" -> playback(ch, new String[] {"digits/" + AppArguments.arg(args, 0).strip()}, 0);
       case "musiconhold" -> {
         String cls = AppArguments.arg(args, 0).isEmpty() ? "default" : AppArguments.arg(args, 0);
         String duration = AppArguments.arg(args, 1);

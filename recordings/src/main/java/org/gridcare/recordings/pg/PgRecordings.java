@@ -152,7 +152,14 @@ public final class PgRecordings implements RecordingCatalog {
   @Override
   public Future<Void> linkTicket(String recordingId, long ticket, String actor, Instant at) {
     AuditEntry audit = new AuditEntry(at, actor, AuditEntry.Action.LINKED, recordingId, null, Map.of("ticket", ticket));
-    return link(pool, UUID.fromString(recordingId), ticket, actor, at)
+    UUID id;
+    try {
+      id = UUID.fromString(recordingId);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(org.gridcare.platform.domain.DomainException.invalid("invalid-recording-id",
+          "Not a recording id: " + recordingId));
+    }
+    return link(pool, id, ticket, actor, at)
         .compose(v -> audit(audit))
         .recover(PgRecordings::translate);
   }

@@ -8,6 +8,7 @@ import org.gridcare.config.ConfigException;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.server.ContactCentre;
+import org.gridcare.server.DemoTraffic;
 import org.gridcare.server.DemoUsers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", description = "where the demo keeps PostgreSQL, Redis and recordings (default ./data)")
   String dataDir;
+
+  @Option(names = "--calls-every", defaultValue = "15",
+      description = "seconds between synthetic calls on the simulated PBX (0: no traffic; default ${DEFAULT-VALUE})")
+  int callsEvery;
 
   @Override
   public Integer call() throws Exception {
@@ -47,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
     ContactCentre cc = Cli.await(ContactCentre.start(cfg), 180);
     String url = "http://" + cfg.server().host() + ":" + cc.httpPort() + "/";
     var users = Cli.await(DemoUsers.ensure(cc.authentication(), ContactCentre.dataDir(cfg)), 60);
+    if (callsEvery > 0) {
+      Cli.await(DemoTraffic.start(cc, cfg, java.time.Duration.ofSeconds(callsEvery)), 60);
+    }
     System.out.println();
     System.out.println("Gridcare contact centre demo is up: " + url);
     System.out.println("Data under " + ContactCentre.dataDir(cfg).toAbsolutePath() + " (kept across restarts)");

@@ -64,9 +64,10 @@ public final class CrmForIvr implements CustomerLookup, ServiceRequests, MeterRe
   @Override
   public Future<String> registerVoicemail(Voicemail voicemail) {
     return crm.tickets().open(new TicketDraft(customerId(voicemail.customerId()), TicketTopic.VOICEMAIL_CALLBACK,
-            "Voicemail: call back (" + voicemail.topic() + ")", "Listen to the voicemail and call the customer back.",
+            "Voicemail: call back (" + voicemail.topic() + ")",
+            "Listen to the voicemail (" + voicemail.recordingFile() + ") and call the customer back.",
             null, null, null, TicketSource.IVR, voicemail.callId(), ACTOR))
-        .compose(t -> crm.tickets().link(t.id(), "recording", voicemail.recordingFile(), ACTOR).map(t.number()));
+        .compose(t -> crm.tickets().link(t.id(), "call", voicemail.callId(), ACTOR).map(t.number()));
   }
 
   @Override
