@@ -39,6 +39,7 @@ import org.gridcare.server.auth.PgUsers;
 import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
+import org.gridcare.server.http.HttpWallboardRoutes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridcare.pbx.domain.PbxStatus;
@@ -158,6 +159,8 @@ public final class ContactCentre {
           routes.add(notifications.routes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
+          fragments.add(HttpWallboardRoutes.fragment());
+          routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
           api = new HttpApi(vertx, ApiContract.merge(fragments), auth, registry, this::readiness, routes);
           return api.listen(config.server());
         })
