@@ -84,7 +84,7 @@ class RecordingFlowTest {
       assertThat(row.getString("operator_id")).isEqualTo("op1001");
       Path file = Path.of(centre.config().recordings().storeDir()).resolve(row.getString("store_key"));
       byte[] stored = Files.readAllBytes(file);
-      assertThat(stored.length).isGreaterThan(44).isEqualTo(row.getLong("size_bytes"));
+      assertThat((long) stored.length).isGreaterThan(44L).isEqualTo(row.getLong("size_bytes"));
       assertThat(new String(stored, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
       assertThat(row.getString("sha256"))
           .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)));
@@ -93,12 +93,15 @@ class RecordingFlowTest {
           .bodyAsJsonObject();
       assertThat(detail.getJsonArray("links").stream().map(JsonObject.class::cast)
           .anyMatch(l -> l.getString("kind").equals("call") && l.getString("ref").equals(callId))).isTrue();
-      eventually("the ticket lists the recording", () -> {
-        JsonArray listed = ok(await(http.get("/api/recordings").addQueryParam("ticket", String.valueOf(ticketId))
-            .bearerTokenAuthentication(op1001).send())).bodyAsJsonArray();
-        return listed.size() == 1 && listed.getJsonObject(0).getString("id").equals(recordingId)
-            && listed.getJsonObject(0).getJsonArray("tickets").contains(ticketId);
-      });
+      eventually("the recording is linked to the ticket", () -> await(cc.storage().pool().preparedQuery(
+          "SELECT count(*) FROM rec_recording_ticket WHERE ticket_id = $1").execute(Tuple.of(ticketId)))
+          .iterator().next().getLong(0) == 1);
+      JsonArray listed = ok(await(http.get("/api/recordings").addQueryParam("ticket", String.valueOf(ticketId))
+          .bearerTokenAuthentication(op1001).send())).bodyAsJsonArray();
+      assertThat(listed).hasSize(1);
+      assertThat(listed.getJsonObject(0).getString("id")).isEqualTo(recordingId);
+      assertThat(listed.getJsonObject(0).getJsonArray("tickets").stream().map(t -> ((Number) t).longValue()))
+          .containsExactly(ticketId);
 
       String audio = "/api/recordings/" + recordingId + "/audio";
       long last = Math.min(stored.length - 1, 1023);
