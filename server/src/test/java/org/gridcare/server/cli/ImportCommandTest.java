@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.crm.app.CustomerCsv;
+import org.gridcare.crm.app.GridCsv;
 import org.gridcare.crm.app.SampleCustomers;
 import org.gridcare.crm.domain.CustomerDraft;
 import org.gridcare.storage.Storage;
@@ -31,6 +32,15 @@ class ImportCommandTest {
   void aFileWithABadRowIsRefusedByLineAndAGoodOneImported(Vertx vertx, StorageSettings settings, @TempDir Path dir)
       throws Exception {
     Path config = config(dir, settings);
+    Storage storage = Storage.start(vertx, settings).await(120, TimeUnit.SECONDS);
+    try {
+      importsAllOrNothing(storage, config, dir);
+    } finally {
+      storage.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void importsAllOrNothing(Storage storage, Path config, Path dir) throws Exception {
     List<CustomerDraft> drafts = SampleCustomers.generate(6, 2026);
     List<String> lines = new ArrayList<>(List.of(CustomerCsv.header()));
     drafts.forEach(d -> lines.add(CustomerCsv.line(d)));
@@ -42,19 +52,28 @@ class ImportCommandTest {
     assertThat(refused.code).as(refused.err).isEqualTo(1);
     assertThat(refused.err).containsPattern("(?m)^line 4: .+").doesNotContainPattern("(?m)^line [^4]");
     assertThat(refused.err).contains("nothing imported");
-    assertThat(customers(vertx, settings)).isZero();
+    assertThat(customers(storage)).isZero();
 
     Path good = Files.writeString(dir.resolve("good.csv"), org.gridcare.crm.CrmModule.sampleCsv(25));
     Result imported = run("import", "customers", good.toString(), "--config", config.toString());
     assertThat(imported.code).as(imported.err).isZero();
     assertThat(imported.err).contains("] 25/25 (100%)");
     assertThat(imported.out).contains("Imported 25 customers");
-    assertThat(customers(vertx, settings)).isEqualTo(25);
+    assertThat(customers(storage)).isEqualTo(25);
 
     Path areas = Files.writeString(dir.resolve("areas.csv"), "code,name\nTEST-NORD,Test nord\n");
     Result areasImported = run("import", "areas", areas.toString(), "--config", config.toString());
     assertThat(areasImported.code).as(areasImported.err).isZero();
     assertThat(areasImported.out).contains("Imported 1 areas");
+
+    String customer = scalar(storage, "SELECT min(number) FROM crm_customer");
+    long pointsBefore = Long.parseLong(scalar(storage, "SELECT count(*) FROM crm_metering_point"));
+    Path points = Files.writeString(dir.resolve("points.csv"), String.join(",", GridCsv.POINT_COLUMNS) + "\n"
+        + SampleCustomers.gsrn(700_001, 0).value() + "," + customer + ",M1,Elvegata 1,8006,Bodø,TEST-NORD,Sentrum,F2\n");
+    Result pointsImported = run("import", "metering-points", points.toString(), "--config", config.toString());
+    assertThat(pointsImported.code).as(pointsImported.err).isZero();
+    assertThat(pointsImported.out).contains("Imported 1 metering-points");
+    assertThat(Long.parseLong(scalar(storage, "SELECT count(*) FROM crm_metering_point"))).isEqualTo(pointsBefore + 1);
   }
 
   @Test
@@ -75,14 +94,12 @@ class ImportCommandTest {
     return Files.writeString(dir.resolve("contact-centre.yaml"), patched);
   }
 
-  private static long customers(Vertx vertx, StorageSettings settings) throws Exception {
-    Storage storage = Storage.start(vertx, settings).await(120, TimeUnit.SECONDS);
-    try {
-      return storage.pool().query("SELECT count(*) FROM crm_customer").execute().await(30, TimeUnit.SECONDS)
-          .iterator().next().getLong(0);
-    } finally {
-      storage.close().await(30, TimeUnit.SECONDS);
-    }
+  private static long customers(Storage storage) throws Exception {
+    return Long.parseLong(scalar(storage, "SELECT count(*) FROM crm_customer"));
+  }
+
+  private static String scalar(Storage storage, String sql) throws Exception {
+    return String.valueOf(storage.pool().query(sql).execute().await(30, TimeUnit.SECONDS).iterator().next().getValue(0));
   }
 
   private record Result(int code, String out, String err) {}
