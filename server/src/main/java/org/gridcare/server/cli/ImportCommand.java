@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Loads a CSV file into the built-in CRM, all or nothing, against the configured storage (the server may be running).
- * Progress goes to stderr; a rejected file lists every bad row as {@code line N: reason} and exits 1.
+ * Loads a CSV file into the built-in CRM, all or nothing, against the configured storage: with an external PostgreSQL
+ * the server may keep running; the embedded one (the demo's) belongs to one process, so stop the server first. Progress
+ * goes to stderr; a rejected file lists every bad row as {@code line N: reason} and exits 1.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Import customers, grid areas or metering points from a CSV file, all or nothing; "
