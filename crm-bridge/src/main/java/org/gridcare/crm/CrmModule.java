@@ -138,24 +138,46 @@ public final class CrmModule {
   }
 
   /**
-   * Imports a customer CSV ({@link CustomerCsv#COLUMNS}) all or nothing; the report lists bad rows by line. For
-   * {@code ./contact-centre import customers FILE.csv} (the CLI reads the file and draws the progress bar).
+   * Imports a CSV file all or nothing without starting the module (no PBX, no timers), with the same identity key as
+   * the running server: {@code kind} is {@code customers} ({@link CustomerCsv#COLUMNS}), {@code areas}
+   * ({@link GridCsv#AREA_COLUMNS}) or {@code metering-points} ({@link GridCsv#POINT_COLUMNS}); the report lists bad
+   * rows by line. For {@code ./contact-centre import KIND FILE.csv} (the CLI reads the file and draws the progress bar).
    */
+  public static Future<CustomerImport.Report> importCsv(Vertx vertx, ContactCentreConfig config, Storage storage,
+      String kind, String csv, IntConsumer progress) {
+    PhoneNumbers phones = new PhoneNumbers(config.locale().phoneRegion());
+    return vertx.executeBlocking(() -> identityKey(config), false)
+        .compose(key -> importCsv(storage, new AesGcmIdentityVault(key), phones, kind, csv, progress));
+  }
+
+  /** Imports a customer CSV ({@link CustomerCsv#COLUMNS}) all or nothing; the report lists bad rows by line. */
   public Future<CustomerImport.Report> importCustomers(String csv, IntConsumer progress) {
-    return Future.succeededFuture(csv).map(text -> CustomerCsv.parse(text, phones))
-        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importCustomers(parsed, progress));
+    return importCsv(storage, vault, phones, "customers", csv, progress);
   }
 
-  /** Imports grid areas ({@link GridCsv#AREA_COLUMNS}); {@code ./contact-centre import areas FILE.csv}. */
+  /** Imports grid areas ({@link GridCsv#AREA_COLUMNS}). */
   public Future<CustomerImport.Report> importAreas(String csv, IntConsumer progress) {
-    return Future.succeededFuture(csv).map(GridCsv::areas)
-        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importAreas(parsed, progress));
+    return importCsv(storage, vault, phones, "areas", csv, progress);
   }
 
-  /** Imports metering points ({@link GridCsv#POINT_COLUMNS}); {@code ./contact-centre import metering-points FILE.csv}. */
+  /** Imports metering points ({@link GridCsv#POINT_COLUMNS}). */
   public Future<CustomerImport.Report> importMeteringPoints(String csv, IntConsumer progress) {
-    return Future.succeededFuture(csv).map(GridCsv::points)
-        .compose(parsed -> new PgCustomerImport(storage.pool(), vault).importMeteringPoints(parsed, progress));
+    return importCsv(storage, vault, phones, "metering-points", csv, progress);
+  }
+
+  private static Future<CustomerImport.Report> importCsv(Storage storage, AesGcmIdentityVault vault,
+      PhoneNumbers phones, String kind, String csv, IntConsumer progress) {
+    PgCustomerImport importer = new PgCustomerImport(storage.pool(), vault);
+    return switch (kind) {
+      case "customers" -> Future.succeededFuture(csv).map(text -> CustomerCsv.parse(text, phones))
+          .compose(parsed -> importer.importCustomers(parsed, progress));
+      case "areas" -> Future.succeededFuture(csv).map(GridCsv::areas)
+          .compose(parsed -> importer.importAreas(parsed, progress));
+      case "metering-points" -> Future.succeededFuture(csv).map(GridCsv::points)
+          .compose(parsed -> importer.importMeteringPoints(parsed, progress));
+      default -> Future.failedFuture(new IllegalArgumentException(
+          "Unknown import " + kind + " (customers, areas, metering-points)"));
+    };
   }
 
   /** The generated sample data set as import CSV: {@code customers} customers over three grid areas. */

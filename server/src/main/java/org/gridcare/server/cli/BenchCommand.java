@@ -3,15 +3,34 @@ package org.gridcare.server.cli;
 import io.lettuce.core.RedisClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.gridcare.acd.bench.ErlangBenchmark;
 import org.gridcare.acd.bench.RoutingBenchmark;
 import org.gridcare.config.ConfigException;
 import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.crm.app.OutageLookup;
+import org.gridcare.crm.app.SampleCustomers;
+import org.gridcare.crm.app.ScreenPop;
+import org.gridcare.crm.bench.ScreenPopBench;
+import org.gridcare.crm.crypto.AesGcmIdentityVault;
+import org.gridcare.crm.domain.CustomerDraft;
+import org.gridcare.crm.pg.PgCustomers;
+import org.gridcare.crm.pg.PgInteractions;
+import org.gridcare.crm.pg.PgSampleData;
+import org.gridcare.crm.pg.PgTickets;
 import org.gridcare.ivr.bench.IvrBench;
+import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.recordings.bench.RecordingSearchBench;
+import org.gridcare.recordings.pg.PgRecordings;
 import org.gridcare.storage.EmbeddedRedis;
+import org.gridcare.storage.Storage;
+import org.gridcare.storage.StorageSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,9 +38,10 @@ import picocli.CommandLine.Parameters;
 /** Benchmarks that print one JSON line each; docs/BENCHMARKS.md records what they gave and on which machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark and print one JSON line: erlang (ACD service quality vs Erlang C), "
-        + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached).")
+        + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached), "
+        + "recordings (search p95 over a seeded catalogue), screenpop (customer-card latency at 50 offers/s).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "erlang | acd | ivr")
+  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop")
   String which;
 
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
@@ -44,8 +64,18 @@ final class BenchCommand implements Callable<Integer> {
         }
         ivr(cfg);
       }
+      case "recordings" -> recordings();
+      case "screenpop" -> {
+        ContactCentreConfig cfg;
+        try {
+          cfg = Cli.load(config, null);
+        } catch (ConfigException e) {
+          return Cli.configError(e);
+        }
+        screenpop(cfg);
+      }
       default -> {
-        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr)");
+        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr, recordings, screenpop)");
         return 2;
       }
     }
@@ -72,6 +102,48 @@ final class BenchCommand implements Callable<Integer> {
       var result = Cli.await(IvrBench.run(vertx, cfg, event -> Future.succeededFuture(), work,
           quick ? IvrBench.Settings.quick() : IvrBench.Settings.full()), 600);
       System.out.println(result.encode());
+    } finally {
+      Cli.await(vertx.close(), 10);
+    }
+  }
+
+  /** Seeds the catalogue of a scratch database (1,000,000 recordings; 20,000 with --quick) and times searches. */
+  private void recordings() throws Exception {
+    onScratchStorage((vertx, storage) -> RecordingSearchBench.run(storage.pool(),
+        new PgRecordings(storage.pool(), storage.audit()), quick ? 20_000 : 1_000_000, quick ? 60 : 300));
+  }
+
+  /**
+   * Loads sample customers (3,000; 300 with --quick) into a scratch database and pops their cards at 50 offers/s
+   * (3,000 offers; 500 with --quick).
+   */
+  private void screenpop(ContactCentreConfig cfg) throws Exception {
+    int customers = quick ? 300 : 3_000;
+    int offers = quick ? 500 : 3_000;
+    onScratchStorage((vertx, storage) -> {
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      AesGcmIdentityVault vault = new AesGcmIdentityVault(key);
+      ScreenPop pop = new ScreenPop(new PgCustomers(storage.pool(), vault), new PgTickets(storage.pool(), false),
+          new PgInteractions(storage.pool(), false), OutageLookup.NONE, new PhoneNumbers(cfg.locale().phoneRegion()));
+      List<CustomerDraft> callers = SampleCustomers.generate(customers, 2026);
+      // A 100-offer warm-up (JIT, pool connections, PostgreSQL caches) is run first and not reported.
+      return PgSampleData.loadIfEmpty(storage.pool(), vault, customers, 2026)
+          .compose(n -> ScreenPopBench.run(vertx, pop, callers, 50, 100))
+          .compose(warm -> ScreenPopBench.run(vertx, pop, callers, 50, offers));
+    });
+  }
+
+  /** Runs a bench on an embedded PostgreSQL and Redis in a temporary directory, so it never touches real data. */
+  private static void onScratchStorage(BiFunction<Vertx, Storage, Future<JsonObject>> bench) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Storage storage = Cli.await(Storage.start(vertx, new StorageSettings(null, null, null, null, null)), 300);
+      try {
+        System.out.println(Cli.await(bench.apply(vertx, storage), 3600).encode());
+      } finally {
+        Cli.await(storage.close(), 30);
+      }
     } finally {
       Cli.await(vertx.close(), 10);
     }

@@ -18,7 +18,7 @@ class CliTest {
   void helpListsTheSubcommands() {
     Result r = run("--help");
     assertThat(r.code).isZero();
-    assertThat(r.out).contains("demo", "run", "migrate", "user");
+    assertThat(r.out).contains("demo", "run", "migrate", "user", "import", "bench");
   }
 
   @Test
