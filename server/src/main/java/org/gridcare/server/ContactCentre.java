@@ -39,6 +39,7 @@ import org.gridcare.server.auth.PgUsers;
 import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
+import org.gridcare.server.http.HttpSimulatorRoutes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridcare.pbx.domain.PbxStatus;
@@ -158,6 +159,11 @@ public final class ContactCentre {
           routes.add(notifications.routes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
+          pbx.simulator().ifPresent(sim -> {
+            fragments.add(HttpSimulatorRoutes.FRAGMENT);
+            routes.add(new HttpSimulatorRoutes(new SimulatorScenario(vertx, sim, acd.acd(), storage.pool(),
+                config.operators())));
+          });
           api = new HttpApi(vertx, ApiContract.merge(fragments), auth, registry, this::readiness, routes);
           return api.listen(config.server());
         })

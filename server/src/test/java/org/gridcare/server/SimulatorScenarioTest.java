@@ -1,0 +1,79 @@
+package org.gridcare.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.gridcare.acd.domain.OperatorState;
+import org.gridcare.server.auth.Identity;
+import org.gridcare.server.auth.Role;
+import org.gridcare.storage.StorageSettings;
+import org.gridcare.testsupport.RealServers;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./contact-centre simulate}'s server side: a seeded scenario through the running server's simulator. */
+@RealServers
+class SimulatorScenarioTest {
+
+  @Test
+  void scenarioPlacesEveryCallAndAccountsForEveryQueuedOne(StorageSettings storage) throws Exception {
+    try (TestCentre centre = TestCentre.start(storage)) {
+      ContactCentre cc = centre.cc();
+      WebClient http = WebClient.create(cc.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
+          .setDefaultPort(cc.httpPort()).setIdleTimeout(0));
+      await(cc.authentication().addUser("test", new Identity("boss", Set.of(Role.ADMIN), List.of()), "admin-password-1"));
+      await(cc.authentication().addUser("test", new Identity("op1001", Set.of(Role.AGENT), List.of(1)), "agent-password-1"));
+      String admin = token(http, "boss", "admin-password-1");
+      String agent = token(http, "op1001", "agent-password-1");
+      JsonObject scenario = new JsonObject().put("calls", 10).put("rate", 2).put("seed", 7).put("agents", 3);
+
+      assertThat(await(http.post("/api/simulator/scenarios").bearerTokenAuthentication(agent).sendJsonObject(scenario))
+          .statusCode()).as("admin only").isEqualTo(403);
+      assertThat(await(http.post("/api/simulator/scenarios").bearerTokenAuthentication(admin)
+          .sendJsonObject(scenario.copy().put("agents", 99))).statusCode()).as("more agents than operators").isEqualTo(400);
+
+      Future<HttpResponse<Buffer>> running = http.post("/api/simulator/scenarios").bearerTokenAuthentication(admin)
+          .timeout(300_000).sendJsonObject(scenario);
+      HttpResponse<Buffer> second = await(http.post("/api/simulator/scenarios").bearerTokenAuthentication(admin)
+          .sendJsonObject(scenario));
+      assertThat(second.statusCode()).as("one scenario at a time: %s", second.bodyAsString()).isEqualTo(409);
+
+      HttpResponse<Buffer> response = running.toCompletionStage().toCompletableFuture().get(300, TimeUnit.SECONDS);
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+      JsonObject summary = response.bodyAsJsonObject();
+      assertThat(summary.fieldNames()).containsExactlyInAnyOrder(
+          "placed", "ivr_completed", "queued", "answered", "abandoned", "failed", "errors");
+      assertThat(summary.getInteger("placed")).isEqualTo(10);
+      assertThat(summary.getInteger("errors")).as(summary.encode()).isZero();
+      assertThat(summary.getInteger("ivr_completed")).as(summary.encode()).isEqualTo(10);
+      assertThat(summary.getInteger("answered") + summary.getInteger("abandoned") + summary.getInteger("failed"))
+          .as(summary.encode()).isEqualTo(summary.getInteger("queued"));
+      // seed 7 sends some callers to line 1 (always open): the ready line-1 operators answer them; line-2 topics
+      // depend on the hour (closed: voicemail, not queued)
+      assertThat(summary.getInteger("answered")).as("ready operators answer calls: %s", summary.encode())
+          .isGreaterThanOrEqualTo(1);
+
+      long journalledQueued = await(cc.storage().pool().query(
+          "SELECT count(DISTINCT call_id) FROM journal WHERE type = 'acd.call.queued'").execute()).iterator().next().getLong(0);
+      assertThat(summary.getInteger("queued")).isEqualTo((int) journalledQueued);
+      assertThat(await(cc.acd().acd().operator("op1001")).status().state()).as("staff logged out after the scenario")
+          .isEqualTo(OperatorState.LOGGED_OUT);
+    }
+  }
+
+  private static String token(WebClient http, String user, String password) throws Exception {
+    return await(http.post("/api/auth/login").sendJsonObject(new JsonObject().put("username", user)
+        .put("password", password))).bodyAsJsonObject().getString("token");
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
