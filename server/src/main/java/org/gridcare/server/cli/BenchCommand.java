@@ -3,6 +3,7 @@ package org.gridcare.server.cli;
 import io.lettuce.core.RedisClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,6 +12,8 @@ import org.gridcare.acd.bench.RoutingBenchmark;
 import org.gridcare.config.ConfigException;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.ivr.bench.IvrBench;
+import org.gridcare.pbx.asterisk.bench.AgiBench;
+import org.gridcare.pbx.asterisk.bench.AmiBench;
 import org.gridcare.storage.EmbeddedRedis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +22,11 @@ import picocli.CommandLine.Parameters;
 /** Benchmarks that print one JSON line each; docs/BENCHMARKS.md records what they gave and on which machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark and print one JSON line: erlang (ACD service quality vs Erlang C), "
-        + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached).")
+        + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached), "
+        + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
+        + "vs a TCP echo).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "erlang | acd | ivr")
+  @Parameters(index = "0", description = "erlang | acd | ivr | ami | agi")
   String which;
 
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
@@ -29,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--config", defaultValue = "config/contact-centre.yaml", description = "configuration file")
   Path config;
+
+  @Option(names = "--capture", defaultValue = "pbx-gateway/src/test/resources/asterisk-captures/ami-inbound-call.txt",
+      description = "ami: the real Asterisk's event stream for one call, replayed")
+  Path capture;
 
   @Override
   public Integer call() throws Exception {
@@ -44,12 +53,27 @@ final class BenchCommand implements Callable<Integer> {
         }
         ivr(cfg);
       }
+      case "ami" -> onVertx(vertx -> AmiBench.run(vertx, capture, quick));
+      case "agi" -> onVertx(vertx -> AgiBench.run(vertx, quick));
       default -> {
-        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr)");
+        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr, ami, agi)");
         return 2;
       }
     }
     return 0;
+  }
+
+  private interface Bench {
+    JsonObject run(Vertx vertx) throws Exception;
+  }
+
+  private static void onVertx(Bench bench) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      System.out.println(bench.run(vertx).encode());
+    } finally {
+      Cli.await(vertx.close(), 10);
+    }
   }
 
   private void acd() throws Exception {
