@@ -8,22 +8,31 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.gridcare.pbx.domain.PbxEvent;
 import org.gridcare.acd.domain.OperatorState;
 import org.gridcare.server.auth.Identity;
 import org.gridcare.server.auth.Role;
 import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
+import org.gridcare.server.cli.ContactCentreCommand;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code ./contact-centre simulate}'s server side: a seeded scenario through the running server's simulator. */
 @RealServers
 class SimulatorScenarioTest {
 
   @Test
-  void scenarioPlacesEveryCallAndAccountsForEveryQueuedOne(StorageSettings storage) throws Exception {
+  void scenarioPlacesEveryCallAndAccountsForEveryQueuedOne(StorageSettings storage, @TempDir Path dir) throws Exception {
     try (TestCentre centre = TestCentre.start(storage)) {
       ContactCentre cc = centre.cc();
       WebClient http = WebClient.create(cc.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
@@ -39,8 +48,15 @@ class SimulatorScenarioTest {
       assertThat(await(http.post("/api/simulator/scenarios").bearerTokenAuthentication(admin)
           .sendJsonObject(scenario.copy().put("agents", 99))).statusCode()).as("more agents than operators").isEqualTo(400);
 
+      CompletableFuture<PbxEvent.CallArrived> firstCall = new CompletableFuture<>();
+      cc.vertx().runOnContext(v -> cc.pbxLink().pbx().subscribe(e -> {
+        if (e instanceof PbxEvent.CallArrived a) {
+          firstCall.complete(a);
+        }
+      }));
       Future<HttpResponse<Buffer>> running = http.post("/api/simulator/scenarios").bearerTokenAuthentication(admin)
           .timeout(300_000).sendJsonObject(scenario);
+      firstCall.get(60, TimeUnit.SECONDS);
       HttpResponse<Buffer> second = await(http.post("/api/simulator/scenarios").bearerTokenAuthentication(admin)
           .sendJsonObject(scenario));
       assertThat(second.statusCode()).as("one scenario at a time: %s", second.bodyAsString()).isEqualTo(409);
@@ -65,6 +81,27 @@ class SimulatorScenarioTest {
       assertThat(summary.getInteger("queued")).isEqualTo((int) journalledQueued);
       assertThat(await(cc.acd().acd().operator("op1001")).status().state()).as("staff logged out after the scenario")
           .isEqualTo(OperatorState.LOGGED_OUT);
+
+      // the CLI, same seed: the same callers take the same paths
+      Path password = Files.writeString(dir.resolve("password"), "admin-password-1\n");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PrintStream stdout = System.out;
+      System.setOut(new PrintStream(out, true));
+      int code;
+      try {
+        code = new CommandLine(new ContactCentreCommand()).execute("simulate", "--calls", "10", "--rate", "2",
+            "--seed", "7", "--agents", "3", "--url", "http://127.0.0.1:" + cc.httpPort(), "--user", "boss",
+            "--password-file", password.toString());
+      } finally {
+        System.setOut(stdout);
+      }
+      assertThat(code).as(out.toString()).isZero();
+      List<String> lines = out.toString().lines().toList();
+      JsonObject again = new JsonObject(lines.get(lines.size() - 1));
+      assertThat(again.getInteger("placed")).isEqualTo(10);
+      assertThat(again.getInteger("ivr_completed")).isEqualTo(10);
+      assertThat(again.getInteger("queued")).as("same seed, same paths: %s vs %s", again, summary)
+          .isEqualTo(summary.getInteger("queued"));
     }
   }
 
