@@ -30,7 +30,8 @@ import org.gridcare.platform.domain.DomainException;
  * <p>Outcomes: {@code placed} calls dialled; {@code ivr_completed} callers that finished their menu walk;
  * {@code queued} / {@code answered} from the journal ({@code acd.call.queued} / {@code acd.call.answered}) of this
  * scenario's call ids; of the queued, {@code abandoned} ended by the caller's patience before an answer and
- * {@code failed} ended any other way without an answer; {@code errors} callers whose walk broke (the call ended or a
+ * {@code failed} ended any other way without an answer (hung up by the server, or sent to the peak-overflow centre);
+ * {@code errors} callers whose walk broke (the call ended or a
  * step failed before the menu was done, or the call did not end in time).
  */
 public final class SimulatorScenario {
@@ -80,28 +81,30 @@ public final class SimulatorScenario {
     if (!running.compareAndSet(false, true)) {
       return Future.failedFuture(DomainException.conflict("scenario-running", "a scenario is already running"));
     }
-    List<OperatorConfig> staff = operators.subList(0, s.agents());
-    return staff(staff)
+    List<OperatorConfig> loggedIn = new ArrayList<>();
+    return staff(operators.subList(0, s.agents()), loggedIn)
         .compose(v -> callers(s))
-        .eventually(() -> release(staff))
+        .eventually(() -> release(loggedIn))
         .onComplete(r -> running.set(false));
   }
 
-  private Future<Void> staff(List<OperatorConfig> staff) {
+  /** Logs in and readies the staff, noting in {@code loggedIn} those this scenario logged in (others stay as they are). */
+  private Future<Void> staff(List<OperatorConfig> staff, List<OperatorConfig> loggedIn) {
     Future<Void> all = Future.succeededFuture();
     for (OperatorConfig op : staff) {
       sim.phone(op.endpoint()).autoAnswer(true, ANSWER_DELAY);
       all = all.compose(v -> acd.login(op.id(), op.endpoint())
-          .recover(e -> acd.operator(op.id()).mapEmpty()) // logged in already: keep the session
+          .map(x -> loggedIn.add(op))
+          .recover(e -> acd.operator(op.id()).map(true)) // logged in already: keep that session
           .compose(x -> acd.ready(op.id()))
           .mapEmpty());
     }
     return all;
   }
 
-  private Future<Void> release(List<OperatorConfig> staff) {
+  private Future<Void> release(List<OperatorConfig> loggedIn) {
     Future<Void> all = Future.succeededFuture();
-    for (OperatorConfig op : staff) {
+    for (OperatorConfig op : loggedIn) {
       all = all.compose(v -> acd.logout(op.id()).<Void>mapEmpty().recover(e -> Future.succeededFuture()));
     }
     return all;
