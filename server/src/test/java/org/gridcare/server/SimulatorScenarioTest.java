@@ -12,10 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.gridcare.config.ConfigLoader;
 import org.gridcare.pbx.domain.PbxEvent;
 import org.gridcare.acd.domain.OperatorState;
 import org.gridcare.server.auth.Identity;
@@ -102,6 +105,37 @@ class SimulatorScenarioTest {
       assertThat(again.getInteger("ivr_completed")).isEqualTo(10);
       assertThat(again.getInteger("queued")).as("same seed, same paths: %s vs %s", again, summary)
           .isEqualTo(summary.getInteger("queued"));
+    }
+  }
+
+  @Test
+  void againstARealAsteriskThereIsNoSimulatorApi(StorageSettings storage, @TempDir Path dir) throws Exception {
+    Path secret = Files.writeString(dir.resolve("ami-secret"), "not-used\n");
+    Path file = dir.resolve("asterisk.yaml");
+    Files.writeString(file, Files.readString(TestCentre.repoRoot().resolve("config/contact-centre.yaml"))
+        .replaceFirst("(?m)^  mode: simulator", "  mode: asterisk")
+        .replaceFirst("(?m)^    max-reconnect-backoff: 30s", "    max-reconnect-backoff: 30s\n    secret: {file: \"" + secret + "\"}"));
+    Map<String, String> env = new HashMap<>(TestCentre.workingDirs(TestCentre.repoRoot()));
+    env.put("CC_SERVER_PORT", "0");
+    env.put("CC_STORAGE_POSTGRES_URL", storage.postgresUrl());
+    env.put("CC_STORAGE_POSTGRES_USER", storage.postgresUser());
+    env.put("CC_STORAGE_REDIS_URL", storage.redisUrl());
+    env.put("CC_PBX_AMI_PORT", "1"); // nothing listens: the gateway keeps retrying, the server runs
+    env.put("CC_PBX_AGI_PORT", "0");
+    ContactCentre cc = await(ContactCentre.start(ConfigLoader.load(file, env)));
+    try {
+      assertThat(cc.pbxLink().simulator()).isEmpty();
+      WebClient http = WebClient.create(cc.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
+          .setDefaultPort(cc.httpPort()));
+      await(cc.authentication().addUser("test", new Identity("boss2", Set.of(Role.ADMIN), List.of()), "admin-password-1"));
+      HttpResponse<Buffer> r = await(http.post("/api/simulator/scenarios")
+          .bearerTokenAuthentication(token(http, "boss2", "admin-password-1"))
+          .sendJsonObject(new JsonObject().put("calls", 1).put("rate", 1).put("seed", 1)));
+      assertThat(r.statusCode()).isEqualTo(404);
+      JsonObject document = await(http.get("/api/openapi.json").send()).bodyAsJsonObject();
+      assertThat(document.getJsonObject("paths").fieldNames()).noneMatch(p -> p.startsWith("/api/simulator"));
+    } finally {
+      await(cc.stop());
     }
   }
 
