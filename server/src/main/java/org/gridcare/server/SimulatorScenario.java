@@ -39,6 +39,7 @@ public final class SimulatorScenario {
   private static final String TOPIC_KEYS = "1111112233455660";
   private static final Duration ANSWER_DELAY = Duration.ofMillis(500);
   private static final Duration CALL_DEADLINE = Duration.ofMinutes(5);
+  private static final Duration JOURNAL_SETTLE = Duration.ofSeconds(5);
 
   /** What to run; validated by {@link #run}. */
   public record Settings(int calls, double rate, long seed, int agents) {}
@@ -50,6 +51,7 @@ public final class SimulatorScenario {
   private static final class Outcome {
     volatile String callId;
     volatile boolean walked;
+    volatile boolean bridged;
     final AtomicBoolean gaveUp = new AtomicBoolean();
     volatile boolean error;
   }
@@ -163,7 +165,10 @@ public final class SimulatorScenario {
     walk.onSuccess(v -> o.walked = true)
         .onFailure(e -> o.error |= !o.gaveUp.get()) // a patient caller's walk must not break
         .compose(v -> call.awaitState(CallState.BRIDGED))
-        .onSuccess(v -> vertx.setTimer(c.talk().toMillis(), t -> call.hangUp()));
+        .onSuccess(v -> {
+          o.bridged = true;
+          vertx.setTimer(c.talk().toMillis(), t -> call.hangUp());
+        });
     Promise<Void> hungUp = Promise.promise();
     long deadline = vertx.setTimer(CALL_DEADLINE.toMillis(), t -> {
       o.error = true;
@@ -177,36 +182,58 @@ public final class SimulatorScenario {
     return hungUp.future();
   }
 
+  /**
+   * The journal follows the PBX asynchronously: reads it until every caller seen bridged has its
+   * {@code acd.call.answered} (or {@link #JOURNAL_SETTLE} has passed: a call bridged to the peak-overflow centre has none).
+   */
   private Future<JsonObject> summary(List<Outcome> outcomes) {
     List<String> ids = outcomes.stream().map(o -> o.callId).filter(id -> id != null).toList();
+    Set<String> bridged = new HashSet<>();
+    outcomes.stream().filter(o -> o.bridged).forEach(o -> bridged.add(o.callId));
+    return journal(ids, bridged, System.nanoTime() + JOURNAL_SETTLE.toNanos())
+        .map(rows -> count(outcomes, ids, rows.get(0), rows.get(1)));
+  }
+
+  /** [queued ids, answered ids] of this scenario. */
+  private Future<List<Set<String>>> journal(List<String> ids, Set<String> bridged, long deadline) {
     return pool.preparedQuery("SELECT type, call_id FROM journal WHERE type IN ('acd.call.queued', 'acd.call.answered') "
             + "AND call_id = ANY($1)")
         .execute(Tuple.of(ids.toArray(new String[0])))
-        .map(rows -> {
+        .compose(rows -> {
           Set<String> queued = new HashSet<>();
           Set<String> answered = new HashSet<>();
           for (Row r : rows) {
             (r.getString("type").equals("acd.call.queued") ? queued : answered).add(r.getString("call_id"));
           }
-          int walked = 0;
-          int abandoned = 0;
-          int failed = 0;
-          int errors = 0;
-          for (Outcome o : outcomes) {
-            walked += o.walked ? 1 : 0;
-            errors += o.error ? 1 : 0;
-            if (o.callId != null && queued.contains(o.callId) && !answered.contains(o.callId)) {
-              if (o.gaveUp.get()) {
-                abandoned++;
-              } else {
-                failed++;
-              }
-            }
+          if (answered.containsAll(bridged) || System.nanoTime() > deadline) {
+            return Future.succeededFuture(List.of(queued, answered));
           }
-          answered.retainAll(queued);
-          return new JsonObject().put("placed", ids.size()).put("ivr_completed", walked)
-              .put("queued", queued.size()).put("answered", answered.size()).put("abandoned", abandoned)
-              .put("failed", failed).put("errors", errors);
+          Promise<Void> later = Promise.promise();
+          vertx.setTimer(200, t -> later.complete());
+          return later.future().compose(v -> journal(ids, bridged, deadline));
         });
+  }
+
+  private static JsonObject count(List<Outcome> outcomes, List<String> ids, Set<String> queued, Set<String> answered) {
+    int walked = 0;
+    int abandoned = 0;
+    int failed = 0;
+    int errors = 0;
+    for (Outcome o : outcomes) {
+      walked += o.walked ? 1 : 0;
+      errors += o.error ? 1 : 0;
+      if (o.callId != null && queued.contains(o.callId) && !answered.contains(o.callId)) {
+        if (o.gaveUp.get()) {
+          abandoned++;
+        } else {
+          failed++;
+        }
+      }
+    }
+    Set<String> answeredQueued = new HashSet<>(answered);
+    answeredQueued.retainAll(queued);
+    return new JsonObject().put("placed", ids.size()).put("ivr_completed", walked)
+        .put("queued", queued.size()).put("answered", answeredQueued.size()).put("abandoned", abandoned)
+        .put("failed", failed).put("errors", errors);
   }
 }
