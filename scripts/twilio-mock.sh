@@ -8,7 +8,7 @@
 #   scripts/twilio-mock.sh status
 #
 # Point the server at it with notifications.twilio.base-url: http://127.0.0.1:4010 (any AC... sid and token work).
-# The spec is taken from $TWILIO_OAI, else ../shared/twilio-oai next to the repository.
+# The spec is taken from $TWILIO_OAI, else tools/twilio-oai in the repository.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,7 +16,7 @@ PRISM_VERSION="5.14.2"
 TOOLS="$ROOT/target/tools/prism"  # target/ is git-ignored
 PRISM="$TOOLS/node_modules/.bin/prism"
 RUN="$ROOT/data/twilio-mock"
-SPEC_DIR="${TWILIO_OAI:-$ROOT/../shared/twilio-oai}"
+SPEC_DIR="${TWILIO_OAI:-$ROOT/tools/twilio-oai}"
 SPEC="$SPEC_DIR/twilio_api_v2010.json"
 
 install() {

@@ -40,6 +40,7 @@ import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
 import org.gridcare.server.http.HttpSimulatorRoutes;
+import org.gridcare.server.http.HttpWallboardRoutes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridcare.pbx.domain.PbxStatus;
@@ -159,6 +160,8 @@ public final class ContactCentre {
           routes.add(notifications.routes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
+          fragments.add(HttpWallboardRoutes.fragment());
+          routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
             fragments.add(HttpSimulatorRoutes.FRAGMENT);
             routes.add(new HttpSimulatorRoutes(new SimulatorScenario(vertx, sim, acd.acd(), storage.pool(),

@@ -70,23 +70,38 @@ class CallFlowTest {
       await(caller.hangUp());
       await(caller.awaitState(CallState.HUNG_UP));
 
-      List<String> journal = await(cc.storage().pool().query("SELECT type FROM journal ORDER BY id").execute()
-          .map(rows -> {
-            List<String> types = new java.util.ArrayList<>();
-            rows.forEach(r -> types.add(r.getString("type")));
-            return types;
-          }));
+      // Journal and recording catalogue follow the PBX events asynchronously: poll until they are written.
+      eventually("the answered leg is journalled", () -> journalTypes(cc).contains("acd.call.answered"));
+      eventually("the conversation's recording is catalogued", () -> await(cc.storage().pool()
+          .query("SELECT count(*) FROM rec_recording").execute()).iterator().next().getLong(0) == 1);
+      List<String> journal = journalTypes(cc);
       assertThat(journal).contains("ivr.started", "acd.call.queued", "acd.call.offered", "acd.call.answered");
       String lineOfQueued = await(cc.storage().pool().query(
           "SELECT line, data FROM journal WHERE type = 'acd.call.queued'").execute()).iterator().next().getValue("line").toString();
       assertThat(lineOfQueued).isEqualTo("1");
 
-      long recorded = await(cc.storage().pool().query("SELECT count(*) FROM rec_recording").execute())
-          .iterator().next().getLong(0);
-      assertThat(recorded).as("the conversation was recorded").isEqualTo(1);
-
       HttpResponse<Buffer> metrics = await(http.get("/metrics").send());
-      assertThat(metrics.bodyAsString()).contains("acd_queue_wait");
+      // The meters agree with what the simulated parties saw: one call answered on line 1, none abandoned.
+      assertThat(metrics.bodyAsString())
+          .containsPattern("(?m)^acd_queue_wait_seconds_count\\{line=\"1\",outcome=\"answered\"\\} 1$")
+          .doesNotContainPattern("(?m)^acd_queue_wait_seconds_count\\{line=\"1\",outcome=\"abandoned\"\\} [1-9]");
+    }
+  }
+
+  private static List<String> journalTypes(ContactCentre cc) throws Exception {
+    return await(cc.storage().pool().query("SELECT type FROM journal ORDER BY id").execute().map(rows -> {
+      List<String> types = new java.util.ArrayList<>();
+      rows.forEach(r -> types.add(r.getString("type")));
+      return types;
+    }));
+  }
+
+  /** Polls a condition that no event announces (a row written after the PBX event), for up to 20 s. */
+  private static void eventually(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      TimeUnit.MILLISECONDS.sleep(100);
     }
   }
 

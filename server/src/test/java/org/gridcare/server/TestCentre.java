@@ -43,6 +43,7 @@ record TestCentre(ContactCentre cc, ContactCentreConfig config) implements AutoC
       throw new java.io.UncheckedIOException(e);
     }
     return Map.of(
+        "CC_PBX_AGI_PORT", "0", // a free port: test JVMs (and a running demo) must not collide on 4573
         "CC_STORAGE_DATA_DIR", data.toString(),
         "CC_IVR_MENU_FILE", root.resolve("config/ivr.yaml").toString(),
         "CC_IVR_PROMPTS_DIR", root.resolve("config/prompts").toString(),

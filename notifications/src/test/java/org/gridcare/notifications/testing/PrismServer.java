@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Twilio's published OpenAPI spec (../shared/twilio-oai, or -Dtwilio.oai=DIR) served by Stoplight Prism, installed
+ * Twilio's published OpenAPI spec (tools/twilio-oai in the repository, or -Dtwilio.oai=DIR) served by Stoplight Prism, installed
  * with npm into target/prism on first use. Every request the SDK makes is validated against Twilio's contract.
  * Tests are skipped (with a message) only when node or npm is not installed.
  */
@@ -90,7 +90,7 @@ public final class PrismServer implements AutoCloseable {
   private static Path spec() {
     String configured = System.getProperty("twilio.oai");
     List<Path> candidates = configured != null ? List.of(Path.of(configured))
-        : List.of(Path.of("..", "..", "shared", "twilio-oai"), Path.of("..", "shared", "twilio-oai"));
+        : List.of(Path.of("..", "tools", "twilio-oai"), Path.of("tools", "twilio-oai"));
     for (Path dir : candidates) {
       Path spec = dir.resolve("twilio_api_v2010.json").toAbsolutePath().normalize();
       if (Files.isReadable(spec)) {
