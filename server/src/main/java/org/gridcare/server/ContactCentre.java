@@ -39,6 +39,7 @@ import org.gridcare.server.auth.PgUsers;
 import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
+import org.gridcare.server.http.HttpSimulatorRoutes;
 import org.gridcare.server.http.HttpWallboardRoutes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -161,6 +162,11 @@ public final class ContactCentre {
           routes.add(ivr.routes());
           fragments.add(HttpWallboardRoutes.fragment());
           routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
+          pbx.simulator().ifPresent(sim -> {
+            fragments.add(HttpSimulatorRoutes.FRAGMENT);
+            routes.add(new HttpSimulatorRoutes(new SimulatorScenario(vertx, sim, acd.acd(), storage.pool(),
+                config.operators())));
+          });
           api = new HttpApi(vertx, ApiContract.merge(fragments), auth, registry, this::readiness, routes);
           return api.listen(config.server());
         })

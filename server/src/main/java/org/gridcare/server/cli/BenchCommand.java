@@ -25,6 +25,8 @@ import org.gridcare.crm.pg.PgInteractions;
 import org.gridcare.crm.pg.PgSampleData;
 import org.gridcare.crm.pg.PgTickets;
 import org.gridcare.ivr.bench.IvrBench;
+import org.gridcare.pbx.asterisk.bench.AgiBench;
+import org.gridcare.pbx.asterisk.bench.AmiBench;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.recordings.bench.RecordingSearchBench;
 import org.gridcare.recordings.pg.PgRecordings;
@@ -39,9 +41,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark and print one JSON line: erlang (ACD service quality vs Erlang C), "
         + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached), "
-        + "recordings (search p95 over a seeded catalogue), screenpop (customer-card latency at 50 offers/s).")
+        + "recordings (search p95 over a seeded catalogue), screenpop (customer-card latency at 50 offers/s), "
+        + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
+        + "vs a TCP echo).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop")
+  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi")
   String which;
 
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
@@ -49,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--config", defaultValue = "config/contact-centre.yaml", description = "configuration file")
   Path config;
+
+  @Option(names = "--capture", defaultValue = "pbx-gateway/src/test/resources/asterisk-captures/ami-inbound-call.txt",
+      description = "ami: the real Asterisk's event stream for one call, replayed")
+  Path capture;
 
   @Override
   public Integer call() throws Exception {
@@ -74,12 +82,27 @@ final class BenchCommand implements Callable<Integer> {
         }
         screenpop(cfg);
       }
+      case "ami" -> onVertx(vertx -> AmiBench.run(vertx, capture, quick));
+      case "agi" -> onVertx(vertx -> AgiBench.run(vertx, quick));
       default -> {
-        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr, recordings, screenpop)");
+        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr, recordings, screenpop, ami, agi)");
         return 2;
       }
     }
     return 0;
+  }
+
+  private interface Bench {
+    JsonObject run(Vertx vertx) throws Exception;
+  }
+
+  private static void onVertx(Bench bench) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      System.out.println(bench.run(vertx).encode());
+    } finally {
+      Cli.await(vertx.close(), 10);
+    }
   }
 
   private void acd() throws Exception {
