@@ -49,6 +49,9 @@ public final class AcdMetrics {
       Gauge.builder("acd.queue.longest.wait", longest, l -> l.get() / 1000.0).tag("line", line.toString())
           .baseUnit("seconds").description("Longest current wait").register(registry);
     }
+    Gauge.builder("acd.operators.occupancy", operators, AcdMetrics::occupancy)
+        .description("Share of logged-in operators busy with a call (offered, talking or in wrap-up)")
+        .register(registry);
     for (OperatorState s : OperatorState.values()) {
       AtomicLong n = new AtomicLong();
       operators.put(s, n);
@@ -70,6 +73,23 @@ public final class AcdMetrics {
     Timer.builder("acd.call.handle").tag("line", Integer.toString(line))
         .description("Handling time of answered calls: talk and wrap-up")
         .register(registry).record(talkAndWrapUp);
+  }
+
+  /** Busy (reserved, on-call, wrap-up) over logged in; 0 when nobody is logged in. */
+  static double occupancy(Map<OperatorState, AtomicLong> byState) {
+    long busy = 0;
+    long loggedIn = 0;
+    for (var e : byState.entrySet()) {
+      long n = e.getValue().get();
+      if (e.getKey() != OperatorState.LOGGED_OUT) {
+        loggedIn += n;
+      }
+      if (e.getKey() == OperatorState.RESERVED || e.getKey() == OperatorState.ON_CALL
+          || e.getKey() == OperatorState.WRAP_UP) {
+        busy += n;
+      }
+    }
+    return loggedIn == 0 ? 0 : (double) busy / loggedIn;
   }
 
   void observe(List<WaitingCall> calls, Collection<OperatorView> staff, Instant now) {
