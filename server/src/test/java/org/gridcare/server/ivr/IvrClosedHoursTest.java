@@ -33,8 +33,7 @@ class IvrClosedHoursTest {
       caller.press("3"); // meters and readings: line 2
       assertThat(caller.hearNext()).isEqualTo(centre.staticPrompt("en", "line-closed"));
       assertThat(caller.hearNext()).isEqualTo(centre.staticPrompt("en", "voicemail"));
-      caller.hear("beep");
-      caller.press("#");
+      caller.hear("beep"); // the caller speaks for a second; five seconds of silence end the message
       caller.hear(centre.staticPrompt("en", "voicemail-saved"));
       caller.awaitHungUp();
 

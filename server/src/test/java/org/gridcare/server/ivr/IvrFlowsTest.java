@@ -196,10 +196,12 @@ class IvrFlowsTest {
     caller.press(gsrn);
     caller.hear(prompt("enter-reading"));
     caller.press("15000#"); // below the last reading
-    caller.hearNext(); // "lower than the last reading we have"
+    assertThat(caller.hearNext()).isEqualTo(centre.spoken("en", "The reading 15000 is lower than the last reading we "
+        + "have, 20000. Please check the meter and enter the reading again."));
     caller.hear(prompt("enter-reading"));
     caller.press("90000#"); // 70 000 kWh in a month: far above what the household uses
-    caller.hearNext(); // "much higher than we expected... press 1, to enter it again press 2"
+    assertThat(caller.hearNext()).isEqualTo(centre.spoken("en", "The reading 90000 is much higher than we expected. "
+        + "If it is correct, press 1. To enter it again, press 2."));
     caller.press("2");
     caller.hear(prompt("enter-reading"));
     caller.press("20");
@@ -223,7 +225,7 @@ class IvrFlowsTest {
     WireCaller caller = englishCaller(mobile(7));
     caller.hear(prompt("main-menu"));
     caller.press("1");
-    caller.hearNext(); // "registered with number ..."
+    String registered = caller.hearNext();
     caller.hear(prompt("goodbye"));
     caller.awaitHungUp();
 
@@ -234,6 +236,9 @@ class IvrFlowsTest {
     assertThat(tickets.get(0).getString("topic")).isEqualTo("outage");
     assertThat(tickets.get(0).getString("source")).isEqualToIgnoringCase("ivr");
     assertThat(tickets.get(0).getLong("customer_id")).isEqualTo(customer.getLong("id"));
+    assertThat(registered).as("the caller hears the ticket's number").isEqualTo(centre.spoken("en", "Thank you. Your "
+        + "fault report has been registered with number " + tickets.get(0).getString("number")
+        + ". Our crews have been informed."));
     assertThat(centre.step(call, "report-fault").getString("outcome")).isEqualTo("created");
     Row completed = centre.completed(call);
     assertThat(completed.getJsonObject("data").getString("ending")).isEqualTo("self-served");
@@ -248,8 +253,7 @@ class IvrFlowsTest {
     caller.hear(prompt("main-menu"));
     caller.press("5");
     caller.hear(prompt("voicemail"));
-    caller.hear("beep");
-    caller.press("#");
+    caller.hear("beep"); // the caller speaks for a second; five seconds of silence end the message
     caller.hear(prompt("voicemail-saved"));
     caller.hear(prompt("goodbye"));
     caller.awaitHungUp();
