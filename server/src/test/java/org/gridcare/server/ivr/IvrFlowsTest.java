@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -40,15 +44,18 @@ class IvrFlowsTest {
   private static final String UNKNOWN_NUMBER = "+4798765432";
   private static IvrCentre centre;
   private static UUID outage;
+  private static Instant outageStart;
+  private static Instant outageRestoration;
 
   @BeforeAll
   static void start(StorageSettings storage) throws Exception {
     centre = IvrCentre.start(storage, UnaryOperator.identity());
     assertThat(await(centre.cc.crm().loadSampleData(60), 60)).isEqualTo(60);
     String osloPostcode = centre.customerByPhone(mobile(0)).getString("postcode");
+    outageStart = Instant.now().minus(Duration.ofMinutes(20));
+    outageRestoration = Instant.now().plus(Duration.ofHours(3));
     outage = await(centre.cc.notifications().outages().report(new ReportOutage(Area.ofPostcodes(osloPostcode),
-        "a fallen tree", Instant.now().minus(Duration.ofMinutes(20)), Instant.now().plus(Duration.ofHours(3)),
-        "test", null)), 30).id();
+        "a fallen tree", outageStart, outageRestoration, "test", null)), 30).id();
   }
 
   @AfterAll
@@ -64,7 +71,10 @@ class IvrFlowsTest {
     WireCaller caller = englishCaller(mobile(0));
     assertThat(caller.hearNext()).as("greeted by name")
         .isEqualTo(centre.personalPrompt("en", "Hello " + customer.getString("name") + "."));
-    assertThat(caller.hearNext()).as("the outage is announced before the menu").isNotEqualTo(prompt("main-menu"));
+    assertThat(caller.hearNext()).as("the outage is announced before the menu").isEqualTo(centre.spoken("en",
+        "There is a unplanned power outage in your area, caused by a fallen tree, since " + osloTime(outageStart)
+            + ". Power is expected back at " + osloTime(outageRestoration) + ". To get a text message when power is "
+            + "back, press 1. If your problem is different, press 2."));
     caller.press("1");
     caller.hear(prompt("sms-confirmed"));
     caller.hear(prompt("goodbye"));
@@ -277,61 +287,6 @@ class IvrFlowsTest {
     assertThat(centre.completed(call).getJsonObject("data").getString("ending")).isEqualTo("voicemail");
   }
 
-  @Test
-  void hangingUpWhileTypingAGsrnEndsTheSessionAsAbandonedWithNothingWritten() throws Exception {
-    WireCaller caller = englishCaller(mobile(10));
-    caller.hear(prompt("main-menu"));
-    caller.press("2");
-    caller.hear(prompt("enter-gsrn"));
-    caller.press("7070575");
-    caller.hangUp();
-
-    String call = caller.callId();
-    Row completed = centre.completed(call);
-    assertThat(completed.getJsonObject("data").getString("ending")).isEqualTo("abandoned");
-    assertThat(completed.getJsonObject("data").getString("lastNode")).isEqualTo("reading-gsrn");
-    assertThat(nodes(call)).doesNotContain("reading-gsrn", "reading-value", "check-reading");
-    assertThat(centre.count("SELECT count(*) FROM crm_meter_reading WHERE call_id = $1", call)).isZero();
-    assertThat(centre.count("SELECT count(*) FROM crm_ticket_link WHERE ref = $1", call)).isZero();
-  }
-
-  /**
-   * Hanging up while an input node listens ends the session as abandoned at that node, with nothing half written.
-   * {@code path}: the prompts heard in order, each with the keys pressed when it plays ({@code prompt=keys}); the
-   * last one's keys are a partial input, and the caller hangs up right after them.
-   */
-  @ParameterizedTest(name = "hang-up at {0}")
-  @CsvSource({
-      "choose-language, choose-language",
-      "ask-identifier, choose-language=1 ask-identifier",
-      "collect-customer-number, choose-language=1 ask-identifier=1 enter-customer-number=1000",
-      "collect-gsrn, choose-language=1 ask-identifier=2 enter-gsrn=707057500",
-      "main-menu, choose-language=1 ask-identifier=0 main-menu",
-      "operator-menu, choose-language=1 ask-identifier=0 main-menu=4 operator-menu",
-      "application-number, choose-language=1 ask-identifier=0 main-menu=3 enter-application-number=12",
-      "reading-gsrn, choose-language=1 ask-identifier=0 main-menu=2 enter-gsrn=7070575",
-  })
-  void hangingUpInAnInputNodeAbandonsTheSessionThere(String node, String path) throws Exception {
-    WireCaller caller = new WireCaller(centre.simulator().placeCall(UNKNOWN_NUMBER, TOLL_FREE));
-    for (String hop : path.split(" ")) {
-      String[] promptAndKeys = hop.split("=");
-      caller.hear(prompt(promptAndKeys[0]));
-      if (promptAndKeys.length > 1) {
-        caller.press(promptAndKeys[1]);
-      }
-    }
-    caller.hangUp();
-
-    String call = caller.callId();
-    Row completed = centre.completed(call);
-    assertThat(completed.getJsonObject("data").getString("ending")).isEqualTo("abandoned");
-    assertThat(completed.getJsonObject("data").getString("lastNode")).isEqualTo(node);
-    assertThat(nodes(call)).as("no step journaled for the unfinished input").doesNotContain(node);
-    assertThat(centre.count("SELECT count(*) FROM crm_ticket_link WHERE ref = $1", call)).isZero();
-    assertThat(centre.count("SELECT count(*) FROM crm_meter_reading WHERE call_id = $1", call)).isZero();
-    assertThat(centre.count("SELECT count(*) FROM journal WHERE type = 'acd.call.queued' AND call_id = $1", call)).isZero();
-  }
-
   private static WireCaller englishCaller(String from) throws Exception {
     WireCaller caller = new WireCaller(centre.simulator().placeCall(from, TOLL_FREE));
     caller.hear(prompt("choose-language"));
@@ -346,6 +301,13 @@ class IvrFlowsTest {
 
   private List<String> nodes(String call) throws Exception {
     return centre.steps(call).stream().map(s -> s.getString("node")).toList();
+  }
+
+  /** As callers hear a time: "14:30" today, "14:30 on 26 November" another day, in the centre's zone. */
+  private static String osloTime(Instant t) {
+    ZoneId oslo = ZoneId.of("Europe/Oslo");
+    boolean today = t.atZone(oslo).toLocalDate().equals(LocalDate.now(oslo));
+    return DateTimeFormatter.ofPattern(today ? "HH:mm" : "HH:mm 'on' d MMMM", Locale.ENGLISH).format(t.atZone(oslo));
   }
 
   static String mobile(int customer) {
