@@ -120,10 +120,10 @@ class IvrFlowsTest {
     caller.press("2");
     caller.hear(prompt("enter-gsrn"));
     String gsrn = SampleCustomers.gsrn(2, 0).value();
-    caller.press(wrongCheckDigit(gsrn));
+    caller.press(wrongCheckDigit(gsrn) + "#");
     assertThat(caller.hearNext()).as("re-prompted at once, before any look-up").isEqualTo(prompt("gsrn-invalid"));
     assertThat(caller.hearNext()).isEqualTo(prompt("enter-gsrn"));
-    caller.press(gsrn);
+    caller.press(gsrn + "#");
     Row customer = centre.customerByPhone(mobile(2));
     assertThat(caller.hearNext()).as("identified by the metering point")
         .isEqualTo(centre.personalPrompt("en", "Hello " + customer.getString("name") + "."));
@@ -174,7 +174,7 @@ class IvrFlowsTest {
     caller.hear(prompt("main-menu"));
     caller.press("2");
     caller.hear(prompt("enter-gsrn"));
-    caller.press(gsrn); // 18 digits end the input by themselves
+    caller.press(gsrn + "#"); // as the prompt asks: the hash must not leak into the next input as "no key"
     caller.hear(prompt("enter-reading"));
     caller.press("12345#");
     assertThat(caller.hearNext()).as("the reading read back").isEqualTo(
@@ -205,7 +205,7 @@ class IvrFlowsTest {
     caller.hear(prompt("main-menu"));
     caller.press("2");
     caller.hear(prompt("enter-gsrn"));
-    caller.press(gsrn);
+    caller.press(gsrn); // no hash: the full entry is taken when the caller stops typing
     caller.hear(prompt("enter-reading"));
     caller.press("15000#"); // below the last reading
     assertThat(caller.hearNext()).isEqualTo(centre.spoken("en", "The reading 15000 is lower than the last reading we "
