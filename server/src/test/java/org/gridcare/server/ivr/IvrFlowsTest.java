@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>Sample customer {@code i} calls from {@code +479} + (1000000 + 13 i) and owns GSRN
  * {@link SampleCustomers#gsrn(int, int) gsrn(i, 0)}; customers {@code i % 3 == 0} live in Oslo, where one postcode
- * has an outage, so the other flows use Bergen and Tromsø customers.
+ * has an outage, so the other flows use Bergen and Tromsø customers. Closed hours need another configuration:
+ * {@link IvrClosedHoursTest}.
  */
 @RealServers
 class IvrFlowsTest {
