@@ -142,6 +142,44 @@ class IvrFlowsTest {
   }
 
   @Test
+  void unknownCallerIsIdentifiedByTheDigitsOfTheirCustomerNumber() throws Exception {
+    Row customer = centre.customerByPhone(mobile(11));
+    String digits = customer.getString("number").replaceAll("[^0-9]", ""); // printed as C100012: keys for digits only
+    WireCaller caller = englishCaller(UNKNOWN_NUMBER);
+    caller.hear(prompt("ask-identifier"));
+    caller.press("1");
+    caller.hear(prompt("enter-customer-number"));
+    caller.press(digits + "#");
+    assertThat(caller.hearNext()).isEqualTo(centre.personalPrompt("en", "Hello " + customer.getString("name") + "."));
+    caller.hear(prompt("main-menu"));
+    caller.hangUp();
+
+    String call = caller.callId();
+    assertThat(centre.step(call, "find-by-number").getString("outcome")).isEqualTo("found");
+    assertThat(centre.completed(call).getString("customer_id")).isEqualTo(customer.getLong("id").toString());
+  }
+
+  @Test
+  void applicationStatusIsFoundByTheDigitsOfTheApplicationNumber() throws Exception {
+    Row customer = centre.customerByPhone(mobile(13));
+    String number = await(centre.cc.crm().applications().submit(customer.getLong("id"), "11", "test", Instant.now()), 30)
+        .number();
+    WireCaller caller = englishCaller(mobile(13));
+    caller.hear(prompt("main-menu"));
+    caller.press("3");
+    caller.hear(prompt("enter-application-number"));
+    caller.press(number.replaceAll("[^0-9]", "") + "#");
+    assertThat(caller.hearNext()).isEqualTo(centre.spoken("en",
+        "Your application is at the stage: application. Next step: site-survey."));
+    caller.hear(prompt("goodbye"));
+    caller.awaitHungUp();
+
+    String call = caller.callId();
+    assertThat(centre.step(call, "application-status").getString("outcome")).isEqualTo("found");
+    assertThat(centre.completed(call).getJsonObject("data").getString("flow")).isEqualTo("application-status");
+  }
+
+  @Test
   void noInputThreeTimesTakesTheCallerToTheOperatorQueue() throws Exception {
     WireCaller caller = englishCaller(UNKNOWN_NUMBER);
     caller.hear(prompt("ask-identifier"));
