@@ -326,6 +326,43 @@ class IvrFlowsTest {
     assertThat(centre.completed(call).getJsonObject("data").getString("ending")).isEqualTo("voicemail");
   }
 
+  /**
+   * Hanging up while an input node listens ends the session as abandoned at that node, with nothing half written.
+   * {@code path}: the prompts heard in order, each with the keys pressed when it plays ({@code prompt=keys}); the
+   * last one's keys are a partial input, and the caller hangs up right after them.
+   */
+  @ParameterizedTest(name = "hang-up at {0}")
+  @CsvSource({
+      "choose-language, choose-language",
+      "ask-identifier, choose-language=1 ask-identifier",
+      "collect-customer-number, choose-language=1 ask-identifier=1 enter-customer-number=1000",
+      "collect-gsrn, choose-language=1 ask-identifier=2 enter-gsrn=707057500",
+      "main-menu, choose-language=1 ask-identifier=0 main-menu",
+      "operator-menu, choose-language=1 ask-identifier=0 main-menu=4 operator-menu",
+      "application-number, choose-language=1 ask-identifier=0 main-menu=3 enter-application-number=12",
+      "reading-gsrn, choose-language=1 ask-identifier=0 main-menu=2 enter-gsrn=7070575",
+  })
+  void hangingUpInAnInputNodeAbandonsTheSessionThere(String node, String path) throws Exception {
+    WireCaller caller = new WireCaller(centre.simulator().placeCall(UNKNOWN_NUMBER, TOLL_FREE));
+    for (String hop : path.split(" ")) {
+      String[] promptAndKeys = hop.split("=");
+      caller.hear(prompt(promptAndKeys[0]));
+      if (promptAndKeys.length > 1) {
+        caller.press(promptAndKeys[1]);
+      }
+    }
+    caller.hangUp();
+
+    String call = caller.callId();
+    Row completed = centre.completed(call);
+    assertThat(completed.getJsonObject("data").getString("ending")).isEqualTo("abandoned");
+    assertThat(completed.getJsonObject("data").getString("lastNode")).isEqualTo(node);
+    assertThat(nodes(call)).as("no step journaled for the unfinished input").doesNotContain(node);
+    assertThat(centre.count("SELECT count(*) FROM crm_ticket_link WHERE ref = $1", call)).isZero();
+    assertThat(centre.count("SELECT count(*) FROM crm_meter_reading WHERE call_id = $1", call)).isZero();
+    assertThat(centre.count("SELECT count(*) FROM journal WHERE type = 'acd.call.queued' AND call_id = $1", call)).isZero();
+  }
+
   private static WireCaller englishCaller(String from) throws Exception {
     WireCaller caller = new WireCaller(centre.simulator().placeCall(from, TOLL_FREE));
     caller.hear(prompt("choose-language"));
