@@ -5,9 +5,13 @@ import org.gridcare.ivr.domain.InputKind;
 
 /** Digits checked by the node's validator (a wrong GSRN check digit is rejected here), kept in a variable. */
 final class CollectStep extends InputStep<CollectNode> {
+  /**
+   * One more than the longest entry, so the {@code #} the prompts ask for after a full-length entry ends this
+   * collection instead of reaching the next input node as an empty answer; a longer entry fails the length check.
+   */
   @Override
   int maxDigits(CollectNode node) {
-    return node.maxLength();
+    return node.maxLength() + 1;
   }
 
   @Override

@@ -25,6 +25,9 @@ public final class CrmForIvr implements CustomerLookup, ServiceRequests, MeterRe
   /** Plausibility baseline when the CRM has no consumption estimate: a Norwegian household's yearly use. */
   static final long TYPICAL_KWH_PER_YEAR = 16_000;
   private static final String ACTOR = "ivr";
+  /** The CRM prints customer and application numbers with a letter (C100012, A000034); a keypad has digits only. */
+  static final String CUSTOMER_PREFIX = "C";
+  static final String APPLICATION_PREFIX = "A";
   private final CrmModule crm;
   private final ZoneId zone;
 
@@ -40,7 +43,7 @@ public final class CrmForIvr implements CustomerLookup, ServiceRequests, MeterRe
 
   @Override
   public Future<Optional<CustomerSummary>> byCustomerNumber(String customerNumber) {
-    return crm.directory().byNumber(customerNumber).map(found -> found.map(CrmForIvr::summary));
+    return crm.directory().byNumber(keyed(CUSTOMER_PREFIX, customerNumber)).map(found -> found.map(CrmForIvr::summary));
   }
 
   @Override
@@ -72,7 +75,7 @@ public final class CrmForIvr implements CustomerLookup, ServiceRequests, MeterRe
 
   @Override
   public Future<Optional<ApplicationStatus>> applicationStatus(String applicationNumber) {
-    return crm.applications().byNumber(applicationNumber).map(found -> found.map(a ->
+    return crm.applications().byNumber(keyed(APPLICATION_PREFIX, applicationNumber)).map(found -> found.map(a ->
         new ApplicationStatus(a.number(), a.stage().id(), next(a.stage()))));
   }
 
@@ -96,6 +99,11 @@ public final class CrmForIvr implements CustomerLookup, ServiceRequests, MeterRe
 
   private static CustomerSummary summary(Customer c) {
     return new CustomerSummary(String.valueOf(c.id()), c.number(), c.name(), GridPlace.of(c.address()).areaId());
+  }
+
+  /** The CRM's number for what the caller keyed in: the digits behind the number's letter. */
+  static String keyed(String prefix, String typed) {
+    return typed.chars().allMatch(Character::isDigit) ? prefix + typed : typed;
   }
 
   private static Long customerId(String id) {
