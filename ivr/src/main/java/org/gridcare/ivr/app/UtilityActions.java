@@ -107,7 +107,7 @@ public final class UtilityActions {
       }
       Outage o = list.get(0);
       call.variable("outage.id", o.id());
-      call.variable("outage.kind", o.planned() ? "planned" : "unplanned");
+      call.variable("outage.kind", o.planned() ? "a planned" : "an unplanned");
       call.variable("outage.cause", o.cause());
       call.variable("outage.start", when(o.start()));
       call.variable("outage.restoration", o.estimatedRestoration() == null ? "not yet known" : when(o.estimatedRestoration()));

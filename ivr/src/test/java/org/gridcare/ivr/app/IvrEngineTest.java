@@ -91,7 +91,7 @@ class IvrEngineTest {
     assertThat(caller.heard()).containsSubsequence(
         "welcome: If there is danger to life, such as a fallen power line or sparks, press 9 now.",
         "greet: Hello Anna Berg.",
-        "outage-announcement: There is a unplanned power outage in your area, caused by a storm-damaged line, since 09:00."
+        "outage-announcement: There is an unplanned power outage in your area, caused by a storm-damaged line, since 09:00."
             + " Power is expected back at 13:00. To get a text message when power is back, press 1. If your problem is"
             + " different, press 2.",
         "sms-confirmed: Thank you. We will send you a text message as soon as power is restored.",

@@ -73,7 +73,7 @@ class IvrFlowsTest {
     assertThat(caller.hearNext()).as("greeted by name")
         .isEqualTo(centre.personalPrompt("en", "Hello " + customer.getString("name") + "."));
     assertThat(caller.hearNext()).as("the outage is announced before the menu").isEqualTo(centre.spoken("en",
-        "There is a unplanned power outage in your area, caused by a fallen tree, since " + osloTime(outageStart)
+        "There is an unplanned power outage in your area, caused by a fallen tree, since " + osloTime(outageStart)
             + ". Power is expected back at " + osloTime(outageRestoration) + ". To get a text message when power is "
             + "back, press 1. If your problem is different, press 2."));
     caller.press("1");
