@@ -41,8 +41,9 @@ public final class SampleCustomers {
       String[] area = AREAS[i % AREAS.length];
       String[] postcodes = area[2].split(",");
       String[] substations = area[3].split(",");
-      GridLocation grid = new GridLocation(area[0], substations[rnd.nextInt(substations.length)],
-          "F" + (1 + rnd.nextInt(4)));
+      String substation = substations[rnd.nextInt(substations.length)];
+      // Feeder codes are unique across the grid (as outage systems name them): substation + feeder number.
+      GridLocation grid = new GridLocation(area[0], substation, substation + "-F" + (1 + rnd.nextInt(4)));
       Address address = new Address(STREETS[rnd.nextInt(STREETS.length)] + " " + (1 + rnd.nextInt(120)),
           postcodes[rnd.nextInt(postcodes.length)], area[1], grid);
       boolean business = i % 7 == 6;
