@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "gridcare contact centre 0.1.0",
     description = "Contact-centre telephony backend for electricity utilities.",
-    subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, UserCommand.class, AuditCommand.class, BenchCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, UserCommand.class, AuditCommand.class, BenchCommand.class, NotifyCommand.class})
 public final class ContactCentreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
