@@ -11,7 +11,10 @@ import org.gridcare.acd.bench.RoutingBenchmark;
 import org.gridcare.config.ConfigException;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.ivr.bench.IvrBench;
+import org.gridcare.notifications.bench.SmsBenchmark;
 import org.gridcare.storage.EmbeddedRedis;
+import org.gridcare.storage.Storage;
+import org.gridcare.storage.StorageSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     switch (which) {
       case "erlang" -> System.out.println(ErlangBenchmark.run(quick).encode());
       case "acd" -> acd();
+      case "sms" -> sms();
       case "ivr" -> {
         ContactCentreConfig cfg;
         try {
@@ -62,6 +66,33 @@ final class BenchCommand implements Callable<Integer> {
       client.shutdown();
       redis.close();
       Cli.await(vertx.close(), 10);
+    }
+  }
+
+  /**
+   * Outage SMS: a 100,000-customer outage (quick: 3,000) selected and enqueued on embedded PostgreSQL and Redis in
+   * a temporary directory, then sent through the Twilio SDK to a local Prism at 100/s (quick: 150/s).
+   */
+  private void sms() throws Exception {
+    if (!TwilioMock.available()) {
+      throw new IllegalStateException("bench sms needs node and npm (for the Twilio mock, Prism)");
+    }
+    Path dir = Files.createTempDirectory("cc-bench-sms");
+    Vertx vertx = Vertx.vertx();
+    try (TwilioMock twilio = TwilioMock.process()) {
+      Storage storage = Cli.await(Storage.start(vertx, new StorageSettings(null, null, null, null, dir)), 300);
+      try {
+        var result = Cli.await(SmsBenchmark.run(vertx, storage, twilio.baseUrl(), quick ? 3_000 : 100_000,
+            quick ? 150 : 100), 7_200);
+        System.out.println(result.toJson().encode());
+      } finally {
+        Cli.await(storage.close(), 60);
+      }
+    } finally {
+      Cli.await(vertx.close(), 10);
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 
