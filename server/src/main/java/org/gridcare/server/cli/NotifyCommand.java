@@ -68,6 +68,10 @@ final class NotifyCommand {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (every < 1) {
+        err.println("notify status: --every must be at least 1 second");
+        return 2;
+      }
       String password;
       try {
         password = password();

@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.gridcare.config.ConfigLoader;
-import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.notifications.app.ReportOutage;
 import org.gridcare.notifications.domain.Area;
 import org.gridcare.server.ContactCentre;
@@ -47,7 +45,7 @@ class NotifyStatusCliTest {
 
   @BeforeAll
   static void start(StorageSettings storage, @TempDir Path dir) throws Exception {
-    cc = await(ContactCentre.start(config(storage, dir)));
+    cc = await(ContactCentre.start(Centres.config(storage, dir)));
     await(cc.authentication().addUser("test", new Identity("sup1", Set.of(Role.SUPERVISOR), List.of(1)), PASSWORD));
     await(cc.authentication().addUser("test", new Identity("op1", Set.of(Role.AGENT), List.of(1)), PASSWORD));
     passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
@@ -152,24 +150,6 @@ class NotifyStatusCliTest {
 
   private static String url() {
     return "http://127.0.0.1:" + cc.httpPort();
-  }
-
-  private static ContactCentreConfig config(StorageSettings storage, Path data) {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    Map<String, String> env = new HashMap<>();
-    env.put("CC_SERVER_PORT", "0");
-    env.put("CC_PBX_AGI_PORT", "0");
-    env.put("CC_STORAGE_POSTGRES_URL", storage.postgresUrl());
-    env.put("CC_STORAGE_POSTGRES_USER", storage.postgresUser());
-    env.put("CC_STORAGE_REDIS_URL", storage.redisUrl());
-    env.put("CC_STORAGE_DATA_DIR", data.toString());
-    env.put("CC_IVR_MENU_FILE", root.resolve("config/ivr.yaml").toString());
-    env.put("CC_IVR_PROMPTS_DIR", root.resolve("config/prompts").toString());
-    env.put("CC_IVR_TTS_CACHE_DIR", data.resolve("tts").toString());
-    env.put("CC_RECORDINGS_MONITOR_DIR", data.resolve("monitor").toString());
-    env.put("CC_RECORDINGS_STORE_DIR", data.resolve("recordings").toString());
-    env.put("CC_RECORDINGS_ARCHIVE_DIR", data.resolve("archive").toString());
-    return ConfigLoader.load(root.resolve("config/contact-centre.yaml"), env);
   }
 
   /** The command's output; {@code seen} completes once it shows the awaited text. */
