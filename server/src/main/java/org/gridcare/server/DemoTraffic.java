@@ -90,14 +90,15 @@ public final class DemoTraffic {
    * run reports its own outage (a fresh external reference).
    */
   public static void outageAfter(ContactCentre cc, Duration after) {
-    Instant started = Instant.now();
-    cc.crm().loadSampleData(60).onComplete(loaded -> cc.vertx().setTimer(after.toMillis(), t -> cc.notifications()
-        .outages().report(new ReportOutage(new Area(OUTAGE_SUBSTATIONS, Set.of(), Set.of()),
-            "Storm damage on the overhead lines (demo)", null, Instant.now().plus(Duration.ofHours(3)), "demo",
-            "demo-" + started.getEpochSecond()))
-        .onSuccess(o -> LOG.info("demo outage {} over {}: customers are being informed "
-            + "(./contact-centre notify status {} --user demo-supervisor)", o.id(), OUTAGE_AREA, o.id()))
-        .onFailure(e -> LOG.warn("demo outage not reported: {}", e.getMessage()))));
+    String externalRef = "demo-" + Instant.now().getEpochSecond();
+    ReportOutage storm = new ReportOutage(new Area(OUTAGE_SUBSTATIONS, Set.of(), Set.of()),
+        "Storm damage on the overhead lines (demo)", null, Instant.now().plus(after).plus(Duration.ofHours(3)), "demo",
+        externalRef);
+    cc.crm().loadSampleData(60).onComplete(loaded -> cc.vertx().setTimer(Math.max(1, after.toMillis()),
+        t -> cc.notifications().outages().report(storm)
+            .onSuccess(o -> LOG.info("demo outage {} over {}: customers are being informed "
+                + "(./contact-centre notify status {} --user demo-supervisor)", o.id(), OUTAGE_AREA, o.id()))
+            .onFailure(e -> LOG.warn("demo outage not reported: {}", e.getMessage()))));
   }
 
   void stop() {

@@ -57,7 +57,8 @@ final class NotifyCommand {
     @Option(names = "--follow", description = "refresh until nothing is pending any more")
     boolean follow;
 
-    @Option(names = "--every", defaultValue = "2", description = "seconds between refreshes with --follow (default ${DEFAULT-VALUE})")
+    @Option(names = "--every", defaultValue = "2",
+        description = "seconds between refreshes with --follow (default ${DEFAULT-VALUE})")
     int every;
 
     @Spec CommandSpec spec;
@@ -212,13 +213,15 @@ final class NotifyCommand {
         long done = total - pending;
         b.append("campaign ").append(c.getString("id")).append(' ').append(c.getString("kind"))
             .append(" (outage ").append(c.getString("outageId")).append(")\n");
-        b.append(String.format("  SMS %s %3d%%  %d/%d  sent %d · delivered %d · failed %d · opted out %d · pending %d%n",
+        b.append(String.format(
+            "  SMS %s %3d%%  %d/%d  sent %d · delivered %d · failed %d · opted out %d · pending %d%n",
             bar(delivered, sent, failed + optedOut, total), total == 0 ? 100 : done * 100 / total, done, total,
             sent, delivered, failed, optedOut, pending));
         JsonObject calls = c.getJsonObject("calls");
         if (!calls.isEmpty()) {
           b.append("  calls");
-          calls.fieldNames().stream().sorted().forEach(k -> b.append(' ').append(k).append(' ').append(calls.getLong(k)));
+          calls.fieldNames().stream().sorted()
+              .forEach(k -> b.append(' ').append(k).append(' ').append(calls.getLong(k)));
           b.append('\n');
         }
         if (c.getInteger("operatorCalls", 0) > 0) {
@@ -228,7 +231,10 @@ final class NotifyCommand {
       return b.toString();
     }
 
-    /** {@code #} delivered, {@code =} sent (awaiting the delivery report), {@code x} failed or opted out, {@code -} pending. */
+    /**
+     * {@code #} delivered, {@code =} sent (awaiting the delivery report), {@code x} failed or opted out,
+     * {@code -} pending.
+     */
     private static String bar(long delivered, long sent, long failed, long total) {
       if (total == 0) {
         return "[" + " ".repeat(BAR) + "]";

@@ -25,7 +25,7 @@ class DemoOutageTest {
       throws Exception {
     ContactCentre cc = await(ContactCentre.start(Centres.config(storage, dir)));
     try {
-      DemoTraffic.outageAfter(cc, Duration.ofMillis(1));
+      DemoTraffic.outageAfter(cc, Duration.ZERO);
       Outage outage = reported(cc).get(60, TimeUnit.SECONDS);
 
       assertThat(outage.source()).isEqualTo("demo");
