@@ -3,9 +3,13 @@ package org.gridcare.server;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
+import java.util.Set;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.config.OperatorConfig;
+import org.gridcare.notifications.app.ReportOutage;
+import org.gridcare.notifications.domain.Area;
 import org.gridcare.pbxsim.CallState;
 import org.gridcare.pbxsim.PbxSimulator;
 import org.gridcare.pbxsim.SimCall;
@@ -22,6 +26,9 @@ public final class DemoTraffic {
   private static final String DID = "80012345";
   /** Operator-menu keys with weights: outages dominate a storm. */
   private static final String TOPIC_KEYS = "1111112233455660";
+  private static final Set<String> OUTAGE_SUBSTATIONS = Set.of("Grefsen", "Kjelsås");
+  /** Where the demo's outage is (sample data: crm-bridge's SampleCustomers). */
+  public static final String OUTAGE_AREA = "OSLO-NORD (substations Grefsen, Kjelsås)";
   private final Vertx vertx;
   private final PbxSimulator sim;
   private final Random random = new Random();
@@ -75,6 +82,23 @@ public final class DemoTraffic {
     walk.compose(v -> call.awaitState(CallState.BRIDGED))
         .onSuccess(v -> vertx.setTimer(15_000 + random.nextInt(45_000), t -> call.hangUp()))
         .onFailure(e -> LOG.debug("demo call {} ended early: {}", placed, e.getMessage()));
+  }
+
+  /**
+   * The demo's storm: {@code after} the start, an unplanned outage (as the OMS would report it) over the sample
+   * customers' OSLO-NORD grid area, so its SMS go out (to the local Twilio mock when the demo started one). Each demo
+   * run reports its own outage (a fresh external reference).
+   */
+  public static void outageAfter(ContactCentre cc, Duration after) {
+    String externalRef = "demo-" + Instant.now().getEpochSecond();
+    ReportOutage storm = new ReportOutage(new Area(OUTAGE_SUBSTATIONS, Set.of(), Set.of()),
+        "Storm damage on the overhead lines (demo)", null, Instant.now().plus(after).plus(Duration.ofHours(3)), "demo",
+        externalRef);
+    cc.crm().loadSampleData(60).onComplete(loaded -> cc.vertx().setTimer(Math.max(1, after.toMillis()),
+        t -> cc.notifications().outages().report(storm)
+            .onSuccess(o -> LOG.info("demo outage {} over {}: customers are being informed "
+                + "(./contact-centre notify status {} --user demo-supervisor)", o.id(), OUTAGE_AREA, o.id()))
+            .onFailure(e -> LOG.warn("demo outage not reported: {}", e.getMessage()))));
   }
 
   void stop() {

@@ -25,6 +25,7 @@ import org.gridcare.crm.pg.PgInteractions;
 import org.gridcare.crm.pg.PgSampleData;
 import org.gridcare.crm.pg.PgTickets;
 import org.gridcare.ivr.bench.IvrBench;
+import org.gridcare.notifications.bench.SmsBenchmark;
 import org.gridcare.pbx.asterisk.bench.AgiBench;
 import org.gridcare.pbx.asterisk.bench.AmiBench;
 import org.gridcare.platform.domain.PhoneNumbers;
@@ -43,9 +44,9 @@ import picocli.CommandLine.Parameters;
         + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached), "
         + "recordings (search p95 over a seeded catalogue), screenpop (customer-card latency at 50 offers/s), "
         + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
-        + "vs a TCP echo).")
+        + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi")
+  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms")
   String which;
 
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
@@ -63,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
     switch (which) {
       case "erlang" -> System.out.println(ErlangBenchmark.run(quick).encode());
       case "acd" -> acd();
+      case "sms" -> sms();
       case "ivr" -> {
         ContactCentreConfig cfg;
         try {
@@ -85,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
       case "ami" -> onVertx(vertx -> AmiBench.run(vertx, capture, quick));
       case "agi" -> onVertx(vertx -> AgiBench.run(vertx, quick));
       default -> {
-        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr, recordings, screenpop, ami, agi)");
+        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms)");
         return 2;
       }
     }
@@ -115,6 +117,33 @@ final class BenchCommand implements Callable<Integer> {
       client.shutdown();
       redis.close();
       Cli.await(vertx.close(), 10);
+    }
+  }
+
+  /**
+   * Outage SMS: a 100,000-customer outage (quick: 3,000) selected and enqueued on embedded PostgreSQL and Redis in
+   * a temporary directory, then sent through the Twilio SDK to a local Prism at 100/s (quick: 150/s).
+   */
+  private void sms() throws Exception {
+    if (!TwilioMock.available()) {
+      throw new IllegalStateException("bench sms needs node and npm (for the Twilio mock, Prism)");
+    }
+    Path dir = Files.createTempDirectory("cc-bench-sms");
+    Vertx vertx = Vertx.vertx();
+    try (TwilioMock twilio = TwilioMock.process()) {
+      Storage storage = Cli.await(Storage.start(vertx, new StorageSettings(null, null, null, null, dir)), 300);
+      try {
+        var result = Cli.await(SmsBenchmark.run(vertx, storage, twilio.baseUrl(), quick ? 3_000 : 100_000,
+            quick ? 150 : 100), 7_200);
+        System.out.println(result.toJson().encode());
+      } finally {
+        Cli.await(storage.close(), 60);
+      }
+    } finally {
+      Cli.await(vertx.close(), 10);
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 

@@ -1,22 +1,36 @@
 package org.gridcare.server.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gridcare.config.ConfigException;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.NotificationsConfig;
+import org.gridcare.config.Secret;
 import org.gridcare.server.ContactCentre;
 import org.gridcare.server.DemoTraffic;
 import org.gridcare.server.DemoUsers;
 import picocli.CommandLine.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start the server on its own PostgreSQL and Redis (data under ./data) with the simulated PBX "
         + "and synthetic traffic; prints the URL and the demo users.")
 final class DemoCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+  private static final Duration OUTAGE_AFTER = Duration.ofMinutes(1);
+  private static final String TOKEN_ENV = "CC_NOTIFICATIONS_TWILIO_AUTH_TOKEN";
+
   @Option(names = "--config", defaultValue = "config/contact-centre.yaml", description = "configuration file")
   Path config;
 
@@ -29,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--calls-every", defaultValue = "15",
       description = "seconds between synthetic calls on the simulated PBX (0: no traffic; default ${DEFAULT-VALUE})")
   int callsEvery;
+
+  private volatile TwilioMock twilioMock;
+  private volatile Path tokenFile;
 
   @Override
   public Integer call() throws Exception {
@@ -43,11 +60,15 @@ final class DemoCommand implements Callable<Integer> {
     if (dataDir != null) {
       env.put("CC_STORAGE_DATA_DIR", dataDir);
     }
+    TwilioMock twilio = startTwilioMock(env);
     ContactCentreConfig cfg;
     try {
       cfg = ConfigLoader.load(config, env);
     } catch (ConfigException e) {
       return Cli.configError(e);
+    }
+    if (twilio != null) {
+      cfg = withTokenFile(cfg, env.get(TOKEN_ENV));
     }
     ContactCentre cc = Cli.await(ContactCentre.start(cfg), 180);
     String url = "http://" + cfg.server().host() + ":" + cc.httpPort() + "/";
@@ -55,12 +76,83 @@ final class DemoCommand implements Callable<Integer> {
     if (callsEvery > 0) {
       Cli.await(DemoTraffic.start(cc, cfg, java.time.Duration.ofSeconds(callsEvery)), 60);
     }
+    DemoTraffic.outageAfter(cc, OUTAGE_AFTER);
     System.out.println();
     System.out.println("Gridcare contact centre demo is up: " + url);
     System.out.println("Data under " + ContactCentre.dataDir(cfg).toAbsolutePath() + " (kept across restarts)");
     System.out.println("Demo users (role: username / password):");
     users.forEach(u -> System.out.println("  " + u));
+    System.out.println("In " + OUTAGE_AFTER.toMinutes() + " minute an unplanned outage hits " + DemoTraffic.OUTAGE_AREA
+        + (twilio != null ? "; its SMS go to the Twilio mock at " + twilio.baseUrl()
+            : "; its SMS stay pending (no Twilio mock, see the log)") + ".");
+    System.out.println("Watch it: CC_PASSWORD=<demo-supervisor's password> ./contact-centre notify status OUTAGE-ID "
+        + "--url " + url + " --user demo-supervisor --follow (the outage id is logged)");
     System.out.println("Ctrl-C stops the demo and its PostgreSQL and Redis.");
     return Cli.serveUntilSignalled(cc);
+  }
+
+  /**
+   * Starts {@code scripts/twilio-mock.sh} on a free port and points {@code notifications.twilio} at it through the
+   * configuration overrides, with an account SID and auth token generated for this run (the mock accepts any).
+   * Without node/npm, or when the mock does not start, the demo runs on and its outage SMS stay pending.
+   */
+  private TwilioMock startTwilioMock(Map<String, String> env) {
+    if (!TwilioMock.available()) {
+      LOG.warn("node/npm not found: no local Twilio mock, the demo outage's SMS stay pending");
+      return null;
+    }
+    try {
+      TwilioMock mock = TwilioMock.script(TwilioMock.freePort());
+      twilioMock = mock;
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stopTwilioMock, "twilio-mock-stop"));
+      SecureRandom random = new SecureRandom();
+      env.put("CC_NOTIFICATIONS_TWILIO_ACCOUNT_SID", "AC" + hex(random));
+      env.put(TOKEN_ENV, hex(random));
+      env.put("CC_NOTIFICATIONS_TWILIO_FROM", "+4759440000");
+      env.put("CC_NOTIFICATIONS_TWILIO_BASE_URL", mock.baseUrl());
+      return mock;
+    } catch (IOException | InterruptedException e) {
+      LOG.warn("the local Twilio mock did not start ({}): the demo outage's SMS stay pending", e.getMessage());
+      return null;
+    }
+  }
+
+  /** On exit (after a signal, or when the start failed): the mock and the token generated for it go. */
+  private void stopTwilioMock() {
+    twilioMock.close();
+    Path file = tokenFile;
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        LOG.warn("could not delete {}: {}", file, e.toString());
+      }
+    }
+  }
+
+  private static String hex(SecureRandom random) {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /**
+   * The modules resolve secrets from the process environment, which a running JVM cannot extend: the generated
+   * token goes to a file only this user can read, in the demo's data directory, and the secret names that file.
+   */
+  private ContactCentreConfig withTokenFile(ContactCentreConfig c, String token) throws IOException {
+    Path file = ContactCentre.dataDir(c).resolve("twilio-mock-auth-token");
+    tokenFile = file;
+    Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, token);
+    NotificationsConfig n = c.notifications();
+    NotificationsConfig.Twilio t = n.twilio();
+    NotificationsConfig notifications = new NotificationsConfig(new NotificationsConfig.Twilio(t.accountSid(),
+        new Secret(null, file.toString()), t.messagingServiceSid(), t.from(), t.ratePerSecond(), t.baseUrl()),
+        n.voice(), n.planNoticeAhead());
+    return new ContactCentreConfig(c.server(), c.storage(), c.pbx(), c.auth(), c.locale(), c.lines(), c.topics(),
+        c.operators(), c.acd(), c.ivr(), c.recordings(), notifications, c.privacy(), c.crm());
   }
 }
