@@ -153,19 +153,27 @@ public final class OutageService {
     Outage o = change.outage();
     Future<List<Recipient>> subscribers = change.notices().contains(NotificationKind.RESTORED)
         ? store.subscribers(o.id()) : Future.succeededFuture(List.of());
-    return Future.all(recipients.inArea(o.area()), optOuts.all(), subscribers).map(all -> {
-      Set<String> optedOut = all.resultAt(1);
-      Targets area = targeting.select(all.resultAt(0), optedOut);
-      List<CampaignPlan> plans = new ArrayList<>();
-      for (NotificationKind kind : change.notices()) {
-        Targets targets = kind == NotificationKind.RESTORED
-            ? targeting.withSubscribers(area, all.resultAt(2), optedOut) : area;
-        Campaign c = new Campaign(UUID.randomUUID(), o.id(), kind, Campaign.keyOf(kind, o), clock.instant());
-        List<CampaignPlan.Message> messages = targets.recipients().stream()
-            .map(r -> new CampaignPlan.Message(r, templates.render(kind, r.language(), o))).toList();
-        plans.add(new CampaignPlan(c, messages, targets.operatorCalls(), targets.excluded()));
-      }
-      return plans;
+    // Selecting and rendering for a whole area (100,000 customers) takes seconds: off the event loop.
+    return Future.all(recipients.inArea(o.area()), optOuts.all(), subscribers).compose(all -> {
+      io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+      return context == null ? Future.succeededFuture(plans(change, all))
+          : context.owner().executeBlocking(() -> plans(change, all), false);
     });
+  }
+
+  private List<CampaignPlan> plans(Outage.Change change, io.vertx.core.CompositeFuture all) {
+    Outage o = change.outage();
+    Set<String> optedOut = all.resultAt(1);
+    Targets area = targeting.select(all.resultAt(0), optedOut);
+    List<CampaignPlan> plans = new ArrayList<>();
+    for (NotificationKind kind : change.notices()) {
+      Targets targets = kind == NotificationKind.RESTORED
+          ? targeting.withSubscribers(area, all.resultAt(2), optedOut) : area;
+      Campaign c = new Campaign(UUID.randomUUID(), o.id(), kind, Campaign.keyOf(kind, o), clock.instant());
+      List<CampaignPlan.Message> messages = targets.recipients().stream()
+          .map(r -> new CampaignPlan.Message(r, templates.render(kind, r.language(), o))).toList();
+      plans.add(new CampaignPlan(c, messages, targets.operatorCalls(), targets.excluded()));
+    }
+    return plans;
   }
 }

@@ -110,7 +110,7 @@ final class TwilioMock implements AutoCloseable {
 
   private static Path spec() {
     String configured = System.getenv("TWILIO_OAI");
-    Path dir = configured != null ? Path.of(configured) : ROOT.resolve("../shared/twilio-oai").normalize();
+    Path dir = configured != null ? Path.of(configured) : ROOT.resolve("tools/twilio-oai");
     Path spec = dir.resolve("twilio_api_v2010.json");
     if (!Files.isReadable(spec)) {
       throw new IllegalStateException("Twilio's OpenAPI spec not found: " + spec + " (set TWILIO_OAI)");
