@@ -85,6 +85,11 @@ public record ContactCentreConfig(
       }
       skills.add(t.skill());
     }
+    for (String topic : recordings.retentionByTopic().keySet()) {
+      if (!topicIds.contains(topic)) {
+        p.add("recordings.retention-by-topic." + topic, "unknown topic (known: " + topicIds + ")");
+      }
+    }
     Set<String> operatorIds = new HashSet<>();
     for (int i = 0; i < operators.size(); i++) {
       OperatorConfig o = operators.get(i);

@@ -2,14 +2,16 @@ package org.gridcare.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Call recording: where Asterisk writes MixMonitor files ({@code monitor-dir}), the store they move into, the
- * archive, which calls are recorded ({@code rules}, first match wins, default record everything) and retention.
+ * archive, which calls are recorded ({@code rules}, first match wins, default record everything) and retention
+ * ({@code retention-by-topic} overrides the default period for a call topic, e.g. hazard calls kept longer).
  */
 public record RecordingsConfig(
     String monitorDir, String storeDir, String archiveDir, Boolean consentAnnouncement, List<Rule> rules,
-    Duration retention, Duration archiveAfter) {
+    Duration retention, Duration archiveAfter, Map<String, Duration> retentionByTopic) {
 
   public RecordingsConfig {
     monitorDir = monitorDir == null ? "data/monitor" : monitorDir;
@@ -19,10 +21,11 @@ public record RecordingsConfig(
     rules = rules == null ? List.of() : List.copyOf(rules);
     retention = retention == null ? Duration.ofDays(365) : retention;
     archiveAfter = archiveAfter == null ? Duration.ofDays(90) : archiveAfter;
+    retentionByTopic = retentionByTopic == null ? Map.of() : Map.copyOf(retentionByTopic);
   }
 
   public static RecordingsConfig defaults() {
-    return new RecordingsConfig(null, null, null, null, null, null, null);
+    return new RecordingsConfig(null, null, null, null, null, null, null, null);
   }
 
   /** A rule matches on any of line / direction (inbound, outbound) / topic; null matches all. */
@@ -39,5 +42,7 @@ public record RecordingsConfig(
           "must be inbound or outbound, got " + d);
     }
     p.check(archiveAfter.compareTo(retention) <= 0, "recordings.archive-after", "must not be longer than retention");
+    retentionByTopic.forEach((topic, period) -> p.check(archiveAfter.compareTo(period) <= 0,
+        "recordings.retention-by-topic." + topic, "must not be shorter than archive-after"));
   }
 }

@@ -52,6 +52,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void recordingRetentionPerTopicIsReadAndMustNameAKnownTopic() throws IOException {
+    assertThat(ConfigLoader.load(SHIPPED, Map.of()).recordings().retentionByTopic())
+        .containsEntry("hazard", Duration.ofDays(1825));
+    Path f = write("lines: [{id: 1, name: L1}]\ntopics: [{id: outage, line: 1}]\n"
+        + "recordings: {retention-by-topic: {outages: 30d}}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .hasMessageContaining("recordings.retention-by-topic.outages")
+        .hasMessageContaining("unknown topic");
+  }
+
+  @Test
   void topicNamingAMissingLineIsABadReference() throws IOException {
     Path f = write("lines: [{id: 1, name: L1}]\ntopics: [{id: outage, line: 7}]\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))

@@ -74,7 +74,7 @@ public final class RecordingsModule {
     lifecycle = new RecordingLifecycle(pbx, rules(config), catalog, store,
         new FilePendingRecordings(vertx, monitor.resolve(".pending")), storage.journal(),
         monitor, operatorByEndpoint, phones, clock);
-    service = new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention()), exports, clock);
+    service = new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention(), config.retentionByTopic()), exports, clock);
     routes = new HttpRecordingsRoutes(vertx, service, lifecycle, phones);
     subscription = pbx.subscribe(lifecycle::on);
     ticketLinks = vertx.eventBus().consumer(TICKET_LINK_ADDRESS, msg -> onTicketLinked(msg.body()));
