@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * the database is back. Nothing is lost.
  */
 public final class RecordingLifecycle {
+  private static final int FILE_CLOSE_ATTEMPTS = 10;
+  private static final java.time.Duration FILE_CLOSE_WAIT = java.time.Duration.ofMillis(300);
   private static final Logger LOG = LoggerFactory.getLogger(RecordingLifecycle.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
@@ -282,7 +284,7 @@ public final class RecordingLifecycle {
     return pbx.stopRecording(call.origin)
         // The channel is gone by now: Asterisk has already stopped MixMonitor and closed the file.
         .recover(e -> Future.succeededFuture())
-        .compose(v -> store.put(call.file, key))
+        .compose(v -> putWhenClosed(call, key, FILE_CLOSE_ATTEMPTS))
         .map(f -> recording(call, at, f.key(), f.format(), f.sizeBytes(), f.durationMs(), f.sha256(),
             f.damaged() ? Recording.Status.DAMAGED : Recording.Status.STORED))
         .recover(e -> {
@@ -293,6 +295,22 @@ public final class RecordingLifecycle {
           return Future.failedFuture(e);
         })
         .compose(this::catalogue);
+  }
+
+  /**
+   * Asterisk closes a MixMonitor file in the recorder's own thread, which may finish just after the hang-up event:
+   * look again a few times before calling the file missing.
+   */
+  private Future<RecordingStore.StoredFile> putWhenClosed(LiveCall call, String key, int attemptsLeft) {
+    return store.put(call.file, key).recover(e -> {
+      io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+      if (attemptsLeft <= 1 || context == null
+          || !(e instanceof DomainException d && "recording-file-missing".equals(d.id()))) {
+        return Future.failedFuture(e);
+      }
+      return context.owner().timer(FILE_CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          .compose(t -> putWhenClosed(call, key, attemptsLeft - 1));
+    });
   }
 
   private Future<Void> catalogue(Recording r) {
