@@ -26,6 +26,7 @@ import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gridcare.testsupport.FakePbx;
 
 @RealServers
 class CrmModuleTest {

@@ -71,8 +71,8 @@ class CallFlowTest {
       await(caller.awaitState(CallState.HUNG_UP));
 
       // Journal and recording catalogue follow the PBX events asynchronously: poll until they are written.
-      eventually("the answered leg is journalled", () -> journalTypes(cc).contains("acd.call.answered"));
-      eventually("the conversation's recording is catalogued", () -> await(cc.storage().pool()
+      TestCentre.eventually("the answered leg is journalled", () -> journalTypes(cc).contains("acd.call.answered"));
+      TestCentre.eventually("the conversation's recording is catalogued", () -> await(cc.storage().pool()
           .query("SELECT count(*) FROM rec_recording").execute()).iterator().next().getLong(0) == 1);
       List<String> journal = journalTypes(cc);
       assertThat(journal).contains("ivr.started", "acd.call.queued", "acd.call.offered", "acd.call.answered");
@@ -96,14 +96,6 @@ class CallFlowTest {
     }));
   }
 
-  /** Polls a condition that no event announces (a row written after the PBX event), for up to 20 s. */
-  private static void eventually(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-  }
 
   private static int status(HttpResponse<Buffer> r) {
     assertThat(r.statusCode()).as(r.bodyAsString()).isBetween(200, 299);

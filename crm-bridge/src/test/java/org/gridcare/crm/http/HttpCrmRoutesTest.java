@@ -22,6 +22,7 @@ import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.gridcare.testsupport.TestApi;
 
 @RealServers
 class HttpCrmRoutesTest {

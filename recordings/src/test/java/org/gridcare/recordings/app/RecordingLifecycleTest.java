@@ -30,7 +30,6 @@ import org.gridcare.pbx.domain.HangupCause;
 import org.gridcare.pbx.domain.PbxEvent;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.PhoneNumbers;
-import org.gridcare.recordings.FakePbx;
 import org.gridcare.recordings.domain.AuditEntry;
 import org.gridcare.recordings.domain.Direction;
 import org.gridcare.recordings.domain.Recording;
@@ -50,6 +49,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gridcare.testsupport.FakePbx;
 
 @RealServers
 class RecordingLifecycleTest {

@@ -31,7 +31,6 @@ import org.gridcare.pbx.domain.ChannelId;
 import org.gridcare.pbx.domain.ChannelState;
 import org.gridcare.pbx.domain.HangupCause;
 import org.gridcare.pbx.domain.PbxEvent;
-import org.gridcare.recordings.FakePbx;
 import org.gridcare.recordings.RecordingsModule;
 import org.gridcare.recordings.domain.RecordingDomainTest;
 import org.gridcare.storage.Storage;
@@ -41,6 +40,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gridcare.testsupport.FakePbx;
+import org.gridcare.testsupport.TestApi;
 
 /** A call answered through the (fake) PBX is recorded, stored, listed, played with Range, exported and audited. */
 @RealServers

@@ -10,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.pbxsim.PbxSimulator;
 import org.gridcare.server.ContactCentre;
+import org.gridcare.server.TestCentre;
 import org.gridcare.storage.StorageSettings;
 
 /**
@@ -33,24 +32,10 @@ final class IvrCentre implements AutoCloseable {
 
   /** @param editConfig applied to the text of config/contact-centre.yaml (opening hours are a map, not an env key) */
   static IvrCentre start(StorageSettings storage, UnaryOperator<String> editConfig) throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    Path data = Files.createTempDirectory("cc-ivr-test");
+    Path data = TestCentre.newDataDir();
     Path configFile = data.resolve("contact-centre.yaml");
-    Files.writeString(configFile, editConfig.apply(Files.readString(root.resolve("config/contact-centre.yaml"))));
-    Map<String, String> env = Map.ofEntries(
-        Map.entry("CC_SERVER_PORT", "0"),
-        Map.entry("CC_PBX_AGI_PORT", "0"),
-        Map.entry("CC_STORAGE_POSTGRES_URL", storage.postgresUrl()),
-        Map.entry("CC_STORAGE_POSTGRES_USER", storage.postgresUser()),
-        Map.entry("CC_STORAGE_REDIS_URL", storage.redisUrl()),
-        Map.entry("CC_STORAGE_DATA_DIR", data.toString()),
-        Map.entry("CC_IVR_MENU_FILE", root.resolve("config/ivr.yaml").toString()),
-        Map.entry("CC_IVR_PROMPTS_DIR", root.resolve("config/prompts").toString()),
-        Map.entry("CC_IVR_TTS_CACHE_DIR", data.resolve("tts").toString()),
-        Map.entry("CC_RECORDINGS_MONITOR_DIR", data.resolve("monitor").toString()),
-        Map.entry("CC_RECORDINGS_STORE_DIR", data.resolve("recordings").toString()),
-        Map.entry("CC_RECORDINGS_ARCHIVE_DIR", data.resolve("archive").toString()));
-    ContactCentreConfig config = ConfigLoader.load(configFile, env);
+    Files.writeString(configFile, editConfig.apply(Files.readString(TestCentre.repoRoot().resolve("config/contact-centre.yaml"))));
+    ContactCentreConfig config = ConfigLoader.load(configFile, TestCentre.environment(storage, data));
     return new IvrCentre(await(ContactCentre.start(config), 120));
   }
 
@@ -92,7 +77,7 @@ final class IvrCentre implements AutoCloseable {
 
   /** The {@code ivr.completed} entry of the call, once the session has ended and journaled it. */
   Row completed(String callId) throws Exception {
-    eventually("ivr.completed of call " + callId, () -> !rows(
+    TestCentre.eventually("ivr.completed of call " + callId, () -> !rows(
         "SELECT 1 FROM journal WHERE type = 'ivr.completed' AND call_id = $1", callId).isEmpty());
     List<Row> found = rows("SELECT line, customer_id, phone, data FROM journal WHERE type = 'ivr.completed' AND call_id = $1",
         callId);
@@ -119,14 +104,6 @@ final class IvrCentre implements AutoCloseable {
     return found.get(0);
   }
 
-  /** Polls a condition no event announces (a row written after the caller heard something), for up to 20 s. */
-  static void eventually(String what, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-  }
 
   static <T> T await(Future<T> f, int seconds) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);

@@ -21,6 +21,7 @@ import org.gridcare.crm.app.SampleCustomers;
 import org.gridcare.crm.domain.MeterReading;
 import org.gridcare.notifications.app.ReportOutage;
 import org.gridcare.notifications.domain.Area;
+import org.gridcare.server.TestCentre;
 import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.AfterAll;
@@ -201,7 +202,7 @@ class IvrFlowsTest {
         .map(s -> s.getString("input") + "/" + s.getString("outcome")))
         .containsExactly("no-input/retry", "no-input/retry", "no-input/gave-up");
     assertThat(centre.step(call, "operator").getString("outcome")).isEqualTo("queued-line-1");
-    IvrCentre.eventually("the call is queued on line 1", () -> centre.count(
+    TestCentre.eventually("the call is queued on line 1", () -> centre.count(
         "SELECT count(*) FROM journal WHERE type = 'acd.call.queued' AND call_id = $1 AND line = 1", call) == 1);
     caller.hangUp();
   }

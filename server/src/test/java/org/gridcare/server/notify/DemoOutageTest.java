@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.notifications.domain.Outage;
 import org.gridcare.server.ContactCentre;
+import org.gridcare.server.TestCentre;
 import org.gridcare.server.DemoTraffic;
 import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
@@ -23,7 +24,7 @@ class DemoOutageTest {
   @Test
   void theDemoOutageQueuesAnSmsForEverySampleCustomerWithAMobileInTheArea(StorageSettings storage, @TempDir Path dir)
       throws Exception {
-    ContactCentre cc = await(ContactCentre.start(Centres.config(storage, dir)));
+    ContactCentre cc = await(ContactCentre.start(TestCentre.config(storage, dir)));
     try {
       DemoTraffic.outageAfter(cc, Duration.ZERO);
       Outage outage = reported(cc).get(60, TimeUnit.SECONDS);

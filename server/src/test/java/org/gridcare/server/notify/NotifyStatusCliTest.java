@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.gridcare.notifications.app.ReportOutage;
 import org.gridcare.notifications.domain.Area;
 import org.gridcare.server.ContactCentre;
+import org.gridcare.server.TestCentre;
 import org.gridcare.server.auth.Identity;
 import org.gridcare.server.auth.Role;
 import org.gridcare.server.cli.ContactCentreCommand;
@@ -45,7 +46,7 @@ class NotifyStatusCliTest {
 
   @BeforeAll
   static void start(StorageSettings storage, @TempDir Path dir) throws Exception {
-    cc = await(ContactCentre.start(Centres.config(storage, dir)));
+    cc = await(ContactCentre.start(TestCentre.config(storage, dir)));
     await(cc.authentication().addUser("test", new Identity("sup1", Set.of(Role.SUPERVISOR), List.of(1)), PASSWORD));
     await(cc.authentication().addUser("test", new Identity("op1", Set.of(Role.AGENT), List.of(1)), PASSWORD));
     passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");

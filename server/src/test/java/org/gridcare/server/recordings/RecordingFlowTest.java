@@ -19,13 +19,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.pbxsim.CallState;
 import org.gridcare.pbxsim.PbxSimulator;
 import org.gridcare.pbxsim.SimCall;
 import org.gridcare.pbxsim.SimPhone;
 import org.gridcare.server.ContactCentre;
+import org.gridcare.server.TestCentre;
 import org.gridcare.server.auth.Identity;
 import org.gridcare.server.auth.Role;
 import org.gridcare.storage.StorageSettings;
@@ -43,7 +43,7 @@ class RecordingFlowTest {
 
   @Test
   void theOperatorsTicketListsTheRecordingWhichPlaysBackByRangeAndIsAudited(StorageSettings storage) throws Exception {
-    try (RunningCentre centre = RunningCentre.start(storage)) {
+    try (TestCentre centre = TestCentre.start(storage)) {
       ContactCentre cc = centre.cc();
       PbxSimulator sim = cc.pbxLink().simulator().orElseThrow();
       WebClient http = WebClient.create(cc.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
@@ -66,7 +66,7 @@ class RecordingFlowTest {
 
       // The operator's desktop knows the call it answered; the ticket is opened while the conversation (and its
       // recording) is still running, so the link waits for the recording to be catalogued.
-      eventually("the answered call is journalled", () -> !answeredCallIds(cc).isEmpty());
+      TestCentre.eventually("the answered call is journalled", () -> !answeredCallIds(cc).isEmpty());
       String callId = answeredCallIds(cc).get(0);
       JsonObject ticket = ok(await(http.post("/api/crm/tickets").bearerTokenAuthentication(op1001)
           .sendJsonObject(new JsonObject().put("topic", "hazard").put("subject", "Fallen line across the road")
@@ -76,7 +76,7 @@ class RecordingFlowTest {
       await(caller.hangUp());
       await(caller.awaitState(CallState.HUNG_UP));
 
-      eventually("the recording is stored and catalogued", () -> recordingRow(cc) != null
+      TestCentre.eventually("the recording is stored and catalogued", () -> recordingRow(cc) != null
           && "stored".equals(recordingRow(cc).getString("status")));
       Row row = recordingRow(cc);
       String recordingId = row.getUUID("id").toString();
@@ -93,7 +93,7 @@ class RecordingFlowTest {
           .bodyAsJsonObject();
       assertThat(detail.getJsonArray("links").stream().map(JsonObject.class::cast)
           .anyMatch(l -> l.getString("kind").equals("call") && l.getString("ref").equals(callId))).isTrue();
-      eventually("the recording is linked to the ticket", () -> await(cc.storage().pool().preparedQuery(
+      TestCentre.eventually("the recording is linked to the ticket", () -> await(cc.storage().pool().preparedQuery(
           "SELECT count(*) FROM rec_recording_ticket WHERE ticket_id = $1").execute(Tuple.of(ticketId)))
           .iterator().next().getLong(0) == 1);
       JsonArray listed = ok(await(http.get("/api/recordings").addQueryParam("ticket", String.valueOf(ticketId))
@@ -156,14 +156,6 @@ class RecordingFlowTest {
     return rows.size() == 0 ? null : rows.iterator().next();
   }
 
-  /** Polls a condition that no event announces (a row written after the PBX event), for up to 20 s. */
-  private static void eventually(String what, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-  }
 
   private static HttpResponse<Buffer> ok(HttpResponse<Buffer> r) {
     assertThat(r.statusCode()).as(r.bodyAsString()).isBetween(200, 299);

@@ -1,4 +1,4 @@
-package org.gridcare.crm.http;
+package org.gridcare.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

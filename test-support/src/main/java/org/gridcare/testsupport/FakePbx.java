@@ -1,4 +1,4 @@
-package org.gridcare.crm;
+package org.gridcare.testsupport;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
