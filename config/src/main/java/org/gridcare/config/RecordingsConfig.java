@@ -6,12 +6,14 @@ import java.util.Map;
 
 /**
  * Call recording: where Asterisk writes MixMonitor files ({@code monitor-dir}), the store they move into, the
- * archive, which calls are recorded ({@code rules}, first match wins, default record everything) and retention
+ * archive, the restore cache archived recordings are played from ({@code archive-cache-dir}, at most
+ * {@code archive-cache-mb}), which calls are recorded ({@code rules}, first match wins, default record everything) and retention
  * ({@code retention-by-topic} overrides the default period for a call topic, e.g. hazard calls kept longer).
  */
 public record RecordingsConfig(
     String monitorDir, String storeDir, String archiveDir, Boolean consentAnnouncement, List<Rule> rules,
-    Duration retention, Duration archiveAfter, Map<String, Duration> retentionByTopic) {
+    Duration retention, Duration archiveAfter, Map<String, Duration> retentionByTopic, String archiveCacheDir,
+    Integer archiveCacheMb) {
 
   public RecordingsConfig {
     monitorDir = monitorDir == null ? "data/monitor" : monitorDir;
@@ -22,10 +24,12 @@ public record RecordingsConfig(
     retention = retention == null ? Duration.ofDays(365) : retention;
     archiveAfter = archiveAfter == null ? Duration.ofDays(90) : archiveAfter;
     retentionByTopic = retentionByTopic == null ? Map.of() : Map.copyOf(retentionByTopic);
+    archiveCacheDir = archiveCacheDir == null ? "data/archive-cache" : archiveCacheDir;
+    archiveCacheMb = archiveCacheMb == null ? 1024 : archiveCacheMb;
   }
 
   public static RecordingsConfig defaults() {
-    return new RecordingsConfig(null, null, null, null, null, null, null, null);
+    return new RecordingsConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A rule matches on any of line / direction (inbound, outbound) / topic; null matches all. */
@@ -41,6 +45,7 @@ public record RecordingsConfig(
       p.check(d == null || d.equals("inbound") || d.equals("outbound"), "recordings.rules[" + i + "].direction",
           "must be inbound or outbound, got " + d);
     }
+    p.check(archiveCacheMb > 0, "recordings.archive-cache-mb", "must be at least 1, got " + archiveCacheMb);
     p.check(archiveAfter.compareTo(retention) <= 0, "recordings.archive-after", "must not be longer than retention");
     retentionByTopic.forEach((topic, period) -> p.check(archiveAfter.compareTo(period) <= 0,
         "recordings.retention-by-topic." + topic, "must not be shorter than archive-after"));

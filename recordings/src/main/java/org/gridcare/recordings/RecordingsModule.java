@@ -19,11 +19,13 @@ import org.gridcare.config.OperatorConfig;
 import org.gridcare.config.RecordingsConfig;
 import org.gridcare.pbx.Pbx;
 import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.recordings.app.MonitorSweep;
 import org.gridcare.recordings.app.RecordingLifecycle;
 import org.gridcare.recordings.app.RecordingService;
 import org.gridcare.recordings.domain.Direction;
 import org.gridcare.recordings.domain.RecordingRules;
 import org.gridcare.recordings.domain.Retention;
+import org.gridcare.recordings.fs.FileMonitorFiles;
 import org.gridcare.recordings.fs.FilePendingRecordings;
 import org.gridcare.recordings.fs.FileSystemRecordingStore;
 import org.gridcare.recordings.http.HttpRecordingsRoutes;
@@ -34,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires recordings: the rules from {@code recordings.rules}, the lifecycle on PBX events, the file-system store
- * under {@code recordings.store-dir} / {@code archive-dir}, the PostgreSQL catalogue, the retry of recordings that
- * closed while the database was away (every 30 s) and the daily retention run.
+ * under {@code recordings.store-dir} / {@code archive-dir} (archived recordings restored for playback into
+ * {@code archive-cache-dir}), the PostgreSQL catalogue, the retry of recordings that closed while the database was
+ * away (every 30 s), the sweep of monitor files a crash left behind (at start and daily) and the daily retention run.
  */
 public final class RecordingsModule {
   private static final Logger LOG = LoggerFactory.getLogger(RecordingsModule.class);
@@ -51,6 +54,7 @@ public final class RecordingsModule {
   private final PgRecordings catalog;
   private final RecordingLifecycle lifecycle;
   private final RecordingService service;
+  private final MonitorSweep sweep;
   private final HttpRecordingsRoutes routes;
   private final AutoCloseable subscription;
   private final MessageConsumer<JsonObject> ticketLinks;
@@ -65,7 +69,7 @@ public final class RecordingsModule {
     PhoneNumbers phones = new PhoneNumbers(cc.locale().phoneRegion());
     catalog = new PgRecordings(storage.pool(), storage.audit());
     FileSystemRecordingStore store = new FileSystemRecordingStore(vertx, Path.of(config.storeDir()),
-        Path.of(config.archiveDir()));
+        Path.of(config.archiveDir()), Path.of(config.archiveCacheDir()), config.archiveCacheMb() * 1024L * 1024L);
     Map<String, String> operatorByEndpoint = new HashMap<>();
     for (OperatorConfig o : cc.operators()) {
       operatorByEndpoint.put(o.endpoint(), o.id());
@@ -74,6 +78,7 @@ public final class RecordingsModule {
     lifecycle = new RecordingLifecycle(pbx, rules(config), catalog, store,
         new FilePendingRecordings(vertx, monitor.resolve(".pending")), storage.journal(),
         monitor, operatorByEndpoint, phones, clock);
+    sweep = new MonitorSweep(new FileMonitorFiles(vertx, monitor), store, catalog, lifecycle, storage.journal());
     service = new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention(), config.retentionByTopic()), exports, clock);
     routes = new HttpRecordingsRoutes(vertx, service, lifecycle, phones);
     subscription = pbx.subscribe(lifecycle::on);
@@ -86,8 +91,8 @@ public final class RecordingsModule {
             LOG.warn("{} recordings still wait for the database", left);
           }
         }));
-    retentionTimer = vertx.setPeriodic(RETENTION_EVERY.toMillis(), id -> service
-        .applyRetention("retention", "scheduled retention", 10_000)
+    retentionTimer = vertx.setPeriodic(RETENTION_EVERY.toMillis(), id -> sweepMonitor()
+        .compose(v -> service.applyRetention("retention", "scheduled retention", 10_000))
         .onSuccess(r -> LOG.info("Retention: {} archived, {} purged, {} failed", r.archived(), r.purged(), r.failed()))
         .onFailure(e -> LOG.warn("Retention run failed: {}", e.toString())));
   }
@@ -97,14 +102,36 @@ public final class RecordingsModule {
     Path exports = Path.of(config.storage().dataDir(), "exports");
     RecordingsConfig r = config.recordings();
     return vertx.executeBlocking(() -> {
-      for (String d : List.of(r.monitorDir(), r.storeDir(), r.archiveDir())) {
+      for (String d : List.of(r.monitorDir(), r.storeDir(), r.archiveDir(), r.archiveCacheDir())) {
         Files.createDirectories(Path.of(d));
       }
       Files.createDirectories(exports);
       return exports;
     }, false).map(dir -> new RecordingsModule(vertx, config, storage, pbx, dir))
-        // Recordings that closed while the database was away in a previous run are catalogued now.
-        .compose(m -> m.lifecycle.retryPending().map(m));
+        // Recordings that closed while the database was away in a previous run are catalogued now, then the files a
+        // crash left in the monitor directory.
+        .compose(m -> m.lifecycle.retryPending().compose(left -> m.sweepMonitor()).map(m));
+  }
+
+  /** Files leftover monitor files; a failed sweep is logged and retried by the next one (the files stay put). */
+  private Future<Void> sweepMonitor() {
+    return sweep.sweep()
+        .onSuccess(r -> {
+          if (r.recovered() + r.quarantined() + r.failed() > 0) {
+            LOG.warn("Monitor sweep: {} recordings recovered, {} files quarantined, {} left for the next sweep",
+                r.recovered(), r.quarantined(), r.failed());
+          }
+        })
+        .<Void>mapEmpty()
+        .recover(e -> {
+          LOG.warn("Monitor sweep failed: {}", e.toString());
+          return Future.succeededFuture();
+        });
+  }
+
+  /** Runs the monitor sweep now (the module runs it at start and daily). */
+  public Future<MonitorSweep.Report> sweepNow() {
+    return sweep.sweep();
   }
 
   /** The CRM links a call (or a recording) to a ticket: its recording is linked too, now or when it is catalogued. */

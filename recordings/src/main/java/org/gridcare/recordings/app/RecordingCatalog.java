@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.gridcare.recordings.domain.AuditEntry;
+import org.gridcare.recordings.domain.Direction;
 import org.gridcare.recordings.domain.Recording;
 import org.gridcare.recordings.domain.RecordingQuery;
 
@@ -41,4 +42,20 @@ public interface RecordingCatalog {
   Future<Void> purged(String recordingId);
 
   Future<List<AuditEntry>> auditTrail(String recordingId);
+
+  /** The recording catalogued for a call, if any. */
+  Future<Optional<Recording>> byCall(String callId);
+
+  /**
+   * What was known when recording of {@code callId} started ({@code recordings.started} in the journal, with the
+   * customer the call was later identified as): enough to catalogue a file a crash left behind.
+   */
+  Future<Optional<StartedRecording>> started(String callId);
+
+  /** Files a recovered file on a recording catalogued without one ({@code missing}). */
+  Future<Void> fileRecovered(String recordingId, String storeKey, long sizeBytes, long durationMs, String sha256,
+      Recording.Status status);
+
+  record StartedRecording(String recordingId, String callId, Instant startedAt, Direction direction, Integer line,
+      String topic, String operator, String customerPhone, String customerId) {}
 }

@@ -240,8 +240,19 @@ public final class RecordingLifecycle {
     call.state = RecordingState.RECORDING;
     return pbx.startRecording(call.origin, call.file.toString())
         .compose(v -> journal.append(JournalEntry.of("recordings.started").at(at).call(call.callId).line(call.line)
-            .operator(operator).data(Map.of("recording", call.recordingId))))
+            .operator(operator).phone(call.phone).customer(call.customerId).data(startFacts(call))))
         .onFailure(e -> call.state = null);
+  }
+
+  /** What the monitor sweep needs to catalogue this recording's file should the process die before hang-up. */
+  private static Map<String, Object> startFacts(LiveCall call) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("recording", call.recordingId);
+    data.put("direction", call.direction.id());
+    if (call.topic != null) {
+      data.put("topic", call.topic);
+    }
+    return data;
   }
 
   /** Pauses the call's recording (the operator on the call, or a supervisor/admin). */
@@ -329,6 +340,21 @@ public final class RecordingLifecycle {
               e.getMessage());
           return Future.succeededFuture();
         });
+  }
+
+  /** Names of the monitor files a live call is writing or its hang-up is still moving (the sweep leaves them). */
+  public Future<java.util.Set<String>> busyFiles() {
+    return onOwnContext(() -> {
+      java.util.Set<String> busy = new java.util.HashSet<>();
+      live.values().forEach(l -> busy.add(safe(l.callId) + ".wav"));
+      inFlight.keySet().forEach(callId -> busy.add(safe(callId) + ".wav"));
+      return Future.succeededFuture(busy);
+    });
+  }
+
+  /** Catalogues a recording recovered by the monitor sweep, through the same durable pending step as at hang-up. */
+  Future<Void> catalogueRecovered(Recording r) {
+    return onOwnContext(() -> pending.keep(r).compose(v -> catalogueKept(r)));
   }
 
   /** Catalogues the recordings that waited for the database; returns how many are still waiting. */

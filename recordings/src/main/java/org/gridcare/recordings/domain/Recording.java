@@ -9,7 +9,8 @@ import java.util.Objects;
  * A stored conversation: one per call. {@code topic} is the call topic the IVR/ACD gave it (retention category). {@code storeKey} is the store's own relative name (never from a request);
  * {@code sha256}, {@code sizeBytes}, {@code durationMs} and {@code format} describe the file as it was stored.
  * {@code status} tells whether the file is playable ({@code STORED}), was missing or damaged when the call ended,
- * was archived or purged.
+ * was recovered from a monitor file a crash left behind ({@code RECOVERED}), was archived (still playable, restored
+ * on demand) or purged.
  */
 public record Recording(
     String id, String callId, Instant startedAt, Instant endedAt, Direction direction, Integer line, String topic,
@@ -18,7 +19,7 @@ public record Recording(
     String sha256, Status status, boolean legalHold, List<Long> tickets) {
 
   public enum Status {
-    STORED, MISSING, DAMAGED, ARCHIVED, PURGED;
+    STORED, MISSING, DAMAGED, RECOVERED, ARCHIVED, PURGED;
 
     public String id() {
       return name().toLowerCase();
@@ -41,6 +42,7 @@ public record Recording(
   }
 
   public boolean playable() {
-    return status == Status.STORED || status == Status.DAMAGED;
+    return status == Status.STORED || status == Status.DAMAGED || status == Status.RECOVERED
+        || status == Status.ARCHIVED;
   }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Retention periods: after {@code archiveAfter} a stored recording is compressed into the archive, after
+ * Retention periods: after {@code archiveAfter} a stored (or recovered) recording is compressed into the archive, after
  * {@code retention} it is purged, unless its category (the call topic) has a period of its own in
  * {@code retentionByTopic} (e.g. complaints kept longer). A legal hold keeps it as it is.
  */
@@ -39,7 +39,8 @@ public record Retention(Duration archiveAfter, Duration retention, Map<String, D
     if (age.compareTo(retentionOf(r)) >= 0) {
       return Decision.PURGE;
     }
-    if (age.compareTo(archiveAfter) >= 0 && r.status() == Recording.Status.STORED) {
+    if (age.compareTo(archiveAfter) >= 0
+        && (r.status() == Recording.Status.STORED || r.status() == Recording.Status.RECOVERED)) {
       return Decision.ARCHIVE;
     }
     return Decision.KEEP;

@@ -9,33 +9,49 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipOutputStream;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.recordings.app.RecordingStore;
 import org.gridcare.recordings.domain.WavInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recordings as files under a store directory ({@code yyyy/MM/dd/<id>.wav}) and, once archived, gzip files under
- * an archive directory (keys {@code archive/...}). Every key is resolved inside its root or refused: no request
- * reaches the file system with a path of its own. All I/O runs on worker threads.
+ * an archive directory (keys {@code archive/...}). An archived recording stays playable: the first {@link #locate}
+ * restores it into a restore cache (same relative name, without {@code .gz}), where playback can seek with Range;
+ * the cache is kept under its byte limit by removing the least recently used restored copies (the archive is never
+ * touched). Every key is resolved inside its root or refused: no request reaches the file system with a path of its
+ * own. All I/O runs on worker threads.
  */
 public final class FileSystemRecordingStore implements RecordingStore {
   static final String ARCHIVE_PREFIX = "archive/";
+  private static final Logger LOG = LoggerFactory.getLogger(FileSystemRecordingStore.class);
 
   private final Vertx vertx;
   private final Path storeRoot;
   private final Path archiveRoot;
+  private final Path cacheRoot;
+  private final long cacheLimitBytes;
 
-  public FileSystemRecordingStore(Vertx vertx, Path storeRoot, Path archiveRoot) {
+  public FileSystemRecordingStore(Vertx vertx, Path storeRoot, Path archiveRoot, Path cacheRoot, long cacheLimitBytes) {
     this.vertx = vertx;
     this.storeRoot = storeRoot.toAbsolutePath().normalize();
     this.archiveRoot = archiveRoot.toAbsolutePath().normalize();
+    this.cacheRoot = cacheRoot.toAbsolutePath().normalize();
+    this.cacheLimitBytes = cacheLimitBytes;
   }
 
   @Override
@@ -82,14 +98,73 @@ public final class FileSystemRecordingStore implements RecordingStore {
 
   @Override
   public Future<Path> locate(String key) {
-    return vertx.executeBlocking(() -> {
-      Path p = key.startsWith(ARCHIVE_PREFIX) ? inside(archiveRoot, key.substring(ARCHIVE_PREFIX.length()))
-          : inside(storeRoot, key);
-      if (!Files.isRegularFile(p)) {
-        throw DomainException.notFound("recording-file-missing", "The recording file is no longer in the store");
+    return vertx.executeBlocking(() -> local(key), false);
+  }
+
+  /** A plain, seekable file for the key: the stored file, or the archived one restored into the cache. */
+  private Path local(String key) throws IOException {
+    if (!key.startsWith(ARCHIVE_PREFIX)) {
+      return existing(inside(storeRoot, key));
+    }
+    String archived = key.substring(ARCHIVE_PREFIX.length());
+    Path gz = existing(inside(archiveRoot, archived));
+    if (!archived.endsWith(".gz")) {
+      return gz;
+    }
+    Path restored = inside(cacheRoot, archived.substring(0, archived.length() - ".gz".length()));
+    if (Files.isRegularFile(restored)) {
+      Files.setLastModifiedTime(restored, FileTime.from(Instant.now()));
+      return restored;
+    }
+    Files.createDirectories(restored.getParent());
+    Path part = Files.createTempFile(restored.getParent(), ".restore-", ".part");
+    try {
+      // GZIPInputStream checks the CRC and length of the archived file: a damaged archive fails here.
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024);
+          OutputStream out = Files.newOutputStream(part)) {
+        in.transferTo(out);
       }
-      return p;
-    }, false);
+      try {
+        Files.move(part, restored, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(part, restored, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(part);
+    }
+    LOG.info("Restored archived recording {} for playback", archived);
+    evictBeyondLimit(restored);
+    return restored;
+  }
+
+  private static Path existing(Path p) {
+    if (!Files.isRegularFile(p)) {
+      throw DomainException.notFound("recording-file-missing", "The recording file is no longer in the store");
+    }
+    return p;
+  }
+
+  /** Removes the least recently used restored copies (never {@code keep}) until the cache fits its limit. */
+  private void evictBeyondLimit(Path keep) throws IOException {
+    record Cached(Path path, long size, FileTime used) {}
+    List<Cached> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(cacheRoot)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".restore-")) {
+          files.add(new Cached(p, Files.size(p), Files.getLastModifiedTime(p)));
+        }
+      }
+    }
+    long total = files.stream().mapToLong(Cached::size).sum();
+    files.sort(Comparator.comparing(Cached::used));
+    for (Cached c : files) {
+      if (total <= cacheLimitBytes) {
+        break;
+      }
+      if (!c.path().equals(keep) && Files.deleteIfExists(c.path())) {
+        total -= c.size();
+      }
+    }
   }
 
   @Override
@@ -110,9 +185,15 @@ public final class FileSystemRecordingStore implements RecordingStore {
   @Override
   public Future<Void> delete(String key) {
     return vertx.executeBlocking(() -> {
-      Path p = key.startsWith(ARCHIVE_PREFIX) ? inside(archiveRoot, key.substring(ARCHIVE_PREFIX.length()))
-          : inside(storeRoot, key);
-      Files.deleteIfExists(p);
+      if (key.startsWith(ARCHIVE_PREFIX)) {
+        String archived = key.substring(ARCHIVE_PREFIX.length());
+        Files.deleteIfExists(inside(archiveRoot, archived));
+        if (archived.endsWith(".gz")) {
+          Files.deleteIfExists(inside(cacheRoot, archived.substring(0, archived.length() - ".gz".length())));
+        }
+      } else {
+        Files.deleteIfExists(inside(storeRoot, key));
+      }
       return null;
     }, false);
   }
@@ -124,7 +205,7 @@ public final class FileSystemRecordingStore implements RecordingStore {
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
         for (ZipEntry e : entries) {
           zip.putNextEntry(new java.util.zip.ZipEntry(e.name()));
-          Files.copy(inside(storeRoot, e.key()), zip);
+          Files.copy(local(e.key()), zip);
           zip.closeEntry();
         }
       }

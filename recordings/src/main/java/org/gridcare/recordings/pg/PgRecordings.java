@@ -214,7 +214,7 @@ public final class PgRecordings implements RecordingCatalog {
   @Override
   public Future<List<Recording>> retentionCandidates(Instant archiveBefore, Instant purgeBefore, int limit) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM rec_recording r WHERE NOT r.legal_hold AND ("
-            + "(r.status = 'stored' AND r.started_at < $1) OR (r.status <> 'purged' AND r.started_at < $2)) "
+            + "(r.status IN ('stored', 'recovered') AND r.started_at < $1) OR (r.status <> 'purged' AND r.started_at < $2)) "
             + "ORDER BY r.started_at LIMIT $3")
         .execute(Tuple.of(ts(archiveBefore), ts(purgeBefore), limit))
         .map(rows -> {
@@ -257,6 +257,44 @@ public final class PgRecordings implements RecordingCatalog {
           }
           return out;
         })
+        .recover(PgRecordings::translate);
+  }
+
+  @Override
+  public Future<Optional<Recording>> byCall(String callId) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM rec_recording r WHERE r.call_id = $1").execute(Tuple.of(callId))
+        .map(rows -> rows.size() == 0 ? Optional.<Recording>empty() : Optional.of(recording(rows.iterator().next())))
+        .recover(PgRecordings::translate);
+  }
+
+  @Override
+  public Future<Optional<StartedRecording>> started(String callId) {
+    return pool.preparedQuery("SELECT s.at, s.line, s.operator_id, s.phone, s.data, COALESCE(s.customer_id, "
+            + "(SELECT j.customer_id FROM journal j WHERE j.call_id = $1 AND j.customer_id IS NOT NULL "
+            + "ORDER BY j.id DESC LIMIT 1)) AS customer_id FROM journal s "
+            + "WHERE s.call_id = $1 AND s.type = 'recordings.started' ORDER BY s.id DESC LIMIT 1")
+        .execute(Tuple.of(callId))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.<StartedRecording>empty();
+          }
+          Row r = rows.iterator().next();
+          io.vertx.core.json.JsonObject data = r.getJsonObject("data");
+          return Optional.of(new StartedRecording(data.getString("recording"), callId, instant(r, "at"),
+              Direction.of(data.getString("direction", "inbound")), r.getInteger("line"), data.getString("topic"),
+              r.getString("operator_id"), r.getString("phone"), r.getString("customer_id")));
+        })
+        .recover(PgRecordings::translate);
+  }
+
+  @Override
+  public Future<Void> fileRecovered(String recordingId, String storeKey, long sizeBytes, long durationMs, String sha256,
+      Recording.Status status) {
+    return pool.preparedQuery("UPDATE rec_recording SET store_key = $2, size_bytes = $3, duration_ms = $4, sha256 = $5, "
+            + "status = $6 WHERE id = $1 AND status = 'missing'")
+        .execute(Tuple.of(UUID.fromString(recordingId), storeKey, sizeBytes, durationMs, sha256, status.id()))
+        .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture() : Future.failedFuture(
+            DomainException.conflict("recording-not-missing", "Recording " + recordingId + " already has its file")))
         .recover(PgRecordings::translate);
   }
 

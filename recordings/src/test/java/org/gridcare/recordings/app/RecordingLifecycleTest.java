@@ -79,7 +79,8 @@ class RecordingLifecycleTest {
   void setUp(Vertx vertx) throws Exception {
     pbx = new FakePbx();
     monitor = Files.createDirectories(dir.resolve("monitor"));
-    store = new FileSystemRecordingStore(vertx, dir.resolve("store"), dir.resolve("archive"));
+    store = new FileSystemRecordingStore(vertx, dir.resolve("store"), dir.resolve("archive"), dir.resolve("cache"),
+        1024 * 1024);
     spool = new FilePendingRecordings(vertx, monitor.resolve(".pending"));
   }
 
@@ -395,5 +396,10 @@ class RecordingLifecycleTest {
     public Future<Void> archived(String id, String k) { return d.archived(id, k); }
     public Future<Void> purged(String id) { return d.purged(id); }
     public Future<List<AuditEntry>> auditTrail(String id) { return d.auditTrail(id); }
+    public Future<Optional<Recording>> byCall(String c) { return d.byCall(c); }
+    public Future<Optional<StartedRecording>> started(String c) { return d.started(c); }
+    public Future<Void> fileRecovered(String id, String k, long s, long ms, String sha, Recording.Status st) {
+      return d.fileRecovered(id, k, s, ms, sha, st);
+    }
   }
 }

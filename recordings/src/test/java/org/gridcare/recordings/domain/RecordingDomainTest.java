@@ -104,6 +104,17 @@ public class RecordingDomainTest {
     assertThat(ret.decide(recording(1, "a", T0, Recording.Status.STORED, true), T0.plus(Duration.ofDays(400))))
         .isEqualTo(Retention.Decision.KEEP);
     assertThat(ret.decide(recording(1, "a", now, Recording.Status.STORED, false), now)).isEqualTo(Retention.Decision.KEEP);
+    assertThat(ret.decide(recording(1, "a", T0, Recording.Status.RECOVERED, false), now))
+        .isEqualTo(Retention.Decision.ARCHIVE);
+    assertThat(ret.decide(recording(1, "a", T0, Recording.Status.MISSING, false), now)).isEqualTo(Retention.Decision.KEEP);
+  }
+
+  @Test
+  void archivedAndRecoveredRecordingsArePlayableMissingAndPurgedOnesAreNot() {
+    assertThat(recording(1, "a", T0, Recording.Status.ARCHIVED, false).playable()).isTrue();
+    assertThat(recording(1, "a", T0, Recording.Status.RECOVERED, false).playable()).isTrue();
+    assertThat(recording(1, "a", T0, Recording.Status.MISSING, false).playable()).isFalse();
+    assertThat(recording(1, "a", T0, Recording.Status.PURGED, false).playable()).isFalse();
   }
 
   @Test

@@ -68,7 +68,8 @@ class RecordingsEndToEndTest {
         null, null, null, List.of(), List.of(), List.of(
             new OperatorConfig("op1001", "Anna", "PJSIP/op1001", List.of(1), null)), null, null,
         new RecordingsConfig(dir.resolve("monitor").toString(), dir.resolve("store").toString(),
-            dir.resolve("archive").toString(), true, null, null, null, null), null, null, null);
+            dir.resolve("archive").toString(), true, null, null, null, null, dir.resolve("cache").toString(), null),
+        null, null, null);
     pbx = new FakePbx();
     context = vertx.getOrCreateContext();
     Promise<RecordingsModule> started = Promise.promise();
