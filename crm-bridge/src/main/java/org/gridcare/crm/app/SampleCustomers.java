@@ -1,8 +1,10 @@
 package org.gridcare.crm.app;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.gridcare.crm.domain.Address;
 import org.gridcare.crm.domain.CustomerDraft;
 import org.gridcare.crm.domain.CustomerKind;
@@ -37,6 +39,7 @@ public final class SampleCustomers {
   public static List<CustomerDraft> generate(int count, long seed) {
     Random rnd = new Random(seed);
     List<CustomerDraft> out = new ArrayList<>();
+    Set<String> identities = new HashSet<>();
     for (int i = 0; i < count; i++) {
       String[] area = AREAS[i % AREAS.length];
       String[] postcodes = area[2].split(",");
@@ -50,8 +53,11 @@ public final class SampleCustomers {
       String last = LAST[rnd.nextInt(LAST.length)];
       String name = business ? last + " " + COMPANIES[rnd.nextInt(COMPANIES.length)] + " AS"
           : FIRST[rnd.nextInt(FIRST.length)] + " " + last;
-      PartyIdentity id = business ? new PartyIdentity(CustomerKind.BUSINESS, organisationNumber(rnd))
-          : new PartyIdentity(CustomerKind.PRIVATE, nationalId(rnd));
+      PartyIdentity id;
+      do { // a national ID / organisation number belongs to one customer: drawn again when taken
+        id = business ? new PartyIdentity(CustomerKind.BUSINESS, organisationNumber(rnd))
+            : new PartyIdentity(CustomerKind.PRIVATE, nationalId(rnd));
+      } while (!identities.add(id.value()));
       List<Phone> phones = new ArrayList<>();
       phones.add(new Phone(String.format("+479%07d", 1_000_000 + i * 13), true, rnd.nextInt(10) < 8));
       if (i % 4 == 0) {

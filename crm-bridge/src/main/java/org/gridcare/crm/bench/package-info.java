@@ -1,2 +1,2 @@
-/** Benchmarks behind {@code ./contact-centre bench screenpop} (the server's CLI prints the JSON line). */
+/** Benchmarks behind {@code ./contact-centre bench screenpop} and {@code bench import} (the server's CLI prints the JSON line). */
 package org.gridcare.crm.bench;

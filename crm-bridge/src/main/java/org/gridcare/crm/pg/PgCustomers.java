@@ -65,7 +65,7 @@ public final class PgCustomers implements Customers {
                 "One of the metering points already belongs to a customer"))));
   }
 
-  /** Inserts inside the caller's transaction (the importer and the sample loader batch many). */
+  /** Inserts one customer inside the caller's transaction (the importer and the sample loader use {@link #insertAll}). */
   Future<Long> insert(SqlClient conn, CustomerDraft d) {
     return ensureArea(conn, d.address().grid()).compose(v -> insertAddress(conn, d.address())).compose(addressId -> conn
         .preparedQuery("INSERT INTO crm_customer (kind, name, identity_cipher, identity_digest, identity_last2, address_id) "
@@ -76,6 +76,90 @@ public final class PgCustomers implements Customers {
         .compose(id -> insertPhones(conn, id, d.phones())
             .compose(x -> insertPoints(conn, id, addressId, d.address(), d.meteringPoints()))
             .map(id)));
+  }
+
+  /**
+   * Inserts many customers inside the caller's transaction with one pipelined batch per table: the ids are drawn from
+   * the tables' sequences first, so rows can reference each other without a round trip per customer. Customer
+   * numbers are given in list order.
+   */
+  Future<Void> insertAll(SqlClient conn, List<CustomerDraft> drafts) {
+    if (drafts.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int addressCount = 0;
+    for (CustomerDraft d : drafts) {
+      addressCount++;
+      for (MeteringPoint mp : d.meteringPoints()) {
+        addressCount += mp.address().equals(d.address()) ? 0 : 1;
+      }
+    }
+    int addresses = addressCount;
+    return ids(conn, "crm_address", addresses).compose(addressIds -> ids(conn, "crm_customer", drafts.size())
+        .compose(customerIds -> {
+          java.util.Set<String> areas = new java.util.LinkedHashSet<>();
+          List<Tuple> addressRows = new ArrayList<>(addresses);
+          List<Tuple> customerRows = new ArrayList<>(drafts.size());
+          List<Tuple> phoneRows = new ArrayList<>();
+          List<Tuple> pointRows = new ArrayList<>();
+          int a = 0;
+          for (int i = 0; i < drafts.size(); i++) {
+            CustomerDraft d = drafts.get(i);
+            long customerId = customerIds[i];
+            long postalId = addressIds[a++];
+            addressRows.add(addressRow(postalId, d.address()));
+            areas.add(d.address().grid().area());
+            customerRows.add(Tuple.of(customerId, d.kind().id(), d.name(), Buffer.buffer(vault.seal(d.identity())),
+                Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), postalId));
+            for (int p = 0; p < d.phones().size(); p++) {
+              Phone ph = d.phones().get(p);
+              phoneRows.add(Tuple.of(customerId, ph.e164(), ph.mobile(), ph.notifyConsent(), p));
+            }
+            for (MeteringPoint mp : d.meteringPoints()) {
+              long pointAddress = postalId;
+              if (!mp.address().equals(d.address())) {
+                pointAddress = addressIds[a++];
+                addressRows.add(addressRow(pointAddress, mp.address()));
+                areas.add(mp.address().grid().area());
+              }
+              pointRows.add(Tuple.of(mp.gsrn().value(), customerId, mp.meterNumber(), pointAddress));
+            }
+          }
+          List<Tuple> areaRows = areas.stream().map(code -> Tuple.of(code)).toList();
+          return conn.preparedQuery("INSERT INTO crm_grid_area (code, name) VALUES ($1, $1) ON CONFLICT DO NOTHING")
+              .executeBatch(areaRows)
+              .compose(x -> conn.preparedQuery("INSERT INTO crm_address (id, street, postcode, city, area_code, "
+                  + "substation, feeder) VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(addressRows))
+              .compose(x -> conn.preparedQuery("INSERT INTO crm_customer (id, kind, name, identity_cipher, "
+                  + "identity_digest, identity_last2, address_id) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                  .executeBatch(customerRows))
+              .compose(x -> phoneRows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(
+                  "INSERT INTO crm_phone (customer_id, e164, mobile, notify_consent, position) VALUES ($1, $2, $3, $4, $5)")
+                  .executeBatch(phoneRows))
+              .compose(x -> pointRows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(
+                  "INSERT INTO crm_metering_point (gsrn, customer_id, meter_number, address_id) VALUES ($1, $2, $3, $4)")
+                  .executeBatch(pointRows))
+              .mapEmpty();
+        }));
+  }
+
+  private static Tuple addressRow(long id, Address a) {
+    return Tuple.tuple(List.of(id, a.street(), a.postcode(), a.city(), a.grid().area())).addValue(a.grid().substation())
+        .addValue(a.grid().feeder());
+  }
+
+  /** {@code n} fresh ids of a table's bigserial {@code id}. */
+  private static Future<long[]> ids(SqlClient conn, String table, int n) {
+    return conn.preparedQuery("SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)")
+        .execute(Tuple.of(table, n))
+        .map(rows -> {
+          long[] out = new long[n];
+          int i = 0;
+          for (Row r : rows) {
+            out[i++] = r.getLong(0);
+          }
+          return out;
+        });
   }
 
   private Future<Void> ensureArea(SqlClient conn, GridLocation grid) {

@@ -2,6 +2,7 @@ package org.gridcare.crm.pg;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import org.gridcare.crm.app.SampleCustomers;
 import org.gridcare.crm.app.IdentityVault;
 import org.gridcare.crm.domain.CustomerDraft;
@@ -21,10 +22,12 @@ public final class PgSampleData {
       if (n > 0) {
         return Future.succeededFuture(0);
       }
+      List<CustomerDraft> drafts = SampleCustomers.generate(count, seed);
       return pool.withTransaction(tx -> {
-        Future<Long> chain = Future.succeededFuture(0L);
-        for (CustomerDraft d : SampleCustomers.generate(count, seed)) {
-          chain = chain.compose(x -> customers.insert(tx, d));
+        Future<Void> chain = Future.succeededFuture();
+        for (int from = 0; from < drafts.size(); from += PgCustomerImport.CHUNK) {
+          List<CustomerDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + PgCustomerImport.CHUNK));
+          chain = chain.compose(x -> customers.insertAll(tx, chunk));
         }
         return chain;
       }).map(x -> {
