@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Call recording: where Asterisk writes MixMonitor files ({@code monitor-dir}), the store they move into, the
- * archive, the restore cache archived recordings are played from ({@code archive-cache-dir}, at most
- * {@code archive-cache-mb}), which calls are recorded ({@code rules}, first match wins, default record everything) and retention
+ * archive, the restore cache archived recordings are played from ({@code archive-cache-dir}, by default the archive
+ * directory's name with {@code -cache}; at most {@code archive-cache-mb}), which calls are recorded ({@code rules}, first match wins, default record everything) and retention
  * ({@code retention-by-topic} overrides the default period for a call topic, e.g. hazard calls kept longer).
  */
 public record RecordingsConfig(
@@ -24,7 +24,7 @@ public record RecordingsConfig(
     retention = retention == null ? Duration.ofDays(365) : retention;
     archiveAfter = archiveAfter == null ? Duration.ofDays(90) : archiveAfter;
     retentionByTopic = retentionByTopic == null ? Map.of() : Map.copyOf(retentionByTopic);
-    archiveCacheDir = archiveCacheDir == null ? "data/archive-cache" : archiveCacheDir;
+    archiveCacheDir = archiveCacheDir == null ? archiveDir + "-cache" : archiveCacheDir;
     archiveCacheMb = archiveCacheMb == null ? 1024 : archiveCacheMb;
   }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -45,6 +46,7 @@ import org.gridcare.crm.pg.PgSampleData;
 import org.gridcare.crm.pg.PgTickets;
 import org.gridcare.crm.webhook.WebhookCrmEvents;
 import org.gridcare.pbx.Pbx;
+import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.platform.journal.JournalEntry;
 import org.gridcare.storage.Storage;
@@ -193,9 +195,39 @@ public final class CrmModule {
     return out.toString();
   }
 
-  /** Loads the generated demo population (a few dozen customers in three grid areas) into an empty CRM. */
+  /** Loads the first {@code customers} of the generated population into an empty CRM (tests that name them). */
   public Future<Integer> loadSampleData(int customers) {
     return PgSampleData.loadIfEmpty(storage.pool(), vault, customers, 2026);
+  }
+
+  /** The files of a sample data set ({@code crm.sample-data}), in the order they are imported. */
+  public static final List<String> SAMPLE_FILES = List.of("areas.csv", "customers.csv", "metering-points.csv");
+
+  /**
+   * Imports the sample data set in {@code dir} ({@link #SAMPLE_FILES}: grid areas, customers, extra metering points)
+   * through the CSV importer into an empty CRM, each file all or nothing; returns the customers imported (0 when the
+   * CRM already has customers). A rejected file fails with its first bad rows named by line.
+   */
+  public Future<Integer> loadSampleData(Path dir) {
+    return new PgCustomers(storage.pool(), vault).count().compose(n -> {
+      if (n > 0) {
+        return Future.succeededFuture(0);
+      }
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (String file : SAMPLE_FILES) {
+        String kind = file.substring(0, file.length() - ".csv".length());
+        chain = chain.compose(customers -> vertx.fileSystem().readFile(dir.resolve(file).toString())
+            .compose(csv -> importCsv(vertx, storage, vault, phones, kind, csv.toString(StandardCharsets.UTF_8), x -> { }))
+            .compose(report -> {
+              if (!report.ok()) {
+                return Future.failedFuture(DomainException.invalid("bad-sample-data", dir.resolve(file) + " rejected: "
+                    + report.errors().stream().limit(3).map(e -> "line " + e.line() + ": " + e.message()).toList()));
+              }
+              return Future.succeededFuture(kind.equals("customers") ? report.imported() : customers);
+            }));
+      }
+      return chain.onSuccess(customers -> LOG.info("Imported the sample data set from {}: {} customers", dir, customers));
+    });
   }
 
   private void remindDue(PgTickets store, Clock clock) {
