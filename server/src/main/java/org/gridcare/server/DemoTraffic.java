@@ -2,6 +2,7 @@ package org.gridcare.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -27,7 +28,7 @@ public final class DemoTraffic {
   /** Operator-menu keys with weights: outages dominate a storm. */
   private static final String TOPIC_KEYS = "1111112233455660";
   private static final Set<String> OUTAGE_SUBSTATIONS = Set.of("Grefsen", "Kjelsås");
-  /** Where the demo's outage is (sample data: crm-bridge's SampleCustomers). */
+  /** Where the demo's outage is (the sample data set, {@code crm.sample-data}). */
   public static final String OUTAGE_AREA = "OSLO-NORD (substations Grefsen, Kjelsås)";
   private final Vertx vertx;
   private final PbxSimulator sim;
@@ -56,7 +57,7 @@ public final class DemoTraffic {
           }));
     }
     Future<Void> allStaffed = staffed;
-    return cc.crm().loadSampleData(60)
+    return cc.crm().loadSampleData(Path.of(config.crm().sampleData()))
         .compose(n -> allStaffed)
         .map(v -> {
           traffic.timer = traffic.vertx.setPeriodic(every.toMillis(), id -> traffic.placeCall());
@@ -85,16 +86,18 @@ public final class DemoTraffic {
   }
 
   /**
-   * The demo's storm: {@code after} the start, an unplanned outage (as the OMS would report it) over the sample
-   * customers' OSLO-NORD grid area, so its SMS go out (to the local Twilio mock when the demo started one). Each demo
+   * The demo's storm: {@code after} the start (and the sample data set imported), an unplanned outage (as the OMS
+   * would report it) over the sample customers' OSLO-NORD grid area, so its SMS go out (to the local Twilio mock when the demo started one). Each demo
    * run reports its own outage (a fresh external reference).
    */
-  public static void outageAfter(ContactCentre cc, Duration after) {
+  public static void outageAfter(ContactCentre cc, ContactCentreConfig config, Duration after) {
     String externalRef = "demo-" + Instant.now().getEpochSecond();
     ReportOutage storm = new ReportOutage(new Area(OUTAGE_SUBSTATIONS, Set.of(), Set.of()),
         "Storm damage on the overhead lines (demo)", null, Instant.now().plus(after).plus(Duration.ofHours(3)), "demo",
         externalRef);
-    cc.crm().loadSampleData(60).onComplete(loaded -> cc.vertx().setTimer(Math.max(1, after.toMillis()),
+    cc.crm().loadSampleData(Path.of(config.crm().sampleData()))
+        .onFailure(e -> LOG.warn("sample data not loaded: {}", e.getMessage()))
+        .onComplete(loaded -> cc.vertx().setTimer(Math.max(1, after.toMillis()),
         t -> cc.notifications().outages().report(storm)
             .onSuccess(o -> LOG.info("demo outage {} over {}: customers are being informed "
                 + "(./contact-centre notify status {} --user demo-supervisor)", o.id(), OUTAGE_AREA, o.id()))

@@ -59,15 +59,16 @@ public record TestCentre(ContactCentre cc, ContactCentreConfig config) implement
   }
 
   private static Map<String, String> workingDirs(Path root, Path data) {
-    return Map.of(
-        "CC_PBX_AGI_PORT", "0", // a free port: test JVMs (and a running demo) must not collide on 4573
-        "CC_STORAGE_DATA_DIR", data.toString(),
-        "CC_IVR_MENU_FILE", root.resolve("config/ivr.yaml").toString(),
-        "CC_IVR_PROMPTS_DIR", root.resolve("config/prompts").toString(),
-        "CC_IVR_TTS_CACHE_DIR", data.resolve("tts").toString(),
-        "CC_RECORDINGS_MONITOR_DIR", data.resolve("monitor").toString(),
-        "CC_RECORDINGS_STORE_DIR", data.resolve("recordings").toString(),
-        "CC_RECORDINGS_ARCHIVE_DIR", data.resolve("archive").toString());
+    return Map.ofEntries(
+        Map.entry("CC_PBX_AGI_PORT", "0"), // a free port: test JVMs (and a running demo) must not collide on 4573
+        Map.entry("CC_STORAGE_DATA_DIR", data.toString()),
+        Map.entry("CC_IVR_MENU_FILE", root.resolve("config/ivr.yaml").toString()),
+        Map.entry("CC_IVR_PROMPTS_DIR", root.resolve("config/prompts").toString()),
+        Map.entry("CC_IVR_TTS_CACHE_DIR", data.resolve("tts").toString()),
+        Map.entry("CC_RECORDINGS_MONITOR_DIR", data.resolve("monitor").toString()),
+        Map.entry("CC_RECORDINGS_STORE_DIR", data.resolve("recordings").toString()),
+        Map.entry("CC_RECORDINGS_ARCHIVE_DIR", data.resolve("archive").toString()),
+        Map.entry("CC_CRM_SAMPLE_DATA", root.resolve("config/sample-data").toString()));
   }
 
   public static Path newDataDir() {

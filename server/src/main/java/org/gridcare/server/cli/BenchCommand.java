@@ -17,6 +17,7 @@ import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.crm.app.OutageLookup;
 import org.gridcare.crm.app.SampleCustomers;
 import org.gridcare.crm.app.ScreenPop;
+import org.gridcare.crm.bench.ImportBench;
 import org.gridcare.crm.bench.ScreenPopBench;
 import org.gridcare.crm.crypto.AesGcmIdentityVault;
 import org.gridcare.crm.domain.CustomerDraft;
@@ -31,6 +32,7 @@ import org.gridcare.pbx.asterisk.bench.AmiBench;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.recordings.bench.RecordingSearchBench;
 import org.gridcare.recordings.pg.PgRecordings;
+import org.gridcare.storage.EmbeddedPostgres;
 import org.gridcare.storage.EmbeddedRedis;
 import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
@@ -44,9 +46,10 @@ import picocli.CommandLine.Parameters;
         + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached), "
         + "recordings (search p95 over a seeded catalogue), screenpop (customer-card latency at 50 offers/s), "
         + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
-        + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock).")
+        + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock), "
+        + "import (customer CSV import rows/s vs a plain PostgreSQL COPY of the same rows).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms")
+  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms | import")
   String which;
 
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
@@ -84,10 +87,20 @@ final class BenchCommand implements Callable<Integer> {
         }
         screenpop(cfg);
       }
+      case "import" -> {
+        ContactCentreConfig cfg;
+        try {
+          cfg = Cli.load(config, null);
+        } catch (ConfigException e) {
+          return Cli.configError(e);
+        }
+        importCustomers(cfg);
+      }
       case "ami" -> onVertx(vertx -> AmiBench.run(vertx, capture, quick));
       case "agi" -> onVertx(vertx -> AgiBench.run(vertx, quick));
       default -> {
-        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms)");
+        System.err.println("bench: unknown benchmark " + which
+            + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms, import)");
         return 2;
       }
     }
@@ -184,6 +197,31 @@ final class BenchCommand implements Callable<Integer> {
           .compose(n -> ScreenPopBench.run(vertx, pop, callers, 50, 100))
           .compose(warm -> ScreenPopBench.run(vertx, pop, callers, 50, offers));
     });
+  }
+
+  /**
+   * Imports 100,000 generated customers (5,000 with --quick) through the CSV import path into an empty scratch
+   * PostgreSQL, after a plain COPY of the same CSV on the same server as the baseline.
+   */
+  private void importCustomers(ContactCentreConfig cfg) throws Exception {
+    int rows = quick ? 5_000 : 100_000;
+    Vertx vertx = Vertx.vertx();
+    Path dir = Files.createTempDirectory("cc-bench-import");
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dir.resolve("postgres"))) {
+      String url = postgres.url("postgres");
+      Storage storage = Cli.await(Storage.start(vertx, new StorageSettings(url, "postgres", null, null, dir)), 300);
+      try {
+        System.out.println(Cli.await(ImportBench.run(vertx, storage, "jdbc:" + url, "postgres", null,
+            new PhoneNumbers(cfg.locale().phoneRegion()), rows), 3600).encode());
+      } finally {
+        Cli.await(storage.close(), 30);
+      }
+    } finally {
+      Cli.await(vertx.close(), 10);
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   /** Runs a bench on an embedded PostgreSQL and Redis in a temporary directory, so it never touches real data. */

@@ -24,9 +24,10 @@ class DemoOutageTest {
   @Test
   void theDemoOutageQueuesAnSmsForEverySampleCustomerWithAMobileInTheArea(StorageSettings storage, @TempDir Path dir)
       throws Exception {
-    ContactCentre cc = await(ContactCentre.start(TestCentre.config(storage, dir)));
+    var config = TestCentre.config(storage, dir);
+    ContactCentre cc = await(ContactCentre.start(config));
     try {
-      DemoTraffic.outageAfter(cc, Duration.ZERO);
+      DemoTraffic.outageAfter(cc, config, Duration.ZERO);
       Outage outage = reported(cc).get(60, TimeUnit.SECONDS);
 
       assertThat(outage.source()).isEqualTo("demo");
