@@ -23,7 +23,8 @@ import picocli.CommandLine;
 
 /**
  * {@code ./contact-centre import} against the real PostgreSQL named in a configuration file: a file with a bad row is
- * refused naming its line and leaves the CRM untouched; a good file is imported with a progress bar on stderr.
+ * refused naming its line and leaves the CRM untouched; a good file is imported with a progress bar on stderr. And
+ * {@code ./contact-centre bench import --quick}: one JSON line.
  */
 @RealServers
 class ImportCommandTest {
@@ -74,6 +75,22 @@ class ImportCommandTest {
     assertThat(pointsImported.code).as(pointsImported.err).isZero();
     assertThat(pointsImported.out).contains("Imported 1 metering-points");
     assertThat(Long.parseLong(scalar(storage, "SELECT count(*) FROM crm_metering_point"))).isEqualTo(pointsBefore + 1);
+  }
+
+  @Test
+  void benchImportPrintsOneJsonLineWithTheImportRateAndItsCopyBaseline() throws Exception {
+    Result r = run("bench", "import", "--quick", "--config", "../config/contact-centre.yaml");
+    assertThat(r.code).as(r.err).isZero();
+    // (The test JVM's log lines go to stdout too; the launcher's go to stderr.)
+    List<String> json = r.out.lines().filter(l -> l.startsWith("{")).toList();
+    assertThat(json).hasSize(1);
+    io.vertx.core.json.JsonObject result = new io.vertx.core.json.JsonObject(json.get(0));
+    assertThat(result.getInteger("rows")).isEqualTo(5_000);
+    assertThat(result.getLong("customers_in_db")).isEqualTo(5_000);
+    assertThat(result.getDouble("rows_per_s")).isPositive();
+    assertThat(result.getDouble("copy_rows_per_s")).isPositive();
+    assertThat(result.getDouble("ratio_import_copy")).isEqualTo(
+        result.getDouble("rows_per_s") / result.getDouble("copy_rows_per_s"), org.assertj.core.data.Offset.offset(0.001));
   }
 
   @Test
