@@ -84,12 +84,17 @@ public final class MonitorSweep {
     });
   }
 
-  /** The call's recording was catalogued as missing (the file appeared after its hang-up): it gets its file now. */
+  /**
+   * The call's recording was catalogued as missing (the file appeared after its hang-up): it gets its file now, through
+   * the lifecycle's durable pending step like any recording (a database outage here loses nothing either).
+   */
   private Future<Boolean> refile(MonitorFiles.Leftover f, Recording r) {
     return files.completeHeader(f.path())
         .compose(v -> store.put(f.path(), DAY.format(r.startedAt()) + "/" + r.id() + ".wav"))
-        .compose(s -> catalog.fileRecovered(r.id(), s.key(), s.sizeBytes(), s.durationMs(), s.sha256(),
-                s.damaged() ? Recording.Status.DAMAGED : Recording.Status.RECOVERED)
+        .compose(s -> lifecycle.catalogueRecovered(new Recording(r.id(), r.callId(), r.startedAt(), r.endedAt(),
+                r.direction(), r.line(), r.topic(), r.operator(), r.customerPhone(), r.customerId(), s.key(), s.format(),
+                s.sizeBytes(), s.durationMs(), s.sha256(), s.damaged() ? Recording.Status.DAMAGED : Recording.Status.RECOVERED,
+                r.legalHold(), r.tickets()))
             .compose(v -> journalRecovered(r.callId(), r.id(), f.name(), s)))
         .map(true);
   }

@@ -12,7 +12,10 @@ import org.gridcare.recordings.domain.RecordingQuery;
 /** Recording metadata and the access audit of recordings (port); every audit entry is also journalled. */
 public interface RecordingCatalog {
 
-  /** Stores a new recording; a second save for the same call is ignored (the lifecycle may retry). */
+  /**
+   * Stores a new recording; a second save for the same call is ignored (the lifecycle may retry), unless the call's
+   * recording was filed as {@code missing} and this one has the file (the monitor sweep found it later).
+   */
   Future<Void> save(Recording recording);
 
   Future<Optional<Recording>> byId(String id);
@@ -51,10 +54,6 @@ public interface RecordingCatalog {
    * customer the call was later identified as): enough to catalogue a file a crash left behind.
    */
   Future<Optional<StartedRecording>> started(String callId);
-
-  /** Files a recovered file on a recording catalogued without one ({@code missing}). */
-  Future<Void> fileRecovered(String recordingId, String storeKey, long sizeBytes, long durationMs, String sha256,
-      Recording.Status status);
 
   record StartedRecording(String recordingId, String callId, Instant startedAt, Direction direction, Integer line,
       String topic, String operator, String customerPhone, String customerId) {}

@@ -56,12 +56,16 @@ public final class PgRecordings implements RecordingCatalog {
                 + "direction, line, topic, operator_id, customer_phone, customer_id, store_key, format, size_bytes, duration_ms, "
                 + "sha256, status, legal_hold) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
                 + "$17) "
-                + "ON CONFLICT (call_id) DO NOTHING")
+                // A call's recording is saved once (the lifecycle may retry), except that one filed as missing gets
+                // its file when the monitor sweep finds it later.
+                + "ON CONFLICT (call_id) DO UPDATE SET store_key = EXCLUDED.store_key, size_bytes = EXCLUDED.size_bytes, "
+                + "duration_ms = EXCLUDED.duration_ms, sha256 = EXCLUDED.sha256, status = EXCLUDED.status "
+                + "WHERE rec_recording.status = 'missing' AND EXCLUDED.store_key IS NOT NULL")
             .execute(Tuple.from(new Object[] {id, r.callId(), ts(r.startedAt()), ts(r.endedAt()),
                 r.direction().id(), r.line(), r.topic(), r.operator(), r.customerPhone(), r.customerId(), r.storeKey(), r.format(),
                 r.sizeBytes(), r.durationMs(), r.sha256(), r.status().id(), r.legalHold()}))
             .compose(inserted -> {
-              // Tickets the CRM linked while the call was live; only with the row this save created.
+              // Tickets the CRM linked while the call was live; only with the row this save created (or completed).
               Future<Void> chain = Future.succeededFuture();
               if (inserted.rowCount() == 1) {
                 for (Long ticket : r.tickets()) {
@@ -284,17 +288,6 @@ public final class PgRecordings implements RecordingCatalog {
               Direction.of(data.getString("direction", "inbound")), r.getInteger("line"), data.getString("topic"),
               r.getString("operator_id"), r.getString("phone"), r.getString("customer_id")));
         })
-        .recover(PgRecordings::translate);
-  }
-
-  @Override
-  public Future<Void> fileRecovered(String recordingId, String storeKey, long sizeBytes, long durationMs, String sha256,
-      Recording.Status status) {
-    return pool.preparedQuery("UPDATE rec_recording SET store_key = $2, size_bytes = $3, duration_ms = $4, sha256 = $5, "
-            + "status = $6 WHERE id = $1 AND status = 'missing'")
-        .execute(Tuple.of(UUID.fromString(recordingId), storeKey, sizeBytes, durationMs, sha256, status.id()))
-        .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture() : Future.failedFuture(
-            DomainException.conflict("recording-not-missing", "Recording " + recordingId + " already has its file")))
         .recover(PgRecordings::translate);
   }
 

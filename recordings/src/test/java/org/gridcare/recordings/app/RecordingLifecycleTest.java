@@ -303,6 +303,36 @@ class RecordingLifecycleTest {
   }
 
   @Test
+  void aLeftoverMonitorFileSweptWhileTheDatabaseIsDownWaitsInTheSpoolAndIsCataloguedLater(Vertx vertx) throws Exception {
+    ok(answer(lifecycle(catalog, new RecordingRules(List.of())), "call-sw", Instant.now().minusSeconds(600)));
+    // The process died mid-call: the next one finds the file, but PostgreSQL is down at that moment.
+    byte[] audio = writeMonitorFile("call-sw", 1600);
+    Files.setLastModifiedTime(monitor.resolve("call-sw.wav"),
+        java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+    AtomicInteger failures = new AtomicInteger(1);
+    RecordingCatalog down = new DelegatingCatalog(catalog) {
+      @Override
+      public Future<Void> save(Recording r) {
+        return failures.getAndDecrement() > 0
+            ? Future.failedFuture(DomainException.unavailable("recordings-unavailable", "PostgreSQL down", null))
+            : super.save(r);
+      }
+    };
+    RecordingLifecycle restarted = lifecycle(down, new RecordingRules(List.of()));
+    MonitorSweep sweep = new MonitorSweep(new org.gridcare.recordings.fs.FileMonitorFiles(vertx, monitor), store, down,
+        restarted, storage.journal());
+    assertThat(ok(sweep.sweep())).isEqualTo(new MonitorSweep.Report(1, 0, 0));
+    assertThat(monitor.resolve("call-sw.wav")).doesNotExist();
+    assertThat(ok(spool.all())).extracting(Recording::callId).containsExactly("call-sw");
+    assertThat(ok(restarted.retryPending())).isZero();
+    Row row = ok(storage.pool().preparedQuery("SELECT status, size_bytes, operator_id FROM rec_recording "
+        + "WHERE call_id = $1").execute(Tuple.of("call-sw"))).iterator().next();
+    assertThat(row.getString("status")).isEqualTo("recovered");
+    assertThat(row.getLong("size_bytes")).isEqualTo(audio.length);
+    assertThat(row.getString("operator_id")).isEqualTo("op1001");
+  }
+
+  @Test
   void exportsAndListensAreAuditedAndJournalledAndOthersAreRefused() throws Exception {
     RecordingLifecycle l = lifecycle(catalog, new RecordingRules(List.of()));
     ok(answer(l, "call-x", Instant.now()));
@@ -398,8 +428,5 @@ class RecordingLifecycleTest {
     public Future<List<AuditEntry>> auditTrail(String id) { return d.auditTrail(id); }
     public Future<Optional<Recording>> byCall(String c) { return d.byCall(c); }
     public Future<Optional<StartedRecording>> started(String c) { return d.started(c); }
-    public Future<Void> fileRecovered(String id, String k, long s, long ms, String sha, Recording.Status st) {
-      return d.fileRecovered(id, k, s, ms, sha, st);
-    }
   }
 }
