@@ -22,7 +22,7 @@ import org.gridcare.crm.domain.MeteringPoint;
 
 /**
  * The import in one transaction: first every row is checked against what is already registered (identity digests
- * and GSRNs, two queries), then all rows are inserted, {@value #CHUNK} customers per pipelined batch of each table;
+ * and GSRNs, two queries), then all rows are inserted, {@value #CHUNK} customers per statement per table;
  * any failure rolls the whole file back.
  */
 public final class PgCustomerImport implements CustomerImport {

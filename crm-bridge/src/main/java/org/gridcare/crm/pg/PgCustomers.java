@@ -79,9 +79,9 @@ public final class PgCustomers implements Customers {
   }
 
   /**
-   * Inserts many customers inside the caller's transaction with one pipelined batch per table: the ids are drawn from
-   * the tables' sequences first, so rows can reference each other without a round trip per customer. Customer
-   * numbers are given in list order.
+   * Inserts many customers inside the caller's transaction with one statement per table, the rows passed as arrays
+   * ({@code unnest}): the ids are drawn from the tables' sequences first, so rows can reference each other without a
+   * round trip per customer. Customer numbers are given in list order.
    */
   Future<Void> insertAll(SqlClient conn, List<CustomerDraft> drafts) {
     if (drafts.isEmpty()) {
@@ -98,54 +98,82 @@ public final class PgCustomers implements Customers {
     return ids(conn, "crm_address", addresses).compose(addressIds -> ids(conn, "crm_customer", drafts.size())
         .compose(customerIds -> {
           java.util.Set<String> areas = new java.util.LinkedHashSet<>();
-          List<Tuple> addressRows = new ArrayList<>(addresses);
-          List<Tuple> customerRows = new ArrayList<>(drafts.size());
-          List<Tuple> phoneRows = new ArrayList<>();
-          List<Tuple> pointRows = new ArrayList<>();
+          Columns address = new Columns(7);
+          Columns customer = new Columns(7);
+          Columns phone = new Columns(5);
+          Columns point = new Columns(4);
           int a = 0;
           for (int i = 0; i < drafts.size(); i++) {
             CustomerDraft d = drafts.get(i);
             long customerId = customerIds[i];
             long postalId = addressIds[a++];
-            addressRows.add(addressRow(postalId, d.address()));
+            addAddress(address, postalId, d.address());
             areas.add(d.address().grid().area());
-            customerRows.add(Tuple.of(customerId, d.kind().id(), d.name(), Buffer.buffer(vault.seal(d.identity())),
-                Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), postalId));
+            customer.add(customerId, d.kind().id(), d.name(), Buffer.buffer(vault.seal(d.identity())),
+                Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), postalId);
             for (int p = 0; p < d.phones().size(); p++) {
               Phone ph = d.phones().get(p);
-              phoneRows.add(Tuple.of(customerId, ph.e164(), ph.mobile(), ph.notifyConsent(), p));
+              phone.add(customerId, ph.e164(), ph.mobile(), ph.notifyConsent(), p);
             }
             for (MeteringPoint mp : d.meteringPoints()) {
               long pointAddress = postalId;
               if (!mp.address().equals(d.address())) {
                 pointAddress = addressIds[a++];
-                addressRows.add(addressRow(pointAddress, mp.address()));
+                addAddress(address, pointAddress, mp.address());
                 areas.add(mp.address().grid().area());
               }
-              pointRows.add(Tuple.of(mp.gsrn().value(), customerId, mp.meterNumber(), pointAddress));
+              point.add(mp.gsrn().value(), customerId, mp.meterNumber(), pointAddress);
             }
           }
-          List<Tuple> areaRows = areas.stream().map(code -> Tuple.of(code)).toList();
-          return conn.preparedQuery("INSERT INTO crm_grid_area (code, name) VALUES ($1, $1) ON CONFLICT DO NOTHING")
-              .executeBatch(areaRows)
+          return conn.preparedQuery("INSERT INTO crm_grid_area (code, name) SELECT c, c FROM unnest($1::text[]) AS c "
+                  + "ON CONFLICT DO NOTHING").execute(Tuple.of(areas.toArray(new String[0])))
               .compose(x -> conn.preparedQuery("INSERT INTO crm_address (id, street, postcode, city, area_code, "
-                  + "substation, feeder) VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(addressRows))
+                  + "substation, feeder) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], "
+                  + "$5::text[], $6::text[], $7::text[])").execute(address.tuple(Long[]::new, String[]::new,
+                      String[]::new, String[]::new, String[]::new, String[]::new, String[]::new)))
               .compose(x -> conn.preparedQuery("INSERT INTO crm_customer (id, kind, name, identity_cipher, "
-                  + "identity_digest, identity_last2, address_id) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                  .executeBatch(customerRows))
-              .compose(x -> phoneRows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(
-                  "INSERT INTO crm_phone (customer_id, e164, mobile, notify_consent, position) VALUES ($1, $2, $3, $4, $5)")
-                  .executeBatch(phoneRows))
-              .compose(x -> pointRows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(
-                  "INSERT INTO crm_metering_point (gsrn, customer_id, meter_number, address_id) VALUES ($1, $2, $3, $4)")
-                  .executeBatch(pointRows))
+                  + "identity_digest, identity_last2, address_id) SELECT * FROM unnest($1::bigint[], $2::text[], "
+                  + "$3::text[], $4::bytea[], $5::bytea[], $6::text[], $7::bigint[])").execute(customer.tuple(
+                      Long[]::new, String[]::new, String[]::new, Buffer[]::new, Buffer[]::new, String[]::new,
+                      Long[]::new)))
+              .compose(x -> conn.preparedQuery("INSERT INTO crm_phone (customer_id, e164, mobile, notify_consent, "
+                  + "position) SELECT * FROM unnest($1::bigint[], $2::text[], $3::boolean[], $4::boolean[], $5::int[])")
+                  .execute(phone.tuple(Long[]::new, String[]::new, Boolean[]::new, Boolean[]::new, Integer[]::new)))
+              .compose(x -> conn.preparedQuery("INSERT INTO crm_metering_point (gsrn, customer_id, meter_number, "
+                  + "address_id) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[])")
+                  .execute(point.tuple(String[]::new, Long[]::new, String[]::new, Long[]::new)))
               .mapEmpty();
         }));
   }
 
-  private static Tuple addressRow(long id, Address a) {
-    return Tuple.tuple(List.of(id, a.street(), a.postcode(), a.city(), a.grid().area())).addValue(a.grid().substation())
-        .addValue(a.grid().feeder());
+  private static void addAddress(Columns columns, long id, Address a) {
+    columns.add(id, a.street(), a.postcode(), a.city(), a.grid().area(), a.grid().substation(), a.grid().feeder());
+  }
+
+  /** Rows collected column by column, bound as one array parameter per column. */
+  private static final class Columns {
+    private final List<List<Object>> columns = new ArrayList<>();
+
+    Columns(int count) {
+      for (int i = 0; i < count; i++) {
+        columns.add(new ArrayList<>());
+      }
+    }
+
+    void add(Object... row) {
+      for (int i = 0; i < row.length; i++) {
+        columns.get(i).add(row[i]);
+      }
+    }
+
+    @SafeVarargs
+    final Tuple tuple(java.util.function.IntFunction<? extends Object[]>... arrays) {
+      Tuple t = Tuple.tuple();
+      for (int i = 0; i < arrays.length; i++) {
+        t.addValue(columns.get(i).toArray(arrays[i].apply(0)));
+      }
+      return t;
+    }
   }
 
   /** {@code n} fresh ids of a table's bigserial {@code id}. */
