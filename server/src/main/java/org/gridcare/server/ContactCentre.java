@@ -35,8 +35,6 @@ import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
 import org.gridcare.server.auth.Authentication;
-import org.gridcare.server.auth.PgUsers;
-import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
 import org.gridcare.server.http.HttpSimulatorRoutes;
@@ -113,8 +111,7 @@ public final class ContactCentre {
     return Storage.start(vertx, settings)
         .compose(s -> {
           storage = s;
-          auth = new Authentication(vertx, new PgUsers(s.pool()),
-              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
+          auth = Authentication.create(vertx, s.pool(), s.redis(), config.auth(), s.audit());
           return PbxLink.start(vertx, config.pbx(), amiSecret(), Path.of(config.recordings().monitorDir()));
         })
         .compose(link -> {
