@@ -37,6 +37,7 @@ import org.gridcare.server.wiring.OutagesForModules;
 import org.gridcare.server.auth.Authentication;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
+import org.gridcare.server.http.HttpIdentityRoutes;
 import org.gridcare.server.http.HttpSimulatorRoutes;
 import org.gridcare.server.http.HttpWallboardRoutes;
 import java.util.LinkedHashMap;
@@ -157,6 +158,8 @@ public final class ContactCentre {
           routes.add(notifications.routes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
+          fragments.add(HttpIdentityRoutes.FRAGMENT);
+          routes.add(new HttpIdentityRoutes(crm.identityKeys(), storage.audit()));
           fragments.add(HttpWallboardRoutes.fragment());
           routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
