@@ -30,7 +30,7 @@ final class Client implements AutoCloseable {
 
   Client(Vertx vertx, int port) {
     this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-        .setMaxInitialLineLength(64 * 1024));
+        .setMaxInitialLineLength(64 * 1024).setKeepAlive(false));
     this.port = port;
   }
 
