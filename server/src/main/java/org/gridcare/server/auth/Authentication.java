@@ -49,6 +49,11 @@ public final class Authentication {
         config, audit);
   }
 
+  /** Signs in from inside the process (benchmarks, tools): counted under the address {@code local}. */
+  public Future<RedisSessions.Session> login(String username, String password) {
+    return login(username, password, "local");
+  }
+
   /** Signs in from the client address {@code address} (for the per-address limit). */
   public Future<RedisSessions.Session> login(String username, String password, String address) {
     return throttle.admit(username, address).compose(admitted -> users.find(username)).compose(found -> {
