@@ -165,6 +165,8 @@ record Operations(JsonObject document) {
     String value;
     if ("date-time".equals(format)) {
       value = Instant.parse("2026-11-25T10:00:00Z").toString();
+    } else if ("uuid".equals(format)) {
+      value = "3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f";
     } else if ("date".equals(format)) {
       value = LocalDate.of(2026, 11, 25).toString();
     } else if (pattern.contains("\\+") || name.toLowerCase().contains("phone") || name.toLowerCase().contains("e164")
