@@ -60,6 +60,9 @@ public final class RedisSessions {
         return Future.succeededFuture(Optional.empty());
       }
       JsonObject stored = new JsonObject(json);
+      if (!stored.containsKey("openedAt") || !stored.containsKey("lastUsedAt")) {
+        return close(token).map(Optional.empty()); // written by a version without expiry times: sign in again
+      }
       Instant opened = Instant.ofEpochMilli(stored.getLong("openedAt"));
       Instant lastUsed = Instant.ofEpochMilli(stored.getLong("lastUsedAt"));
       Instant now = clock.instant();
