@@ -64,9 +64,9 @@ public final class DataSubjectRights {
     Map<String, Path> files = new LinkedHashMap<>();
     Future<Void> chain = Future.succeededFuture();
     for (Footprint.RecordingRef r : f.recordings()) {
-      if (r.storeKey() != null && "stored".equals(r.status())) {
+      if (r.storeKey() != null) { // stored, or archived (gzip)
         chain = chain.compose(v -> recordings.file(r.storeKey()).map(p -> {
-          files.put("recordings/" + r.id() + ".wav", p);
+          files.put("recordings/" + r.id() + (r.storeKey().endsWith(".gz") ? ".wav.gz" : ".wav"), p);
           return null;
         }));
       }
