@@ -34,8 +34,10 @@ public enum Category {
   AUDIT("audit", "the entry", Set.of(DeletionRule.DELETE), List.of("audit.actor", "audit.subject_id", "audit.reason")),
   CUSTOMER_FILE("customer-file", "the end of the customer relationship (erasure request)", Set.of(DeletionRule.ON_REQUEST),
       List.of("crm_customer.name", "crm_customer.identity_cipher", "crm_customer.identity_digest",
-          "crm_customer.identity_last2", "crm_phone.e164", "crm_address.street", "crm_metering_point.customer_id",
+          "crm_customer.identity_last2", "crm_phone.e164", "crm_phone.customer_id", "crm_address.street", "crm_metering_point.customer_id",
           "crm_application.customer_id")),
+  LEGAL_HOLDS("legal-holds", "release of the hold", Set.of(DeletionRule.ON_REQUEST),
+      List.of("privacy_legal_hold.customer_id", "privacy_legal_hold.reason")),
   OPT_OUTS("opt-outs", "withdrawal of the objection (opt-in)", Set.of(DeletionRule.ON_REQUEST), List.of("notify_opt_out.phone"));
 
   private final String id;

@@ -47,6 +47,28 @@ public final class RecordMarkdown {
           .append(p.hold() != null ? "**on hold:** " + cell(p.hold()) : p.rule().id()).append(" | ")
           .append(p.keepOnErasure() ? "kept: " + cell(p.duty()) : "erased").append(" |\n");
     }
+    md.append("\n## Data-subject rights\n\n")
+        .append("Administrators serve them over the API (`openapi/privacy.yaml`); each call needs a reason and is ")
+        .append("written to the access audit before it acts.\n\n")
+        .append("- **Access (Art. 15):** `GET /api/privacy/customers/{id}/export?reason=...` returns one zip: ")
+        .append("`customer-{id}.json` with every stored row about the customer (customer file, calls, call events, ")
+        .append("tickets and notes, callbacks, SMS and automated calls, subscriptions, objections, meter readings, ")
+        .append("recording metadata) and the access log (who read or changed their data, when, why), plus their ")
+        .append("recordings and voicemail messages. The national ID is shown masked: it is stored encrypted and the ")
+        .append("customer already holds it.\n")
+        .append("- **Erasure (Art. 17):** `POST /api/privacy/customers/{id}/erasure` with `dryRun` to preview. ")
+        .append("Refused while the customer is on legal hold, has open tickets or a recording on hold. Categories ")
+        .append("marked *erased* above are deleted or anonymised (rows counted by reports keep their counts); ")
+        .append("categories marked *kept* stay for the legal duty named. The answer lists both, with counts.\n")
+        .append("- **Restriction / legal hold:** `PUT` and `DELETE /api/privacy/customers/{id}/hold` stop retention and ")
+        .append("erasure for the customer and hold their recordings.\n")
+        .append("- **Objection to outage SMS (Art. 21):** `POST /api/privacy/objections` records the number in the ")
+        .append("notifications' opt-out register, as an SMS STOP does: every later campaign and restoration notice ")
+        .append("skips it and its pending SMS and automated calls are withdrawn.\n")
+        .append("- **Rectification (Art. 16):** through the CRM. Ticket subjects and descriptions: ")
+        .append("`PATCH /api/crm/tickets/{id}`; notes are added, not rewritten. Customer master data (name, phones, ")
+        .append("address) is corrected in the utility's CRM of record and imported (`./contact-centre import`); the ")
+        .append("built-in CRM has no update route for it yet.\n");
     return md.toString();
   }
 

@@ -188,7 +188,7 @@ public final class PgPersonalData implements PersonalData {
           .compose(phoneRows -> {
             Set<String> phones = new HashSet<>();
             phoneRows.forEach(r -> phones.add(r.getString("n")));
-            Tuple both = Tuple.of(customerId, phones.toArray(new String[0]));
+            Tuple both = Tuple.tuple().addLong(customerId).addArrayOfString(phones.toArray(new String[0]));
             return Future.all(
                 pool.preparedQuery("SELECT call_id FROM crm_interaction WHERE customer_id = $1::bigint OR phone = ANY($2) "
                     + "UNION SELECT call_id FROM journal WHERE call_id IS NOT NULL AND (customer_id = $1::bigint::text OR "
@@ -236,7 +236,7 @@ public final class PgPersonalData implements PersonalData {
 
   @Override
   public Future<Map<Category, Long>> count(Footprint f) {
-    Tuple args = Tuple.of(f.customerId(), f.phones().toArray(new String[0]));
+    Tuple args = customerAndPhones(f);
     Map<Category, Long> counts = new EnumMap<>(Category.class);
     Future<Void> chain = Future.succeededFuture();
     for (var e : OF_CUSTOMER.entrySet()) {
@@ -250,7 +250,7 @@ public final class PgPersonalData implements PersonalData {
 
   @Override
   public Future<Void> erase(Footprint f, Set<Category> categories) {
-    Tuple args = Tuple.of(f.customerId(), f.phones().toArray(new String[0]));
+    Tuple args = customerAndPhones(f);
     List<String> statements = new ArrayList<>();
     if (categories.contains(Category.CALL_JOURNAL)) {
       statements.add("UPDATE journal SET phone = NULL, customer_id = NULL WHERE customer_id = $1::bigint::text OR phone = ANY($2)");
@@ -356,8 +356,8 @@ public final class PgPersonalData implements PersonalData {
 
   @Override
   public Future<Map<String, Object>> export(Footprint f) {
-    Tuple args = Tuple.of(f.customerId(), f.phones().toArray(new String[0]),
-        f.recordings().stream().map(Footprint.RecordingRef::id).toArray(String[]::new));
+    Tuple args = customerAndPhones(f)
+        .addArrayOfString(f.recordings().stream().map(Footprint.RecordingRef::id).toArray(String[]::new));
     Map<String, Object> out = new LinkedHashMap<>();
     Future<Void> chain = Future.succeededFuture();
     for (var e : EXPORT.entrySet()) {
@@ -365,8 +365,8 @@ public final class PgPersonalData implements PersonalData {
         List<Object> list = new ArrayList<>();
         rows.forEach(r -> list.add(json(r)));
         out.put(e.getKey(), e.getKey().equals("customer") ? (list.isEmpty() ? null : list.get(0)) : list);
-        return null;
-      }));
+        return (Void) null;
+      }).recover(x -> Future.failedFuture(new IllegalStateException("export of " + e.getKey() + " failed", x))));
     }
     return chain.map(out);
   }
@@ -402,6 +402,11 @@ public final class PgPersonalData implements PersonalData {
   public Future<Boolean> release(long customerId) {
     return pool.preparedQuery("DELETE FROM privacy_legal_hold WHERE customer_id = $1")
         .execute(Tuple.of(String.valueOf(customerId))).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** $1 the customer id, $2 their numbers (an array is one parameter: not Tuple.of's varargs). */
+  private static Tuple customerAndPhones(Footprint f) {
+    return Tuple.tuple().addLong(f.customerId()).addArrayOfString(f.phones().toArray(new String[0]));
   }
 
   private static OffsetDateTime ts(Instant i) {

@@ -218,6 +218,7 @@ public final class YamlProcessingRecords {
       p.add(key + ".on-erasure", "must be erase or keep, got " + d.onErasure());
       keep = false;
     }
+    p.check(k != Category.AUDIT || keep, key + ".on-erasure", "must be keep: the audit is append-only and hash-chained");
     if (d.hold() != null) {
       p.check(!d.hold().isBlank(), key + ".hold", "give the reason for the hold");
     }
