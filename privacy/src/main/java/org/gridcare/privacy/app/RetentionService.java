@@ -14,6 +14,8 @@ import org.gridcare.privacy.domain.Category;
 import org.gridcare.privacy.domain.ProcessingRecords;
 import org.gridcare.privacy.domain.RetentionPolicy;
 import org.gridcare.privacy.domain.Sweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enforces every category's retention as declared in the processing records, one category after the other: a dry
@@ -22,6 +24,7 @@ import org.gridcare.privacy.domain.Sweep;
  * retention (its per-topic periods, its purge and audit).
  */
 public final class RetentionService {
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
   private final ProcessingRecords records;
   private final PersonalData data;
   private final RecordingFiles recordings;
@@ -39,8 +42,11 @@ public final class RetentionService {
     this.clock = clock;
   }
 
-  /** One line of a run: the category's policy and what was (or would be) removed; empty sweep when skipped. */
-  public record Line(RetentionPolicy policy, Optional<Instant> cutoff, Sweep sweep) {}
+  /**
+   * One line of a run: the category's policy and what was (or would be) removed; empty sweep when skipped.
+   * {@code failure} is set when the category could not be handled (the others still run; its next run retries).
+   */
+  public record Line(RetentionPolicy policy, Optional<Instant> cutoff, Sweep sweep, String failure) {}
 
   public Future<List<Line>> run(boolean dryRun, String actor) {
     Instant now = clock.instant();
@@ -49,12 +55,17 @@ public final class RetentionService {
     for (Category c : Category.values()) {
       RetentionPolicy p = records.policy(c);
       Optional<Instant> cutoff = p.cutoff(now);
-      chain = chain.compose(v -> cutoff.isEmpty() ? Future.succeededFuture(Sweep.none(c))
+      chain = chain.compose(v -> (cutoff.isEmpty() ? Future.succeededFuture(Sweep.none(c))
               : dryRun ? expired(c, now, cutoff.get()) : purge(c, now, cutoff.get(), actor))
-          .map(sweep -> {
-            lines.add(new Line(p, cutoff, sweep));
+          .map(sweep -> new Line(p, cutoff, sweep, null))
+          .recover(e -> {
+            LOG.warn("Retention of {} failed: {}", c.id(), e.toString());
+            return Future.succeededFuture(new Line(p, cutoff, Sweep.none(c), String.valueOf(e.getMessage())));
+          })
+          .map(line -> {
+            lines.add(line);
             return null;
-          });
+          }));
     }
     return chain.compose(v -> dryRun ? Future.succeededFuture(lines) : audited(lines, actor).map(lines));
   }
@@ -78,6 +89,7 @@ public final class RetentionService {
   private Future<Void> audited(List<Line> lines, String actor) {
     Map<String, Object> counts = new LinkedHashMap<>();
     lines.stream().filter(l -> l.sweep().count() > 0).forEach(l -> counts.put(l.policy().category().id(), l.sweep().count()));
+    lines.stream().filter(l -> l.failure() != null).forEach(l -> counts.put(l.policy().category().id(), "failed"));
     return audit.record(new AuditEntry(clock.instant(), actor, "retention.applied", "retention", null,
         "retention periods of config/privacy.yaml", counts));
   }

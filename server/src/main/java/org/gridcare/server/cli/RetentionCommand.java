@@ -23,7 +23,7 @@ final class RetentionCommand {
 
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = "Apply the retention periods of privacy.records-file now (the server does it every "
-          + "privacy.retention-every); per category: how many rows or files, the oldest.")
+          + "privacy.retention-every); per category: how many rows or files, the oldest. Exit 1 when a category failed.")
   static final class Run implements Callable<Integer> {
     @Option(names = "--config", defaultValue = "config/contact-centre.yaml", description = "configuration file")
     Path config;
@@ -48,7 +48,9 @@ final class RetentionCommand {
               Clock.systemUTC()), 30);
           List<RetentionService.Line> lines = Cli.await(retention.run(dryRun, Cli.operatingSystemActor()), 3600);
           System.out.print(table(lines, dryRun));
-          return 0;
+          lines.stream().filter(l -> l.failure() != null).forEach(l -> System.err.println(
+              "Retention of " + l.policy().category().id() + " failed: " + l.failure()));
+          return lines.stream().anyMatch(l -> l.failure() != null) ? 1 : 0;
         } finally {
           Cli.await(storage.close(), 30);
         }
@@ -71,7 +73,7 @@ final class RetentionCommand {
       var p = l.policy();
       String rule = p.hold() != null ? "on hold" : p.rule().id();
       String kept = p.retention() == null ? "-" : RecordMarkdown.human(p.retention());
-      String count = l.cutoff().isEmpty() ? "-" : String.valueOf(l.sweep().count());
+      String count = l.cutoff().isEmpty() ? "-" : l.failure() != null ? "FAILED" : String.valueOf(l.sweep().count());
       String oldest = l.sweep().oldest() == null ? "" : l.sweep().oldest().toString();
       out.append(String.format("%-24s %-10s %-12s %10s  %s%n", p.category().id(), rule, kept, count, oldest));
     }

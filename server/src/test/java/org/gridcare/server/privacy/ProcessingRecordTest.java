@@ -44,7 +44,7 @@ class ProcessingRecordTest {
       "crm_ticket.description", "crm_ticket_note.body", "crm_ticket_transition.reason", "crm_outbox.payload",
       "audit.actor", "audit.subject_id", "audit.reason", "crm_meter_reading.kwh", "crm_meter_reading.gsrn",
       "privacy_legal_hold.reason");
-  /** Columns whose names look personal but hold staff or reference data, outside the customer record. */
+  /** Columns whose names look personal but hold reference data, staff accounts or counts (campaign exclusions). */
   private static final Set<String> NOT_CUSTOMER_DATA = Set.of("crm_grid_area.name", "users.username",
       "notify_campaign.excluded");
 
