@@ -89,7 +89,7 @@ public final class DataSubjectRights {
         counts.put(Category.RECORDINGS, (long) f.recordings().size());
         return voicemail.ofCalls(f.callIds()).compose(messages -> {
           counts.put(Category.VOICEMAIL, (long) messages.size());
-          ErasureReport report = report(customerId, dryRun, counts);
+          ErasureReport report = report(f, dryRun, counts);
           if (dryRun) {
             return Future.succeededFuture(report);
           }
@@ -123,7 +123,7 @@ public final class DataSubjectRights {
     }
   }
 
-  private ErasureReport report(long customerId, boolean dryRun, Map<Category, Long> counts) {
+  private ErasureReport report(Footprint f, boolean dryRun, Map<Category, Long> counts) {
     List<ErasureReport.Erased> erased = new ArrayList<>();
     List<ErasureReport.Kept> kept = new ArrayList<>();
     for (Category c : Category.values()) {
@@ -135,7 +135,11 @@ public final class DataSubjectRights {
         erased.add(new ErasureReport.Erased(c, n, how(c)));
       }
     }
-    return new ErasureReport(customerId, dryRun, erased, kept);
+    if (f.sharedPhones() > 0) {
+      kept.add(new ErasureReport.Kept(Category.CUSTOMER_FILE, f.sharedPhones(),
+          "phone numbers also registered to another customer: kept with that customer, and their calls with them"));
+    }
+    return new ErasureReport(f.customerId(), dryRun, erased, kept);
   }
 
   private static String how(Category c) {

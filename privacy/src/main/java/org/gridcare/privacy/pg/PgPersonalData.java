@@ -180,14 +180,22 @@ public final class PgPersonalData implements PersonalData {
         return Future.succeededFuture(Optional.empty());
       }
       // Numbers the customer called from or registered, minus those another customer has registered.
-      return pool.preparedQuery("SELECT n FROM (SELECT e164 AS n FROM crm_phone WHERE customer_id = $1::bigint "
+      return pool.preparedQuery("SELECT n, n IN (SELECT e164 FROM crm_phone WHERE customer_id <> $1::bigint) AS shared "
+              + "FROM (SELECT e164 AS n FROM crm_phone WHERE customer_id = $1::bigint "
               + "UNION SELECT phone FROM crm_interaction WHERE customer_id = $1::bigint "
               + "UNION SELECT phone FROM journal WHERE customer_id = $1::bigint::text "
               + "UNION SELECT customer_phone FROM rec_recording WHERE customer_id = $1::bigint::text) x "
-              + "WHERE n IS NOT NULL AND n NOT IN (SELECT e164 FROM crm_phone WHERE customer_id <> $1::bigint)").execute(id)
+              + "WHERE n IS NOT NULL").execute(id)
           .compose(phoneRows -> {
             Set<String> phones = new HashSet<>();
-            phoneRows.forEach(r -> phones.add(r.getString("n")));
+            int[] shared = {0};
+            phoneRows.forEach(r -> {
+              if (r.getBoolean("shared")) {
+                shared[0]++;
+              } else {
+                phones.add(r.getString("n"));
+              }
+            });
             Tuple both = Tuple.tuple().addLong(customerId).addArrayOfString(phones.toArray(new String[0]));
             return Future.all(
                 pool.preparedQuery("SELECT call_id FROM crm_interaction WHERE customer_id = $1::bigint OR phone = ANY($2) "
@@ -206,7 +214,7 @@ public final class PgPersonalData implements PersonalData {
                   List<Footprint.RecordingRef> recs = new ArrayList<>();
                   all.<RowSet<Row>>resultAt(3).forEach(r -> recs.add(new Footprint.RecordingRef(r.getString("id"),
                       r.getString("store_key"), r.getBoolean("legal_hold"), r.getString("status"))));
-                  return Optional.of(new Footprint(customerId, phones, calls, open, held, recs));
+                  return Optional.of(new Footprint(customerId, phones, shared[0], calls, open, held, recs));
                 });
           });
     });

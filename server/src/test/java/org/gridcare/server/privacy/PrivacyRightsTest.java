@@ -50,6 +50,8 @@ import org.junit.jupiter.api.Test;
 class PrivacyRightsTest {
   static final String MOBILE = "+4791112233";
   static final String LANDLINE = "+4755112233";
+  /** The household's landline, registered to both customers: erasure leaves it with the other one. */
+  static final String SHARED = "+4722998877";
   static final String NAME = "Ingrid Solbakken";
   static final String STREET = "Fjordveien 17";
 
@@ -67,9 +69,9 @@ class PrivacyRightsTest {
       String otherId = SampleCustomers.nationalId(new Random(12));
       await(cc.crm().importAreas("code,name\nA1,Area one\n", n -> { }));
       await(cc.crm().importCustomers(String.join(",", org.gridcare.crm.app.CustomerCsv.COLUMNS) + "\n"
-          + "private," + NAME + "," + nationalId + "," + MOBILE + ";" + LANDLINE + ",yes," + STREET + ",5003,Bergen,A1,S1,F1,"
+          + "private," + NAME + "," + nationalId + "," + MOBILE + ";" + LANDLINE + ";" + SHARED + ",yes," + STREET + ",5003,Bergen,A1,S1,F1,"
           + gsrn("70705750000000001") + ",M-1\n"
-          + "private,Olav Kvam," + otherId + ",+4791119999,yes,Kvamsgata 3,5004,Bergen,A1,S1,F1,"
+          + "private,Olav Kvam," + otherId + ",+4791119999;" + SHARED + ",yes,Kvamsgata 3,5004,Bergen,A1,S1,F1,"
           + gsrn("70705750000000002") + ",M-2\n", n -> { }));
       long subject = Long.parseLong(db.strings("SELECT id FROM crm_customer WHERE name = $1", NAME).get(0));
       long other = Long.parseLong(db.strings("SELECT id FROM crm_customer WHERE name = 'Olav Kvam'").get(0));
@@ -87,7 +89,7 @@ class PrivacyRightsTest {
           .addQueryParam("reason", "subject access request").bearerTokenAuthentication(admin).send())).body());
       JsonObject export = new JsonObject(new String(zip.get("customer-" + subject + ".json"), StandardCharsets.UTF_8));
       assertThat(export.getJsonObject("customer").getString("name")).isEqualTo(NAME);
-      assertThat(export.getJsonArray("phones")).hasSize(2);
+      assertThat(export.getJsonArray("phones")).hasSize(3);
       assertThat(export.getJsonArray("tickets").getJsonObject(0).getJsonArray("notes")).hasSize(1);
       assertThat(export.getJsonArray("calls")).isNotEmpty();
       assertThat(export.getJsonArray("sms")).hasSize(1);
@@ -117,13 +119,15 @@ class PrivacyRightsTest {
           .containsEntry("sms-log", 1L).containsEntry("tickets", 1L).containsEntry("callbacks", 1L);
       assertThat(byCategory(report.getJsonArray("kept"))).containsEntry("meter-readings", 1L).containsKey("audit");
       assertThat(report.getJsonArray("kept").stream().map(k -> ((JsonObject) k).getString("why")))
-          .anyMatch(why -> why.contains("Accounting Act"));
+          .anyMatch(why -> why.contains("Accounting Act"))
+          .anyMatch(why -> why.contains("also registered to another customer"));
 
       for (String identifier : List.of(nationalId, MOBILE, LANDLINE, "91112233", "55112233", NAME, "Solbakken", STREET)) {
         assertThat(found(db, identifier)).as("columns still holding " + identifier).isEmpty();
       }
       assertThat(found(db, "Olav Kvam")).as("the other customer is untouched").contains("crm_customer.name");
       assertThat(found(db, "+4791119999")).contains("crm_phone.e164", "journal.phone");
+      assertThat(db.strings("SELECT customer_id FROM crm_phone WHERE e164 = $1", SHARED)).containsExactly(String.valueOf(other));
       try (Stream<Path> files = Files.walk(Path.of(centre.config().recordings().storeDir()))) {
         assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
             .as("recording store").containsExactly("other.wav");
