@@ -220,35 +220,47 @@ public final class PgPersonalData implements PersonalData {
     });
   }
 
-  /** Per category: {@code SELECT count(*)} of the customer's rows; $1::bigint customer id, $2 their numbers. */
+  /**
+   * Every customer-scoped statement starts with this: the customer's id (also as text, for the modules that keep
+   * ids as text), their own numbers and their recordings, bound once as $1..$3.
+   */
+  private static final String ME = "WITH me AS (SELECT $1::bigint AS id, $1::bigint::text AS ref, $2::text[] AS phones, "
+      + "$3::text[] AS recordings) ";
+
+  /** Per category: how many of the customer's rows it holds (for the erasure report). */
   private static final Map<Category, String> OF_CUSTOMER = Map.ofEntries(
-      Map.entry(Category.CALL_JOURNAL, "SELECT count(*) FROM journal WHERE customer_id = $1::bigint::text OR phone = ANY($2)"),
-      Map.entry(Category.SURVEY_ANSWERS, "SELECT count(*) FROM journal WHERE type = 'ivr.survey.answered' AND "
-          + "(customer_id = $1::bigint::text OR phone = ANY($2))"),
-      Map.entry(Category.INTERACTIONS, "SELECT count(*) FROM crm_interaction WHERE customer_id = $1::bigint OR phone = ANY($2)"),
-      Map.entry(Category.CALLBACKS, "SELECT count(*) FROM acd_callback WHERE customer_id = $1::bigint::text OR phone = ANY($2)"),
-      Map.entry(Category.SMS_LOG, "SELECT count(*) FROM notify_sms WHERE customer_id = $1::bigint::text OR phone = ANY($2)"),
-      Map.entry(Category.VOICE_NOTIFICATION_LOG, "SELECT (SELECT count(*) FROM notify_call WHERE customer_id = $1::bigint::text "
-          + "OR phone = ANY($2)) + (SELECT count(*) FROM notify_operator_call WHERE customer_id = $1::bigint::text OR phone = "
-          + "ANY($2)) + (SELECT count(*) FROM notify_subscription WHERE customer_id = $1::bigint::text OR phone = ANY($2))"),
-      Map.entry(Category.TICKETS, "SELECT count(*) FROM crm_ticket WHERE customer_id = $1::bigint AND $2::text[] IS NOT NULL"),
-      Map.entry(Category.METER_READINGS, "SELECT count(*) FROM crm_meter_reading WHERE gsrn IN (SELECT gsrn FROM "
-          + "crm_metering_point WHERE customer_id = $1::bigint) AND $2::text[] IS NOT NULL"),
-      Map.entry(Category.CRM_OUTBOX, "SELECT count(*) FROM crm_outbox WHERE (aggregate = 'customer:' || $1::bigint OR aggregate "
-          + "IN (SELECT 'ticket:' || id FROM crm_ticket WHERE customer_id = $1::bigint)) AND $2::text[] IS NOT NULL"),
-      Map.entry(Category.AUDIT, "SELECT count(*) FROM audit WHERE subject_type = 'customer' AND subject_id = $1::bigint::text "
-          + "AND $2::text[] IS NOT NULL"),
-      Map.entry(Category.CUSTOMER_FILE, "SELECT count(*) + (SELECT count(*) FROM crm_phone WHERE customer_id = $1::bigint) "
-          + "FROM crm_customer WHERE id = $1::bigint AND $2::text[] IS NOT NULL"),
-      Map.entry(Category.OPT_OUTS, "SELECT count(*) FROM notify_opt_out WHERE phone = ANY($2) AND $1::bigint IS NOT NULL"));
+      Map.entry(Category.CALL_JOURNAL, "SELECT count(*) FROM journal j, me WHERE j.customer_id = me.ref "
+          + "OR j.phone = ANY(me.phones)"),
+      Map.entry(Category.SURVEY_ANSWERS, "SELECT count(*) FROM journal j, me WHERE j.type = 'ivr.survey.answered' AND "
+          + "(j.customer_id = me.ref OR j.phone = ANY(me.phones))"),
+      Map.entry(Category.INTERACTIONS, "SELECT count(*) FROM crm_interaction i, me WHERE i.customer_id = me.id "
+          + "OR i.phone = ANY(me.phones)"),
+      Map.entry(Category.CALLBACKS, "SELECT count(*) FROM acd_callback c, me WHERE c.customer_id = me.ref "
+          + "OR c.phone = ANY(me.phones)"),
+      Map.entry(Category.SMS_LOG, "SELECT count(*) FROM notify_sms s, me WHERE s.customer_id = me.ref "
+          + "OR s.phone = ANY(me.phones)"),
+      Map.entry(Category.VOICE_NOTIFICATION_LOG, "SELECT (SELECT count(*) FROM notify_call c WHERE c.customer_id = me.ref "
+          + "OR c.phone = ANY(me.phones)) + (SELECT count(*) FROM notify_operator_call o WHERE o.customer_id = me.ref "
+          + "OR o.phone = ANY(me.phones)) + (SELECT count(*) FROM notify_subscription s WHERE s.customer_id = me.ref "
+          + "OR s.phone = ANY(me.phones)) FROM me"),
+      Map.entry(Category.TICKETS, "SELECT count(*) FROM crm_ticket t, me WHERE t.customer_id = me.id"),
+      Map.entry(Category.METER_READINGS, "SELECT count(*) FROM crm_meter_reading r, me WHERE r.gsrn IN "
+          + "(SELECT gsrn FROM crm_metering_point p WHERE p.customer_id = me.id)"),
+      Map.entry(Category.CRM_OUTBOX, "SELECT count(*) FROM crm_outbox o, me WHERE o.aggregate = 'customer:' || me.ref "
+          + "OR o.aggregate IN (SELECT 'ticket:' || t.id FROM crm_ticket t WHERE t.customer_id = me.id)"),
+      Map.entry(Category.AUDIT, "SELECT count(*) FROM audit a, me WHERE a.subject_type = 'customer' "
+          + "AND a.subject_id = me.ref"),
+      Map.entry(Category.CUSTOMER_FILE, "SELECT (SELECT count(*) FROM crm_customer c WHERE c.id = me.id) "
+          + "+ (SELECT count(*) FROM crm_phone p WHERE p.customer_id = me.id) FROM me"),
+      Map.entry(Category.OPT_OUTS, "SELECT count(*) FROM notify_opt_out o, me WHERE o.phone = ANY(me.phones)"));
 
   @Override
   public Future<Map<Category, Long>> count(Footprint f) {
-    Tuple args = customerAndPhones(f);
+    Tuple args = me(f);
     Map<Category, Long> counts = new EnumMap<>(Category.class);
     Future<Void> chain = Future.succeededFuture();
     for (var e : OF_CUSTOMER.entrySet()) {
-      chain = chain.compose(v -> pool.preparedQuery(e.getValue()).execute(args).map(rows -> {
+      chain = chain.compose(v -> pool.preparedQuery(ME + e.getValue()).execute(args).map(rows -> {
         counts.put(e.getKey(), rows.iterator().next().getLong(0));
         return null;
       }));
@@ -256,120 +268,117 @@ public final class PgPersonalData implements PersonalData {
     return chain.map(counts);
   }
 
+  /**
+   * Per category: the statements that erase the customer's data from it. In this order: the outbox rows are found
+   * through the tickets, before the tickets lose their customer.
+   */
+  private static final Map<Category, List<String>> ERASE = ordered(
+      Map.entry(Category.CALL_JOURNAL, List.of("UPDATE journal j SET phone = NULL, customer_id = NULL FROM me "
+          + "WHERE j.customer_id = me.ref OR j.phone = ANY(me.phones)")),
+      Map.entry(Category.INTERACTIONS, List.of("UPDATE crm_interaction i SET phone = NULL, customer_id = NULL FROM me "
+          + "WHERE i.customer_id = me.id OR i.phone = ANY(me.phones)")),
+      Map.entry(Category.CALLBACKS, List.of("DELETE FROM acd_callback c USING me WHERE c.customer_id = me.ref "
+          + "OR c.phone = ANY(me.phones)")),
+      Map.entry(Category.RECORDINGS, List.of("UPDATE rec_recording r SET customer_phone = NULL, customer_id = NULL "
+          + "FROM me WHERE r.customer_id = me.ref OR r.customer_phone = ANY(me.phones)")),
+      Map.entry(Category.SMS_LOG, List.of("DELETE FROM notify_sms s USING me WHERE s.customer_id = me.ref "
+          + "OR s.phone = ANY(me.phones)")),
+      Map.entry(Category.CRM_OUTBOX, List.of("DELETE FROM crm_outbox o USING me WHERE o.aggregate = 'customer:' || me.ref "
+          + "OR o.aggregate IN (SELECT 'ticket:' || t.id FROM crm_ticket t WHERE t.customer_id = me.id)")),
+      Map.entry(Category.VOICE_NOTIFICATION_LOG, List.of(
+          "DELETE FROM notify_call c USING me WHERE c.customer_id = me.ref OR c.phone = ANY(me.phones)",
+          "DELETE FROM notify_operator_call o USING me WHERE o.customer_id = me.ref OR o.phone = ANY(me.phones)",
+          "DELETE FROM notify_subscription s USING me WHERE s.customer_id = me.ref OR s.phone = ANY(me.phones)")),
+      Map.entry(Category.TICKETS, List.of(", t AS (UPDATE crm_ticket k SET customer_id = NULL, subject = '" + ERASED
+          + "', description = NULL FROM me WHERE k.customer_id = me.id RETURNING k.id), n AS (UPDATE crm_ticket_note "
+          + "SET body = '" + ERASED + "' WHERE ticket_id IN (SELECT id FROM t)) UPDATE crm_ticket_transition "
+          + "SET reason = NULL WHERE ticket_id IN (SELECT id FROM t)")),
+      Map.entry(Category.METER_READINGS, List.of("DELETE FROM crm_meter_reading r USING me WHERE r.gsrn IN "
+          + "(SELECT gsrn FROM crm_metering_point p WHERE p.customer_id = me.id)")),
+      Map.entry(Category.OPT_OUTS, List.of("DELETE FROM notify_opt_out o USING me WHERE o.phone = ANY(me.phones)")),
+      Map.entry(Category.CUSTOMER_FILE, List.of(
+          "DELETE FROM crm_phone p USING me WHERE p.customer_id = me.id",
+          // The street goes unless another customer is registered at the same address (then it is theirs too).
+          "UPDATE crm_address a SET street = '" + ERASED + "' FROM crm_customer c, me WHERE c.id = me.id AND "
+              + "a.id = c.address_id AND NOT EXISTS (SELECT 1 FROM crm_customer o WHERE o.address_id = a.id "
+              + "AND o.id <> me.id)",
+          // The digest stays unique (and derived from nothing personal); the ciphertext and last digits go.
+          "UPDATE crm_customer c SET name = '" + ERASED + "', identity_cipher = '\\x00'::bytea, identity_digest = "
+              + "sha256(('erased:' || c.id)::bytea), identity_last2 = '00', updated_at = now() FROM me "
+              + "WHERE c.id = me.id")));
+
+  @SafeVarargs
+  private static Map<Category, List<String>> ordered(Map.Entry<Category, List<String>>... entries) {
+    Map<Category, List<String>> m = new LinkedHashMap<>();
+    for (var e : entries) {
+      m.put(e.getKey(), e.getValue());
+    }
+    return m;
+  }
+
   @Override
   public Future<Void> erase(Footprint f, Set<Category> categories) {
-    Tuple args = customerAndPhones(f);
-    List<String> statements = new ArrayList<>();
-    if (categories.contains(Category.CALL_JOURNAL)) {
-      statements.add("UPDATE journal SET phone = NULL, customer_id = NULL WHERE customer_id = $1::bigint::text OR phone = ANY($2)");
-    }
-    if (categories.contains(Category.INTERACTIONS)) {
-      statements.add("UPDATE crm_interaction SET phone = NULL, customer_id = NULL WHERE customer_id = $1::bigint OR phone = ANY($2)");
-    }
-    if (categories.contains(Category.CALLBACKS)) {
-      statements.add("DELETE FROM acd_callback WHERE customer_id = $1::bigint::text OR phone = ANY($2)");
-    }
-    if (categories.contains(Category.RECORDINGS)) {
-      statements.add("UPDATE rec_recording SET customer_phone = NULL, customer_id = NULL WHERE customer_id = $1::bigint::text "
-          + "OR customer_phone = ANY($2)");
-    }
-    if (categories.contains(Category.SMS_LOG)) {
-      statements.add("DELETE FROM notify_sms WHERE customer_id = $1::bigint::text OR phone = ANY($2)");
-    }
-    if (categories.contains(Category.VOICE_NOTIFICATION_LOG)) {
-      statements.add("DELETE FROM notify_call WHERE customer_id = $1::bigint::text OR phone = ANY($2)");
-      statements.add("DELETE FROM notify_operator_call WHERE customer_id = $1::bigint::text OR phone = ANY($2)");
-      statements.add("DELETE FROM notify_subscription WHERE customer_id = $1::bigint::text OR phone = ANY($2)");
-    }
-    if (categories.contains(Category.CRM_OUTBOX)) {
-      statements.add("DELETE FROM crm_outbox WHERE (aggregate = 'customer:' || $1::bigint OR aggregate IN (SELECT 'ticket:' || id "
-          + "FROM crm_ticket WHERE customer_id = $1::bigint)) AND $2::text[] IS NOT NULL");
-    }
-    if (categories.contains(Category.TICKETS)) {
-      statements.add("WITH t AS (UPDATE crm_ticket SET customer_id = NULL, subject = '" + ERASED + "', description = NULL "
-          + "WHERE customer_id = $1::bigint AND $2::text[] IS NOT NULL RETURNING id), n AS (UPDATE crm_ticket_note SET body = '"
-          + ERASED + "' WHERE ticket_id IN (SELECT id FROM t)) UPDATE crm_ticket_transition SET reason = NULL "
-          + "WHERE ticket_id IN (SELECT id FROM t)");
-    }
-    if (categories.contains(Category.METER_READINGS)) {
-      statements.add("DELETE FROM crm_meter_reading WHERE gsrn IN (SELECT gsrn FROM crm_metering_point WHERE "
-          + "customer_id = $1::bigint) AND $2::text[] IS NOT NULL");
-    }
-    if (categories.contains(Category.OPT_OUTS)) {
-      statements.add("DELETE FROM notify_opt_out WHERE phone = ANY($2) AND $1::bigint IS NOT NULL");
-    }
-    if (categories.contains(Category.CUSTOMER_FILE)) {
-      statements.add("DELETE FROM crm_phone WHERE customer_id = $1::bigint AND $2::text[] IS NOT NULL");
-      // The street goes unless another customer is registered at the same address (then it is theirs too).
-      statements.add("UPDATE crm_address a SET street = '" + ERASED + "' FROM crm_customer c WHERE c.id = $1::bigint AND "
-          + "a.id = c.address_id AND NOT EXISTS (SELECT 1 FROM crm_customer o WHERE o.address_id = a.id AND o.id <> $1::bigint) "
-          + "AND $2::text[] IS NOT NULL");
-      // The digest stays unique (and derived from nothing personal); the ciphertext and last digits go.
-      statements.add("UPDATE crm_customer SET name = '" + ERASED + "', identity_cipher = '\\x00'::bytea, "
-          + "identity_digest = sha256(('erased:' || id)::bytea), identity_last2 = '00', updated_at = now() "
-          + "WHERE id = $1::bigint AND $2::text[] IS NOT NULL");
-    }
+    Tuple args = me(f);
     return pool.withTransaction(tx -> {
       Future<Void> chain = Future.succeededFuture();
-      for (String sql : statements) {
-        chain = chain.compose(v -> tx.preparedQuery(sql).execute(args).mapEmpty());
+      for (var e : ERASE.entrySet()) {
+        for (String sql : categories.contains(e.getKey()) ? e.getValue() : List.<String>of()) {
+          // A statement starting with "," continues the WITH (data-modifying CTEs).
+          String full = sql.startsWith(",") ? ME.stripTrailing() + sql : ME + sql;
+          chain = chain.compose(v -> tx.preparedQuery(full).execute(args).mapEmpty());
+        }
       }
       return chain;
     });
   }
 
-  /** Name of the export section → the customer's rows ($1::bigint customer id, $2 their numbers, $3 recording ids). */
+  /** Name of the export section → the customer's rows. */
   private static final Map<String, String> EXPORT = exportQueries();
 
   private static Map<String, String> exportQueries() {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("customer", "SELECT c.number, c.kind, c.name, '*********' || c.identity_last2 AS identity_masked, "
         + "c.created_at, c.updated_at, a.street, a.postcode, a.city FROM crm_customer c JOIN crm_address a "
-        + "ON a.id = c.address_id WHERE c.id = $1::bigint AND $2::text[] IS NOT NULL AND $3::text[] IS NOT NULL");
-    q.put("phones", "SELECT e164, mobile, notify_consent FROM crm_phone WHERE customer_id = $1::bigint AND $2::text[] IS NOT NULL "
-        + "AND $3::text[] IS NOT NULL ORDER BY position");
-    q.put("meteringPoints", "SELECT gsrn, meter_number FROM crm_metering_point WHERE customer_id = $1::bigint "
-        + "AND $2::text[] IS NOT NULL AND $3::text[] IS NOT NULL");
-    q.put("meterReadings", "SELECT gsrn, kwh::text AS kwh, read_at, source FROM crm_meter_reading WHERE gsrn IN "
-        + "(SELECT gsrn FROM crm_metering_point WHERE customer_id = $1::bigint) AND $2::text[] IS NOT NULL "
-        + "AND $3::text[] IS NOT NULL ORDER BY read_at");
-    q.put("applications", "SELECT number, requested_kw, stage, submitted_at, stage_since FROM crm_application "
-        + "WHERE customer_id = $1::bigint AND $2::text[] IS NOT NULL AND $3::text[] IS NOT NULL");
+        + "ON a.id = c.address_id, me WHERE c.id = me.id");
+    q.put("phones", "SELECT e164, mobile, notify_consent FROM crm_phone p, me WHERE p.customer_id = me.id "
+        + "ORDER BY position");
+    q.put("meteringPoints", "SELECT gsrn, meter_number FROM crm_metering_point p, me WHERE p.customer_id = me.id");
+    q.put("meterReadings", "SELECT gsrn, kwh::text AS kwh, read_at, source FROM crm_meter_reading r, me WHERE r.gsrn IN "
+        + "(SELECT gsrn FROM crm_metering_point p WHERE p.customer_id = me.id) ORDER BY read_at");
+    q.put("applications", "SELECT number, requested_kw, stage, submitted_at, stage_since FROM crm_application a, me "
+        + "WHERE a.customer_id = me.id");
     q.put("tickets", "SELECT t.number, t.topic, t.status, t.subject, t.description, t.created_at, t.updated_at, "
         + "(SELECT coalesce(json_agg(json_build_object('at', n.at, 'author', n.author, 'body', n.body) ORDER BY n.id), "
-        + "'[]') FROM crm_ticket_note n WHERE n.ticket_id = t.id) AS notes FROM crm_ticket t WHERE t.customer_id = $1::bigint "
-        + "AND $2::text[] IS NOT NULL AND $3::text[] IS NOT NULL ORDER BY t.created_at");
+        + "'[]') FROM crm_ticket_note n WHERE n.ticket_id = t.id) AS notes FROM crm_ticket t, me "
+        + "WHERE t.customer_id = me.id ORDER BY t.created_at");
     q.put("calls", "SELECT call_id, phone, direction, ivr_path, line, started_at, answered_at, ended_at, outcome "
-        + "FROM crm_interaction WHERE (customer_id = $1::bigint OR phone = ANY($2)) AND $3::text[] IS NOT NULL ORDER BY started_at");
-    q.put("callEvents", "SELECT at, type, call_id, line, phone FROM journal WHERE (customer_id = $1::bigint::text OR phone = "
-        + "ANY($2)) AND $3::text[] IS NOT NULL ORDER BY id");
-    q.put("callbacks", "SELECT phone, topic, requested_at, status FROM acd_callback WHERE (customer_id = $1::bigint::text OR "
-        + "phone = ANY($2)) AND $3::text[] IS NOT NULL");
-    q.put("recordings", "SELECT id::text AS id, call_id, started_at, ended_at, direction, topic, status, legal_hold "
-        + "FROM rec_recording WHERE id::text = ANY($3) AND $1::bigint IS NOT NULL AND $2::text[] IS NOT NULL "
-        + "ORDER BY started_at");
-    q.put("sms", "SELECT phone, language, body, state, updated_at FROM notify_sms WHERE (customer_id = $1::bigint::text OR phone "
-        + "= ANY($2)) AND $3::text[] IS NOT NULL ORDER BY id");
-    q.put("automatedCalls", "SELECT phone, language, message, state, outcome, updated_at FROM notify_call WHERE "
-        + "(customer_id = $1::bigint::text OR phone = ANY($2)) AND $3::text[] IS NOT NULL ORDER BY id");
-    q.put("outageSubscriptions", "SELECT phone, language, created_at FROM notify_subscription WHERE (customer_id = "
-        + "$1::bigint::text OR phone = ANY($2)) AND $3::text[] IS NOT NULL");
-    q.put("smsObjections", "SELECT phone, source, opted_out_at FROM notify_opt_out WHERE phone = ANY($2) "
-        + "AND $1::bigint IS NOT NULL AND $3::text[] IS NOT NULL");
-    q.put("accessLog", "SELECT at, actor, action, subject_type, subject_id, reason FROM audit WHERE ((subject_type = "
-        + "'customer' AND subject_id = $1::bigint::text) OR (subject_type = 'recording' AND subject_id = ANY($3))) "
-        + "AND $2::text[] IS NOT NULL ORDER BY id");
+        + "FROM crm_interaction i, me WHERE i.customer_id = me.id OR i.phone = ANY(me.phones) ORDER BY started_at");
+    q.put("callEvents", "SELECT at, type, call_id, line, phone FROM journal j, me WHERE j.customer_id = me.ref "
+        + "OR j.phone = ANY(me.phones) ORDER BY j.id");
+    q.put("callbacks", "SELECT phone, topic, requested_at, status FROM acd_callback c, me WHERE c.customer_id = me.ref "
+        + "OR c.phone = ANY(me.phones)");
+    q.put("recordings", "SELECT r.id::text AS id, call_id, started_at, ended_at, direction, topic, status, legal_hold "
+        + "FROM rec_recording r, me WHERE r.id::text = ANY(me.recordings) ORDER BY started_at");
+    q.put("sms", "SELECT phone, language, body, state, updated_at FROM notify_sms s, me WHERE s.customer_id = me.ref "
+        + "OR s.phone = ANY(me.phones) ORDER BY s.id");
+    q.put("automatedCalls", "SELECT phone, language, message, state, outcome, updated_at FROM notify_call c, me "
+        + "WHERE c.customer_id = me.ref OR c.phone = ANY(me.phones) ORDER BY c.id");
+    q.put("outageSubscriptions", "SELECT phone, language, created_at FROM notify_subscription s, me "
+        + "WHERE s.customer_id = me.ref OR s.phone = ANY(me.phones)");
+    q.put("smsObjections", "SELECT phone, source, opted_out_at FROM notify_opt_out o, me WHERE o.phone = ANY(me.phones)");
+    q.put("accessLog", "SELECT at, actor, action, subject_type, subject_id, reason FROM audit a, me "
+        + "WHERE (a.subject_type = 'customer' AND a.subject_id = me.ref) "
+        + "OR (a.subject_type = 'recording' AND a.subject_id = ANY(me.recordings)) ORDER BY a.id");
     return q;
   }
 
   @Override
   public Future<Map<String, Object>> export(Footprint f) {
-    Tuple args = customerAndPhones(f)
-        .addArrayOfString(f.recordings().stream().map(Footprint.RecordingRef::id).toArray(String[]::new));
+    Tuple args = me(f);
     Map<String, Object> out = new LinkedHashMap<>();
     Future<Void> chain = Future.succeededFuture();
     for (var e : EXPORT.entrySet()) {
-      chain = chain.compose(v -> pool.preparedQuery(e.getValue()).execute(args).map(rows -> {
+      chain = chain.compose(v -> pool.preparedQuery(ME + e.getValue()).execute(args).map(rows -> {
         List<Object> list = new ArrayList<>();
         rows.forEach(r -> list.add(json(r)));
         out.put(e.getKey(), e.getKey().equals("customer") ? (list.isEmpty() ? null : list.get(0)) : list);
@@ -412,9 +421,10 @@ public final class PgPersonalData implements PersonalData {
         .execute(Tuple.of(String.valueOf(customerId))).map(rows -> rows.rowCount() > 0);
   }
 
-  /** $1 the customer id, $2 their numbers (an array is one parameter: not Tuple.of's varargs). */
-  private static Tuple customerAndPhones(Footprint f) {
-    return Tuple.tuple().addLong(f.customerId()).addArrayOfString(f.phones().toArray(new String[0]));
+  /** The parameters of {@link #ME} (each array is one parameter: not Tuple.of's varargs). */
+  private static Tuple me(Footprint f) {
+    return Tuple.tuple().addLong(f.customerId()).addArrayOfString(f.phones().toArray(new String[0]))
+        .addArrayOfString(f.recordings().stream().map(Footprint.RecordingRef::id).toArray(String[]::new));
   }
 
   private static OffsetDateTime ts(Instant i) {
