@@ -25,7 +25,7 @@ public enum Category {
           "notify_operator_call.phone", "notify_operator_call.customer_id", "notify_subscription.phone",
           "notify_subscription.customer_id")),
   SURVEY_ANSWERS("survey-answers", "the answer", Set.of(DeletionRule.ANONYMISE),
-      List.of("journal (type ivr.survey.answered).customer_id", "journal (type ivr.survey.answered).call_id")),
+      List.of("journal.customer_id", "journal.call_id")),
   TICKETS("tickets", "the last change of a resolved, closed or cancelled ticket", Set.of(DeletionRule.ANONYMISE),
       List.of("crm_ticket.customer_id", "crm_ticket.subject", "crm_ticket.description", "crm_ticket_note.body",
           "crm_ticket_transition.reason")),

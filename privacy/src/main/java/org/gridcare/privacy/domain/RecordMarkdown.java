@@ -34,7 +34,8 @@ public final class RecordMarkdown {
           .append("- **Security measures:** ").append(String.join("; ", a.security())).append("\n\n");
     }
     md.append("## Retention and deletion per stored category\n\n")
-        .append("Enforced daily by the retention job (`./contact-centre retention run --dry-run` shows what would go) ")
+        .append("Enforced by the retention job every `privacy.retention-every` (24 hours by default; ")
+        .append("`./contact-centre retention run --dry-run` shows what would go) ")
         .append("and by erasure requests. A legal hold on a customer stops both for that customer's data.\n\n")
         .append("| category | what | where | kept for | counted from | then | on erasure |\n")
         .append("|---|---|---|---|---|---|---|\n");
@@ -67,8 +68,8 @@ public final class RecordMarkdown {
         .append("skips it and its pending SMS and automated calls are withdrawn.\n")
         .append("- **Rectification (Art. 16):** through the CRM. Ticket subjects and descriptions: ")
         .append("`PATCH /api/crm/tickets/{id}`; notes are added, not rewritten. Customer master data (name, phones, ")
-        .append("address) is corrected in the utility's CRM of record and imported (`./contact-centre import`); the ")
-        .append("built-in CRM has no update route for it yet.\n");
+        .append("address): the built-in CRM has no update route yet and its import refuses customers already ")
+        .append("registered, so a correction is made in the utility's CRM of record until crm-bridge offers one.\n");
     return md.toString();
   }
 

@@ -106,6 +106,8 @@ class PrivacyRightsTest {
       assertThat(await(http.put("/api/privacy/customers/" + subject + "/hold").bearerTokenAuthentication(admin)
           .sendJsonObject(new JsonObject().put("reason", "dispute about compensation"))).statusCode()).isEqualTo(204);
       assertThat(await(erase(http, admin, subject, false)).bodyAsJsonObject().getString("error")).isEqualTo("legal-hold");
+      assertThat(db.strings("SELECT legal_hold FROM rec_recording ORDER BY call_id")).as("the hold reaches the recordings")
+          .containsExactly("true", "false");
       assertThat(await(http.delete("/api/privacy/customers/" + subject + "/hold").addQueryParam("reason", "dispute settled")
           .bearerTokenAuthentication(admin).send()).statusCode()).isEqualTo(204);
 
