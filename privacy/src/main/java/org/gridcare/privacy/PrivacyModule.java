@@ -48,7 +48,7 @@ public final class PrivacyModule {
       Ports ports, Clock clock) {
     this.vertx = vertx;
     this.records = records;
-    PgPersonalData data = new PgPersonalData(storage.pool());
+    PgPersonalData data = new PgPersonalData(storage.pool(), storage.audit());
     FileVoicemails voicemail = new FileVoicemails(vertx, voicemailDir(config));
     retention = new RetentionService(records, data, ports.recordings(), voicemail, storage.audit(), clock);
     rights = new DataSubjectRights(records, data, ports.recordings(), voicemail, ports.objections(),
@@ -77,7 +77,7 @@ public final class PrivacyModule {
    */
   public static Future<RetentionService> retention(Vertx vertx, ContactCentreConfig config, Storage storage,
       RecordingFiles recordings, Clock clock) {
-    return loadRecords(vertx, config).map(records -> new RetentionService(records, new PgPersonalData(storage.pool()),
+    return loadRecords(vertx, config).map(records -> new RetentionService(records, new PgPersonalData(storage.pool(), storage.audit()),
         recordings, new FileVoicemails(vertx, voicemailDir(config)), storage.audit(), clock));
   }
 

@@ -6,12 +6,3 @@ CREATE TABLE privacy_legal_hold (
   placed_at    timestamptz NOT NULL
 );
 
--- Where the audit chain starts after retention removed its oldest entries: the last removed entry's id and hash
--- (the first remaining entry's prev_hash), so verification can start from here instead of the genesis hash.
-CREATE TABLE privacy_audit_checkpoint (
-  id          bigserial PRIMARY KEY,
-  through_id  bigint      NOT NULL,
-  through_hash text       NOT NULL,
-  purged      bigint      NOT NULL,
-  at          timestamptz NOT NULL
-);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gridcare.platform.audit.Audit;
 import org.gridcare.privacy.app.Footprint;
 import org.gridcare.privacy.app.PersonalData;
 import org.gridcare.privacy.domain.Category;
@@ -28,21 +29,20 @@ import org.gridcare.privacy.domain.Sweep;
 /**
  * Personal data by category, in SQL on the owning modules' tables. Each retention sweep is a pair of statements over
  * the same condition (count and oldest; then delete or anonymise), run in one transaction; {@code $1} is the cutoff.
- * Anonymised rows keep their counts for reports. The audit is purged as a prefix of its hash chain under the chain's
- * own lock, leaving a checkpoint with the last removed hash.
+ * Anonymised rows keep their counts for reports. The audit's oldest prefix is cut by the audit itself.
  */
 public final class PgPersonalData implements PersonalData {
   private static final String CLOSED_TICKET = "('resolved', 'closed', 'cancelled')";
   static final String ANONYMISED = "[anonymised]";
   static final String ERASED = "[erased]";
-  /** The audit's append lock (storage's PgAudit): no entry is appended while the prefix is cut. */
-  private static final long AUDIT_CHAIN_LOCK = 0x6175646974L;
 
   private final Pool pool;
+  private final Audit audit;
   private final Map<Category, List<Sweeper>> sweepers = sweepers();
 
-  public PgPersonalData(Pool pool) {
+  public PgPersonalData(Pool pool, Audit audit) {
     this.pool = pool;
+    this.audit = audit;
   }
 
   /** {@code from} names the rows, {@code oldest} their age column, {@code act} the change (same WHERE). */
@@ -144,32 +144,9 @@ public final class PgPersonalData implements PersonalData {
     }));
   }
 
-  /**
-   * Removes the audit entries older than {@code cutoff} (a prefix of the chain, by id) under the append lock and
-   * records the checkpoint: the last removed entry's id and hash, which the first remaining entry points back to.
-   */
+  /** The audit is cut by its owner (storage's PgAudit), which keeps the chain verifiable from a checkpoint. */
   private Future<Sweep> purgeAudit(Instant cutoff) {
-    return pool.withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(" + AUDIT_CHAIN_LOCK + ")").execute()
-        .compose(x -> tx.preparedQuery("SELECT id, hash, at FROM audit WHERE id = (SELECT max(id) FROM audit "
-            + "WHERE at < $1)").execute(Tuple.of(ts(cutoff))))
-        .compose(last -> {
-          if (last.size() == 0) {
-            return Future.succeededFuture(Sweep.none(Category.AUDIT));
-          }
-          Row l = last.iterator().next();
-          long through = l.getLong("id");
-          return tx.preparedQuery("SELECT count(*) AS n, min(at) AS oldest FROM audit WHERE id <= $1")
-              .execute(Tuple.of(through))
-              .compose(c -> {
-                Row r = c.iterator().next();
-                Sweep sweep = new Sweep(Category.AUDIT, r.getLong("n"), r.getOffsetDateTime("oldest").toInstant());
-                return tx.preparedQuery("DELETE FROM audit WHERE id <= $1").execute(Tuple.of(through))
-                    .compose(d -> tx.preparedQuery("INSERT INTO privacy_audit_checkpoint (through_id, through_hash, "
-                            + "purged, at) VALUES ($1, $2, $3, now())")
-                        .execute(Tuple.of(through, l.getString("hash"), sweep.count())))
-                    .map(sweep);
-              });
-        }));
+    return audit.purgeBefore(cutoff).map(p -> new Sweep(Category.AUDIT, p.entries(), p.oldest()));
   }
 
   @Override

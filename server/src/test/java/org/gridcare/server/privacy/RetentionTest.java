@@ -97,7 +97,7 @@ class RetentionTest {
     Storage storage = await(Storage.start(vertx, settings));
     try {
       Db db = new Db(storage.pool());
-      db.sql("DELETE FROM privacy_audit_checkpoint");
+      db.sql("DELETE FROM audit_checkpoint");
       long first = db.count("SELECT coalesce(max(id), 0) FROM audit");
       for (int i = 0; i < 5; i++) {
         await(storage.audit().record(new AuditEntry(NOW.minus(DAY.multipliedBy(2000 - i)), "op1001", "customer.viewed",
@@ -107,14 +107,17 @@ class RetentionTest {
         await(storage.audit().record(new AuditEntry(NOW.minus(DAY.multipliedBy(10 - i)), "op1001", "customer.viewed",
             "customer", String.valueOf(i), null, Map.of())));
       }
-      Sweep sweep = await(new PgPersonalData(storage.pool()).purge(Category.AUDIT, NOW.minus(Duration.ofDays(1825))));
+      Sweep sweep = await(new PgPersonalData(storage.pool(), storage.audit()).purge(Category.AUDIT, NOW.minus(Duration.ofDays(1825))));
       assertThat(sweep.count()).isEqualTo(5 + first);
       assertThat(db.count("SELECT count(*) FROM audit")).isEqualTo(3);
-      var checkpoint = db.sql("SELECT through_id, through_hash, purged FROM privacy_audit_checkpoint").iterator().next();
+      var checkpoint = db.sql("SELECT through_id, through_hash, purged FROM audit_checkpoint").iterator().next();
       var firstLeft = db.sql("SELECT id, prev_hash FROM audit ORDER BY id LIMIT 1").iterator().next();
       assertThat(checkpoint.getLong("through_id")).isEqualTo(firstLeft.getLong("id") - 1);
       assertThat(checkpoint.getString("through_hash")).isEqualTo(firstLeft.getString("prev_hash"));
       assertThat(checkpoint.getLong("purged")).isEqualTo(5 + first);
+      assertThat(await(storage.audit().verify()).intact()).as("the rest still verifies from the checkpoint").isTrue();
+      db.sql("DELETE FROM audit WHERE id = " + firstLeft.getLong("id"));
+      assertThat(await(storage.audit().verify()).intact()).as("removing the first kept entry is detected").isFalse();
     } finally {
       await(storage.close());
     }
