@@ -49,6 +49,10 @@ class SampleDataTest {
       assertThat(ok(crm.loadSampleData(SHIPPED))).isEqualTo((int) lines);
       assertThat(lines).isGreaterThanOrEqualTo(2000);
       assertThat(ok(crm.loadSampleData(SHIPPED))).isZero();
+      // Every identity is sealed under the current key and says so (key rotation re-encrypts by key id).
+      long unkeyed = ok(storage.pool().query("SELECT count(*) FROM crm_customer WHERE identity_key_id IS NULL")
+          .execute()).iterator().next().getLong(0);
+      assertThat(unkeyed).isZero();
 
       var areas = ok(storage.pool().query("SELECT code, name FROM crm_grid_area ORDER BY code").execute());
       assertThat(areas.size()).isEqualTo(4);

@@ -30,15 +30,17 @@ import org.gridcare.notifications.NotificationsModule;
 import org.gridcare.notifications.app.NotifyScript;
 import org.gridcare.notifications.app.Speech;
 import org.gridcare.platform.domain.DomainException;
+import org.gridcare.privacy.PrivacyModule;
 import org.gridcare.recordings.RecordingsModule;
 import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
+import org.gridcare.server.wiring.OptOutsForPrivacy;
+import org.gridcare.server.wiring.RecordingsForPrivacy;
 import org.gridcare.server.auth.Authentication;
-import org.gridcare.server.auth.PgUsers;
-import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
+import org.gridcare.server.http.HttpIdentityRoutes;
 import org.gridcare.server.http.HttpSimulatorRoutes;
 import org.gridcare.server.http.HttpWallboardRoutes;
 import java.util.LinkedHashMap;
@@ -68,6 +70,7 @@ public final class ContactCentre {
   private AcdModule acd;
   private NotificationsModule notifications;
   private IvrModule ivr;
+  private PrivacyModule privacy;
   private Authentication auth;
   private HttpServer http;
   private HttpApi api;
@@ -104,7 +107,7 @@ public final class ContactCentre {
   }
 
   /**
-   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR; each gets the
+   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR, privacy; each gets the
    * others' services through the adapters in {@code wiring}), and HTTP last so no request meets a half-started centre.
    */
   private Future<Void> startParts() {
@@ -113,8 +116,7 @@ public final class ContactCentre {
     return Storage.start(vertx, settings)
         .compose(s -> {
           storage = s;
-          auth = new Authentication(vertx, new PgUsers(s.pool()),
-              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
+          auth = Authentication.create(vertx, s.pool(), s.redis(), config.auth(), s.audit());
           return PbxLink.start(vertx, config.pbx(), amiSecret(), Path.of(config.recordings().monitorDir()));
         })
         .compose(link -> {
@@ -148,6 +150,10 @@ public final class ContactCentre {
         })
         .compose(m -> {
           ivr = m;
+          return PrivacyModule.start(vertx, config, storage, privacyPorts(), java.time.Clock.systemUTC());
+        })
+        .compose(m -> {
+          privacy = m;
           List<String> fragments = new ArrayList<>(List.of(BASE_API));
           List<Consumer<RouterBuilder>> routes = new ArrayList<>();
           fragments.add(crm.openApiFragment());
@@ -160,6 +166,10 @@ public final class ContactCentre {
           routes.add(notifications.routes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
+          fragments.add(HttpIdentityRoutes.FRAGMENT);
+          routes.add(new HttpIdentityRoutes(crm.identityKeys(), storage.audit()));
+          fragments.add(privacy.openApiFragment());
+          routes.add(privacy.routes());
           fragments.add(HttpWallboardRoutes.fragment());
           routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
@@ -178,6 +188,11 @@ public final class ContactCentre {
   }
 
   static final String BASE_API = "openapi/base.yaml";
+
+  private PrivacyModule.Ports privacyPorts() {
+    return new PrivacyModule.Ports(new RecordingsForPrivacy(vertx, storage, config.recordings(),
+        dataDir(config).resolve("exports")), new OptOutsForPrivacy(storage.pool()));
+  }
 
   private static String withoutExtension(Path wav) {
     String name = wav.toString();
@@ -235,6 +250,10 @@ public final class ContactCentre {
     return recordings;
   }
 
+  public PrivacyModule privacy() {
+    return privacy;
+  }
+
   /** The HTTP router with every route of the API (for the contract completeness test). */
   public io.vertx.ext.web.Router router() {
     return api.builtRouter();
@@ -257,6 +276,7 @@ public final class ContactCentre {
     Promise<Void> stopped = Promise.promise(); // not bound to Vert.x: it completes after Vert.x is gone
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
     httpClosed
+        .eventually(() -> privacy == null ? Future.succeededFuture() : privacy.close())
         .eventually(() -> ivr == null ? Future.succeededFuture() : ivr.close())
         .eventually(() -> notifications == null ? Future.succeededFuture() : notifications.close())
         .eventually(() -> acd == null ? Future.succeededFuture() : acd.close())

@@ -64,6 +64,7 @@ public record TestCentre(ContactCentre cc, ContactCentreConfig config) implement
         Map.entry("CC_STORAGE_DATA_DIR", data.toString()),
         Map.entry("CC_IVR_MENU_FILE", root.resolve("config/ivr.yaml").toString()),
         Map.entry("CC_IVR_PROMPTS_DIR", root.resolve("config/prompts").toString()),
+        Map.entry("CC_PRIVACY_RECORDS_FILE", root.resolve("config/privacy.yaml").toString()),
         Map.entry("CC_IVR_TTS_CACHE_DIR", data.resolve("tts").toString()),
         Map.entry("CC_RECORDINGS_MONITOR_DIR", data.resolve("monitor").toString()),
         Map.entry("CC_RECORDINGS_STORE_DIR", data.resolve("recordings").toString()),

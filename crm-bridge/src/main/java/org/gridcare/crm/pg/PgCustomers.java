@@ -68,10 +68,10 @@ public final class PgCustomers implements Customers {
   /** Inserts one customer inside the caller's transaction (the importer and the sample loader use {@link #insertAll}). */
   Future<Long> insert(SqlClient conn, CustomerDraft d) {
     return ensureArea(conn, d.address().grid()).compose(v -> insertAddress(conn, d.address())).compose(addressId -> conn
-        .preparedQuery("INSERT INTO crm_customer (kind, name, identity_cipher, identity_digest, identity_last2, address_id) "
-            + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+        .preparedQuery("INSERT INTO crm_customer (kind, name, identity_cipher, identity_digest, identity_last2, address_id, "
+            + "identity_key_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
         .execute(Tuple.of(d.kind().id(), d.name(), Buffer.buffer(vault.seal(d.identity())),
-            Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), addressId))
+            Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), addressId, vault.keyId()))
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(id -> insertPhones(conn, id, d.phones())
             .compose(x -> insertPoints(conn, id, addressId, d.address(), d.meteringPoints()))
@@ -99,7 +99,7 @@ public final class PgCustomers implements Customers {
         .compose(customerIds -> {
           java.util.Set<String> areas = new java.util.LinkedHashSet<>();
           Columns address = new Columns(7);
-          Columns customer = new Columns(7);
+          Columns customer = new Columns(8);
           Columns phone = new Columns(5);
           Columns point = new Columns(4);
           int a = 0;
@@ -110,7 +110,7 @@ public final class PgCustomers implements Customers {
             addAddress(address, postalId, d.address());
             areas.add(d.address().grid().area());
             customer.add(customerId, d.kind().id(), d.name(), Buffer.buffer(vault.seal(d.identity())),
-                Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), postalId);
+                Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), postalId, vault.keyId());
             for (int p = 0; p < d.phones().size(); p++) {
               Phone ph = d.phones().get(p);
               phone.add(customerId, ph.e164(), ph.mobile(), ph.notifyConsent(), p);
@@ -132,10 +132,10 @@ public final class PgCustomers implements Customers {
                   + "$5::text[], $6::text[], $7::text[])").execute(address.tuple(Long[]::new, String[]::new,
                       String[]::new, String[]::new, String[]::new, String[]::new, String[]::new)))
               .compose(x -> conn.preparedQuery("INSERT INTO crm_customer (id, kind, name, identity_cipher, "
-                  + "identity_digest, identity_last2, address_id) SELECT * FROM unnest($1::bigint[], $2::text[], "
-                  + "$3::text[], $4::bytea[], $5::bytea[], $6::text[], $7::bigint[])").execute(customer.tuple(
-                      Long[]::new, String[]::new, String[]::new, Buffer[]::new, Buffer[]::new, String[]::new,
-                      Long[]::new)))
+                  + "identity_digest, identity_last2, address_id, identity_key_id) SELECT * FROM unnest($1::bigint[], "
+                  + "$2::text[], $3::text[], $4::bytea[], $5::bytea[], $6::text[], $7::bigint[], $8::text[])")
+                  .execute(customer.tuple(Long[]::new, String[]::new, String[]::new, Buffer[]::new, Buffer[]::new,
+                      String[]::new, Long[]::new, String[]::new)))
               .compose(x -> conn.preparedQuery("INSERT INTO crm_phone (customer_id, e164, mobile, notify_consent, "
                   + "position) SELECT * FROM unnest($1::bigint[], $2::text[], $3::boolean[], $4::boolean[], $5::int[])")
                   .execute(phone.tuple(Long[]::new, String[]::new, Boolean[]::new, Boolean[]::new, Integer[]::new)))
@@ -260,7 +260,8 @@ public final class PgCustomers implements Customers {
 
   @Override
   public Future<Optional<Customer>> byIdentity(PartyIdentity identity) {
-    return one("WHERE c.identity_digest = $1", Tuple.of(Buffer.buffer(vault.digest(identity))));
+    return one("WHERE c.identity_digest = ANY($1)", Tuple.of(
+        vault.lookupDigests(identity).stream().map(Buffer::buffer).toArray(Buffer[]::new)));
   }
 
   @Override
