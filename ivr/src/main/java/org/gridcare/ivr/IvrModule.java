@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.gridcare.config.ConfigException;
@@ -48,7 +49,7 @@ import org.gridcare.storage.Storage;
 public final class IvrModule {
   /** The node the {@code voicemail} script starts at; every menu must have it. */
   public static final String VOICEMAIL_NODE = "voicemail";
-  /** The node the optional {@code survey} script starts at (after the operator hangs up). */
+  /** The node the {@code survey} script (cc-survey, after the operator hangs up) starts at. */
   public static final String SURVEY_NODE = "survey";
   static final Duration WATCH_EVERY = Duration.ofSeconds(2);
   /** Spoken customer names are personal data: kept an hour (a caller ringing back soon reuses them), then deleted. */
@@ -97,7 +98,8 @@ public final class IvrModule {
       UtilityActions actions = new UtilityActions(ports.customers(), ports.outages(), ports.readings(), ports.requests(),
           phones, zone, clock);
       Steps steps = new Steps(actions, catalogue.topics(), ports.acd(),
-          new ConfiguredOpeningHours(config.lines(), zone, clock), ports.requests(), voicemailDir);
+          new ConfiguredOpeningHours(config.lines(), zone, clock), ports.requests(), voicemailDir,
+          Set.copyOf(config.ivr().survey().lines()));
       IvrEngine engine = new IvrEngine(menu, steps, prompts,
           new AllIvrEvents(List.of(new JournalIvrEvents(storage.journal()), new MicrometerIvrMetrics(meters))), phones,
           clock);
@@ -111,7 +113,7 @@ public final class IvrModule {
                 id -> cache.purgePersonal(clock.instant().minus(PERSONAL_SPEECH_RETENTION)));
             registerScript.accept("ivr", engine);
             registerScript.accept("voicemail", engine.startingAt(VOICEMAIL_NODE));
-            registerScript.accept("survey", engine.startingAt(SURVEY_NODE));
+            registerScript.accept("survey", engine.survey(SURVEY_NODE));
             return module;
           })
           .onFailure(e -> module.close());

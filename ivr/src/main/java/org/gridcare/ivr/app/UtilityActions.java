@@ -168,13 +168,17 @@ public final class UtilityActions {
     });
   }
 
-  /** Records the satisfaction score the caller typed (1..5) in the journal, which the reports read. */
+  /**
+   * Records the satisfaction score the caller typed (1..5) with the line and operator of the conversation in the
+   * journal, which the reports read.
+   */
   private Future<String> recordSurvey(IvrCall call) {
     int score = Integer.parseInt(call.variable("survey.score"));
     if (score < 1 || score > 5) {
       return Future.succeededFuture("out-of-range");
     }
-    return call.store(new IvrEvent.SurveyAnswered(call.callId(), score, call.customerId(), clock.instant()))
+    return call.store(new IvrEvent.SurveyAnswered(call.callId(), score, call.customerId(), call.line(),
+        call.operatorId(), clock.instant()))
         .map("recorded");
   }
 

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
@@ -68,7 +69,7 @@ class IvrEngineTest {
     PhoneNumbers phones = new PhoneNumbers("NO");
     UtilityActions actions = new UtilityActions(crm, outages, crm, crm, phones, OSLO, clock);
     Steps steps = new Steps(actions, Catalogues.of(config).topics(), acd,
-        new ConfiguredOpeningHours(config.lines(), OSLO, clock), crm, Path.of("data/voicemail"));
+        new ConfiguredOpeningHours(config.lines(), OSLO, clock), crm, Path.of("data/voicemail"), Set.of(1));
     return new IvrEngine(() -> menu, steps, Fakes.textPrompts(), events, phones, clock);
   }
 
@@ -149,7 +150,8 @@ class IvrEngineTest {
             org.assertj.core.groups.Tuple.tuple(InputKind.NO_INPUT, "gave-up", 3));
     assertThat(caller.variables).containsEntry("CC_NEXT", "wait").containsEntry("CC_LINE", "1")
         .containsEntry("CC_TOPIC", "contacts").containsEntry("CC_PRIORITY", "0").containsEntry("CC_HAZARD", "false")
-        .containsEntry("CC_CUSTOMER", "cust-1");
+        .containsEntry("CC_CUSTOMER", "cust-1").containsEntry("CC_LANGUAGE", "en")
+        .as("line 1 offers the post-call survey").containsEntry("CC_SURVEY", "yes");
     assertThat(acd.queued).singleElement().satisfies(h -> {
       assertThat(h.line()).isEqualTo(1);
       assertThat(h.topic()).isEqualTo("contacts");
@@ -251,10 +253,13 @@ class IvrEngineTest {
     crm.meters.put(GSRN, new MeterHistory(GSRN, 12000L, LocalDate.of(2026, 8, 25), 6000));
 
     if (node.equals("survey")) {
-      assertThat(engine(WEDNESDAY_10).startingAt("survey").run(caller).succeeded()).isTrue();
-    } else {
-      run(caller);
+      assertThat(engine(WEDNESDAY_10).survey("survey").run(caller).succeeded()).isTrue();
+      assertThat(events.recorded).as("the survey is no IVR session of its own")
+          .noneMatch(e -> e instanceof IvrEvent.SessionStarted || e instanceof IvrEvent.SessionEnded);
+      assertThat(events.recorded).noneMatch(IvrEvent.SurveyAnswered.class::isInstance);
+      return;
     }
+    run(caller);
 
     IvrEvent.SessionEnded ended = events.ended();
     assertThat(ended.lastNode()).isEqualTo(node);
@@ -391,16 +396,25 @@ class IvrEngineTest {
   }
 
   @Test
-  void postCallSurveyRecordsAScoreFromOneToFive() {
+  void postCallSurveyRecordsAScoreFromOneToFiveForTheLineAndOperatorOnTheChannel() {
     ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE).presses("7").presses("4");
+    caller.variables.putAll(Map.of("CC_LINE", "2", "CC_OPERATOR", "op1002", "CC_CUSTOMER", "cust-1", "CC_LANGUAGE", "ru"));
 
-    assertThat(engine(WEDNESDAY_10).startingAt("survey").run(caller).succeeded()).isTrue();
+    assertThat(engine(WEDNESDAY_10).survey("survey").run(caller).succeeded()).isTrue();
 
     assertThat(caller.heard()).extracting(p -> p.substring(0, p.indexOf(':')))
         .containsExactly("survey", "survey-range", "survey", "survey-thanks", "goodbye");
-    assertThat(events.recorded).filteredOn(IvrEvent.SurveyAnswered.class::isInstance)
-        .singleElement().satisfies(e -> assertThat(((IvrEvent.SurveyAnswered) e).score()).isEqualTo(4));
-    assertThat(events.ended().ending()).isEqualTo(Ending.SELF_SERVED);
+    assertThat(caller.heard()).as("in the language the caller chose in the IVR").last().asString()
+        .contains("До свидания");
+    assertThat(events.recorded).filteredOn(IvrEvent.SurveyAnswered.class::isInstance).singleElement()
+        .satisfies(e -> {
+          IvrEvent.SurveyAnswered a = (IvrEvent.SurveyAnswered) e;
+          assertThat(a.score()).isEqualTo(4);
+          assertThat(a.line()).isEqualTo(2);
+          assertThat(a.operatorId()).isEqualTo("op1002");
+          assertThat(a.customerId()).isEqualTo("cust-1");
+        });
+    assertThat(events.recorded).noneMatch(e -> e instanceof IvrEvent.SessionStarted || e instanceof IvrEvent.SessionEnded);
   }
 
   @Test
@@ -424,7 +438,7 @@ class IvrEngineTest {
     Clock clock = Clock.fixed(WEDNESDAY_10, OSLO);
     PhoneNumbers phones = new PhoneNumbers("NO");
     Steps steps = new Steps(new UtilityActions(crm, outages, crm, crm, phones, OSLO, clock),
-        Catalogues.of(config).topics(), acd, line -> true, crm, Path.of("data/voicemail"));
+        Catalogues.of(config).topics(), acd, line -> true, crm, Path.of("data/voicemail"), Set.of(1));
     ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE);
 
     assertThat(new IvrEngine(() -> loop, steps, Fakes.textPrompts(), events, phones, clock).run(caller).succeeded())
