@@ -8,27 +8,33 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.gridcare.config.ConfigException;
 import org.gridcare.config.ConfigProblem;
 import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.IvrConfig;
 import org.gridcare.ivr.app.AcdHandoff;
 import org.gridcare.ivr.app.AllIvrEvents;
 import org.gridcare.ivr.app.Catalogues;
 import org.gridcare.ivr.app.ConfiguredOpeningHours;
 import org.gridcare.ivr.app.CustomerLookup;
 import org.gridcare.ivr.app.IvrEngine;
+import org.gridcare.ivr.app.LanguageTts;
 import org.gridcare.ivr.app.LiveMenu;
 import org.gridcare.ivr.app.MeterReadings;
 import org.gridcare.ivr.app.OutageInfo;
 import org.gridcare.ivr.app.PromptLibrary;
 import org.gridcare.ivr.app.ServiceRequests;
 import org.gridcare.ivr.app.Steps;
+import org.gridcare.ivr.app.Tts;
 import org.gridcare.ivr.app.TtsCache;
 import org.gridcare.ivr.app.UtilityActions;
+import org.gridcare.ivr.command.CommandTts;
 import org.gridcare.ivr.domain.IvrMenu;
 import org.gridcare.ivr.domain.MenuCatalogue;
 import org.gridcare.ivr.domain.VoicemailNode;
@@ -42,7 +48,7 @@ import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.storage.Storage;
 
 /**
- * Wires the IVR: loads the voice (FreeTTS) and the menu (validated, prompts pre-rendered), registers the call scripts
+ * Wires the IVR: loads the voices (FreeTTS, and a command engine per configured language) and the menu (validated, prompts pre-rendered), registers the call scripts
  * {@code ivr} (cc-inbound), {@code voicemail} (cc-voicemail: the menu's {@code voicemail} node) and {@code survey}
  * (the menu's {@code survey} node), journals every step, watches the menu file and offers the reload operation.
  */
@@ -92,7 +98,7 @@ public final class IvrModule {
     // Until the configuration has ivr.voicemail-dir: the PBX must be able to write here.
     Path voicemailDir = Path.of(config.storage().dataDir(), "voicemail");
     return vertx.executeBlocking(() -> FreeTts.load(config.ivr().tts().voice()), false).compose(tts -> {
-      TtsCache cache = new TtsCache(vertx, tts, Path.of(config.ivr().tts().cacheDir()));
+      TtsCache cache = new TtsCache(vertx, speech(tts, config.ivr().tts()), Path.of(config.ivr().tts().cacheDir()));
       PromptLibrary prompts = new PromptLibrary(vertx, cache, Path.of(config.ivr().promptsDir()));
       LiveMenu menu = new LiveMenu(vertx, () -> withVoicemail(yaml.load(menuFile, catalogue), menuFile), prompts::prepare);
       UtilityActions actions = new UtilityActions(ports.customers(), ports.outages(), ports.readings(), ports.requests(),
@@ -118,6 +124,13 @@ public final class IvrModule {
           })
           .onFailure(e -> module.close());
     });
+  }
+
+  /** FreeTTS, with the engines {@code ivr.tts.languages} configures for other languages (validated with the config). */
+  public static Tts speech(FreeTts main, IvrConfig.Tts config) {
+    Map<String, Tts> byLanguage = new HashMap<>();
+    config.languages().forEach((language, engine) -> byLanguage.put(language, new CommandTts(language, engine.command())));
+    return new LanguageTts(main, byLanguage);
   }
 
   private static IvrMenu withVoicemail(IvrMenu menu, Path file) {

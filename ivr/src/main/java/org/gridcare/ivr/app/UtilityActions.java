@@ -27,6 +27,8 @@ import org.gridcare.platform.domain.PhoneNumbers;
  */
 public final class UtilityActions {
   public static final Map<String, ActionSpec> SPECS = specs();
+  /** Set once the outage register answered for the caller's area (whether or not it had an outage). */
+  private static final String OUTAGES_CHECKED = "outage.checked";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM", Locale.ENGLISH);
 
@@ -102,6 +104,7 @@ public final class UtilityActions {
       return Future.succeededFuture("unknown-area");
     }
     return outages.activeOutages(area).map(list -> {
+      call.variable(OUTAGES_CHECKED, "yes");
       if (list.isEmpty()) {
         return "none";
       }
@@ -132,7 +135,12 @@ public final class UtilityActions {
     if (c == null || c.areaId() == null) {
       return Future.succeededFuture("unidentified");
     }
-    return requests.reportFault(new ServiceRequests.FaultReport(call.callId(), c.id(), c.areaId(), call.callerNumber()))
+    ServiceRequests.OutagesKnown known = call.variable("outage.id") != null
+        ? new ServiceRequests.OutagesKnown.Announced(call.variable("outage.id"), call.variable("outage.cause"))
+        : call.variable(OUTAGES_CHECKED) != null ? new ServiceRequests.OutagesKnown.None()
+        : new ServiceRequests.OutagesKnown.NotChecked();
+    return requests.reportFault(new ServiceRequests.FaultReport(call.callId(), c.id(), c.areaId(), call.callerNumber(),
+            known))
         .map(ticket -> {
           call.variable("ticket.number", ticket);
           return "created";

@@ -378,8 +378,35 @@ class IvrEngineTest {
     assertThat(crm.faults).singleElement().satisfies(f -> {
       assertThat(f.areaId()).isEqualTo("area-north");
       assertThat(f.customerId()).isEqualTo("cust-1");
+      assertThat(f.outages()).isEqualTo(new ServiceRequests.OutagesKnown.None());
     });
     assertThat(caller.heard()).anyMatch(p -> p.startsWith("fault-registered:") && p.contains("number F-1"));
+  }
+
+  @Test
+  void faultReportedAfterAnOutageWasAnnouncedSaysWhichOutageTheCallerHeardOf() {
+    crm.byPhone.put(STORM_PHONE, List.of(new CustomerSummary("cust-9", "100999", "Olga Smirnova", "area-storm")));
+    outages.byArea.put("area-storm", List.of(new Outage("out-8", false, "a fallen tree",
+        WEDNESDAY_10.minusSeconds(600), null)));
+    ScriptedCaller caller = new ScriptedCaller(STORM_PHONE).silent().presses("2").presses("1");
+
+    run(caller);
+
+    assertThat(caller.heard()).extracting(p -> p.substring(0, p.indexOf(':')))
+        .containsSubsequence("outage-announcement", "main-menu", "fault-registered");
+    assertThat(crm.faults).singleElement().satisfies(f ->
+        assertThat(f.outages()).isEqualTo(new ServiceRequests.OutagesKnown.Announced("out-8", "a fallen tree")));
+  }
+
+  @Test
+  void faultReportedWhenTheOutageRegisterFailedDoesNotClaimThereWasNoOutage() {
+    outages.down = true;
+    ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE).silent().presses("1");
+
+    run(caller);
+
+    assertThat(crm.faults).singleElement()
+        .satisfies(f -> assertThat(f.outages()).isEqualTo(new ServiceRequests.OutagesKnown.NotChecked()));
   }
 
   @Test
