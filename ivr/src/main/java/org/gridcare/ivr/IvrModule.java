@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,8 @@ public final class IvrModule {
     return vertx.executeBlocking(() -> FreeTts.load(config.ivr().tts().voice()), false).compose(tts -> {
       TtsCache cache = new TtsCache(vertx, speech(tts, config.ivr().tts()), Path.of(config.ivr().tts().cacheDir()));
       PromptLibrary prompts = new PromptLibrary(vertx, cache, Path.of(config.ivr().promptsDir()));
-      LiveMenu menu = new LiveMenu(vertx, () -> withVoicemail(yaml.load(menuFile, catalogue), menuFile), prompts::prepare);
+      LiveMenu menu = new LiveMenu(vertx, () -> withScriptNodes(yaml.load(menuFile, catalogue), menuFile,
+          !config.ivr().survey().lines().isEmpty()), prompts::prepare);
       UtilityActions actions = new UtilityActions(ports.customers(), ports.outages(), ports.readings(), ports.requests(),
           phones, zone, clock);
       Steps steps = new Steps(actions, catalogue.topics(), ports.acd(),
@@ -133,10 +135,19 @@ public final class IvrModule {
     return new LanguageTts(main, byLanguage);
   }
 
-  private static IvrMenu withVoicemail(IvrMenu menu, Path file) {
+  /** The nodes the other scripts start at: voicemail always, survey when a line offers it. */
+  private static IvrMenu withScriptNodes(IvrMenu menu, Path file, boolean survey) {
+    List<ConfigProblem> problems = new ArrayList<>();
     if (!(menu.nodes().get(VOICEMAIL_NODE) instanceof VoicemailNode)) {
-      throw new ConfigException(List.of(new ConfigProblem(file.toString(), "nodes." + VOICEMAIL_NODE,
-          "missing voicemail node (the cc-voicemail script starts there)")));
+      problems.add(new ConfigProblem(file.toString(), "nodes." + VOICEMAIL_NODE,
+          "missing voicemail node (the cc-voicemail script starts there)"));
+    }
+    if (survey && !menu.nodes().containsKey(SURVEY_NODE)) {
+      problems.add(new ConfigProblem(file.toString(), "nodes." + SURVEY_NODE,
+          "missing survey node (ivr.survey.lines offers the survey; the cc-survey script starts there)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
     }
     return menu;
   }

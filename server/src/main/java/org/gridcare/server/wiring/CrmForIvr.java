@@ -67,13 +67,14 @@ public final class CrmForIvr implements CustomerLookup, ServiceRequests, MeterRe
 
   /** What the operator reading the ticket needs to know about outages the caller was (or was not) told of. */
   static String description(OutagesKnown outages) {
-    return switch (outages) {
-      case OutagesKnown.Announced a -> "Reported in the IVR after the caller was told of the known outage " + a.outageId()
-          + " in their area" + (a.cause() == null ? "" : " (" + a.cause() + ")")
-          + ": check whether this fault is part of it or a different problem.";
-      case OutagesKnown.None n -> "Reported in the IVR; no known outage covered the caller's area at the time of the call.";
-      case OutagesKnown.NotChecked n -> "Reported in the IVR; the outage register was not checked for the caller's area.";
-    };
+    if (outages instanceof OutagesKnown.Announced a) {
+      return "Reported in the IVR after the caller was told of the known outage " + a.outageId() + " in their area"
+          + (a.cause() == null ? "" : " (" + a.cause() + ")") + ": check whether this fault is part of it or a "
+          + "different problem.";
+    }
+    return outages instanceof OutagesKnown.None
+        ? "Reported in the IVR; no known outage covered the caller's area at the time of the call."
+        : "Reported in the IVR; the outage register was not checked for the caller's area.";
   }
 
   @Override
