@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands the caller to the ACD: sets the routing hints on the channel (and {@code CC_SURVEY=yes} when the line offers
- * the post-call survey), enqueues the call, then sets
+ * the post-call survey or the caller opted in with {@code accept-survey}), enqueues the call, then sets
  * {@code CC_NEXT=wait} so the dialplan continues in {@code cc-wait} when the script ends. {@code CC_NEXT} is set
  * last so a failed hand-off never leaves the caller waiting in a queue that does not know them.
  */
@@ -56,7 +56,8 @@ final class TransferStep implements Step<TransferNode> {
         .compose(v -> session.setVariable("CC_HAZARD", String.valueOf(route.hazard())))
         .compose(v -> call.customerId() == null ? Future.succeededFuture() : session.setVariable(CUSTOMER, call.customerId()))
         .compose(v -> session.setVariable(LANGUAGE, call.language()))
-        .compose(v -> surveyLines.contains(route.line()) ? session.setVariable(SURVEY, "yes") : Future.succeededFuture())
+        .compose(v -> surveyLines.contains(route.line()) || "yes".equals(call.variable(UtilityActions.SURVEY_ACCEPTED))
+            ? session.setVariable(SURVEY, "yes") : Future.succeededFuture())
         .compose(v -> acd.enqueue(handoff).transform(queued -> {
           if (queued.succeeded()) {
             return session.setVariable(NEXT, "wait")

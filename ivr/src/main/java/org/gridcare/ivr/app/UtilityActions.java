@@ -27,6 +27,8 @@ import org.gridcare.platform.domain.PhoneNumbers;
  */
 public final class UtilityActions {
   public static final Map<String, ActionSpec> SPECS = specs();
+  /** {@code yes} once the caller opted in to the post-call survey ({@code accept-survey}). */
+  static final String SURVEY_ACCEPTED = "survey.accepted";
   /** Set once the outage register answered for the caller's area (whether or not it had an outage). */
   private static final String OUTAGES_CHECKED = "outage.checked";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -60,6 +62,10 @@ public final class UtilityActions {
     actions.put("store-meter-reading", this::storeReading);
     actions.put("application-status", this::applicationStatus);
     actions.put("record-survey", this::recordSurvey);
+    actions.put("accept-survey", call -> {
+      call.variable(SURVEY_ACCEPTED, "yes");
+      return Future.succeededFuture("accepted");
+    });
     if (!actions.keySet().equals(SPECS.keySet())) {
       throw new IllegalStateException("actions and their specs differ: " + actions.keySet() + " vs " + SPECS.keySet());
     }
@@ -216,6 +222,7 @@ public final class UtilityActions {
         Set.of("application.stage", "application.next-step"), Set.of("found")));
     m.put("record-survey", new ActionSpec(Set.of("recorded", "out-of-range"), Set.of("survey.score"), Set.of(),
         Set.of("recorded")));
+    m.put("accept-survey", new ActionSpec(Set.of("accepted"), Set.of(), Set.of(SURVEY_ACCEPTED)));
     return java.util.Collections.unmodifiableMap(m);
   }
 }

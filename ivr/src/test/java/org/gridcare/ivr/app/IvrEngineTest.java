@@ -14,14 +14,17 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.ivr.domain.ActionNode;
 import org.gridcare.ivr.domain.ApplicationStatus;
 import org.gridcare.ivr.domain.CustomerSummary;
 import org.gridcare.ivr.domain.Ending;
 import org.gridcare.ivr.domain.InputKind;
 import org.gridcare.ivr.domain.IvrEvent;
 import org.gridcare.ivr.domain.IvrMenu;
+import org.gridcare.ivr.domain.MenuNode;
 import org.gridcare.ivr.domain.MeterHistory;
 import org.gridcare.ivr.domain.Outage;
+import org.gridcare.ivr.domain.TransferNode;
 import org.gridcare.ivr.yaml.YamlMenus;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.junit.jupiter.api.BeforeAll;
@@ -442,6 +445,28 @@ class IvrEngineTest {
           assertThat(a.customerId()).isEqualTo("cust-1");
         });
     assertThat(events.recorded).noneMatch(e -> e instanceof IvrEvent.SessionStarted || e instanceof IvrEvent.SessionEnded);
+  }
+
+  @Test
+  void aCallerWhoOptsInIsSurveyedOnALineThatDoesNotAskEveryone() {
+    IvrMenu offering = new IvrMenu("offer", "op", 3, IvrMenu.DEFAULT_TIMEOUT, "en",
+        Map.of("en", Map.of("invalid", "x", "no-input", "y", "offer", "To rate this call afterwards, press 1.")),
+        Map.of("offer", new MenuNode("offer", "offer", Map.of("1", "accept", "2", "op"), null, null, "op", null),
+            "accept", new ActionNode("accept", "accept-survey", Map.of("accepted", "op"), null),
+            "op", new TransferNode("op", null, "contacts", null, null, null, null, null)));
+    Clock clock = Clock.fixed(WEDNESDAY_10, OSLO);
+    PhoneNumbers phones = new PhoneNumbers("NO");
+    Steps noSurveyLines = new Steps(new UtilityActions(crm, outages, crm, crm, phones, OSLO, clock),
+        Catalogues.of(config).topics(), acd, line -> true, crm, Path.of("data/voicemail"), Set.of());
+    IvrEngine engine = new IvrEngine(() -> offering, noSurveyLines, Fakes.textPrompts(), events, phones, clock);
+
+    ScriptedCaller accepts = new ScriptedCaller(ANNA_PHONE).presses("1");
+    ScriptedCaller declines = new ScriptedCaller(ANNA_PHONE).presses("2");
+    assertThat(engine.run(accepts).succeeded()).isTrue();
+    assertThat(engine.run(declines).succeeded()).isTrue();
+
+    assertThat(accepts.variables).containsEntry("CC_NEXT", "wait").containsEntry("CC_SURVEY", "yes");
+    assertThat(declines.variables).containsEntry("CC_NEXT", "wait").doesNotContainKey("CC_SURVEY");
   }
 
   @Test
