@@ -58,9 +58,11 @@ public final class CommandTts implements Tts {
     Path out = null;
     try {
       out = Files.createTempFile("gridcare-tts-", ".wav");
+      // A text starting with "-" must not be read as an option of the program.
+      String spoken = text.startsWith("-") ? " " + text : text;
       List<String> args = new ArrayList<>();
       for (String a : command) {
-        args.add(a.replace("{text}", text).replace("{out}", out.toString()));
+        args.add(a.replace("{text}", spoken).replace("{out}", out.toString()));
       }
       Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
       p.getOutputStream().close();

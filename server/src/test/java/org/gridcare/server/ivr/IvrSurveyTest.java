@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 @RealServers
 class IvrSurveyTest {
-  private static final String IVR_SECTION = "ivr:\n";
+  private static final String SHIPPED_SURVEY = "survey: {lines: [1, 2, 3]}";
   private static IvrCentre centre;
   private static SimPhone softphone;
 
   @BeforeAll
   static void start(StorageSettings storage) throws Exception {
     centre = IvrCentre.start(storage, yaml -> {
-      assertThat(yaml).contains(IVR_SECTION);
-      return yaml.replace(IVR_SECTION, IVR_SECTION + "  survey: {lines: [1]}\n");
+      assertThat(yaml).contains(SHIPPED_SURVEY);
+      return yaml.replace(SHIPPED_SURVEY, "survey: {lines: [1]}");
     });
     softphone = centre.simulator().phone("PJSIP/op1001").autoAnswer(true);
     await(centre.cc.acd().acd().login("op1001", "PJSIP/op1001"), 30);
