@@ -299,6 +299,24 @@ class IvrFlowsTest {
   }
 
   @Test
+  void aRussianCallerHearsRussianSpeechFromTheConfiguredEngineNotFreeTts() throws Exception {
+    WireCaller caller = new WireCaller(centre.simulator().placeCall(UNKNOWN_NUMBER, TOLL_FREE));
+    caller.hear(prompt("choose-language"));
+    caller.press("2");
+
+    String welcome = caller.hearNext();
+    assertThat(welcome).isEqualTo(centre.staticPrompt("ru", "welcome")).isNotEqualTo(prompt("welcome"));
+    assertThat(centre.cc.ivr().speech().tts().name("ru")).startsWith("command/espeak-ng");
+    byte[] wav = Files.readAllBytes(Path.of(welcome + ".wav"));
+    javax.sound.sampled.AudioFormat format = javax.sound.sampled.AudioSystem
+        .getAudioFileFormat(new java.io.ByteArrayInputStream(wav)).getFormat();
+    assertThat(format.getSampleRate()).isEqualTo(8000f);
+    assertThat(format.getChannels()).isEqualTo(1);
+    assertThat(format.getSampleSizeInBits()).isEqualTo(16);
+    caller.hangUp();
+  }
+
+  @Test
   void faultReportedAfterHearingTheOutageNamesThatOutageInTheTicket() throws Exception {
     WireCaller caller = englishCaller(mobile(0));
     caller.hear(centre.spoken("en", "There is an unplanned power outage in your area, caused by a fallen tree, since "
