@@ -109,6 +109,11 @@ public record ContactCentreConfig(
         }
       }
     }
+    for (Integer line : ivr.survey().lines()) {
+      if (!lineIds.contains(line)) {
+        p.add("ivr.survey.lines", "refers to line " + line + ", which does not exist (lines: " + lineIds + ")");
+      }
+    }
     List<AcdConfig.Destination> ds = acd.peakOverflow().destinations();
     for (int i = 0; i < ds.size(); i++) {
       for (Integer line : ds.get(i).lines()) {

@@ -30,8 +30,8 @@ class ShippedConfigTest {
   @Test
   void dialplanHasEveryContractContextAndTheAgiGlobal() {
     Dialplan plan = DialplanParser.parse(DIR.resolve("extensions.conf"));
-    assertThat(plan.contexts()).containsExactlyInAnyOrder("cc-inbound", "cc-wait", "cc-operator", "cc-hold",
-        "cc-spy", "cc-dial-out", "cc-notify", "cc-voicemail");
+    assertThat(plan.contexts()).containsExactlyInAnyOrder("cc-inbound", "cc-wait", "cc-survey", "cc-operator",
+        "cc-hold", "cc-spy", "cc-dial-out", "cc-notify", "cc-voicemail");
     assertThat(plan.globals()).containsEntry("CC_AGI", "127.0.0.1:4573");
     assertThat(plan.extensions("cc-inbound")).containsExactly("80012345");
     for (String ctx : plan.contexts()) {
