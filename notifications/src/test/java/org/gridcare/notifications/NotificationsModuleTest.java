@@ -42,7 +42,8 @@ class NotificationsModuleTest {
       ContactCentreConfig config = new ContactCentreConfig(new ServerConfig("127.0.0.1", 8080, null,
           "https://cc.example.net"), null, null, null, null, null, null, null, null, null, null,
           new NotificationsConfig(new NotificationsConfig.Twilio("AC" + "0123456789abcdef".repeat(2),
-              new Secret(null, token.toString()), "MG" + "1".repeat(32), null, 50.0, stub.baseUrl()), null, null),
+              new Secret(null, token.toString()), "MG" + "1".repeat(32), null, 50.0, stub.baseUrl()), null, null,
+              Fixtures.CONFIG.notifications().templates()),
           null, null);
       List<Candidate> customers = new ArrayList<>(Fixtures.households(900_000, 10));
       customers.add(new Candidate("land-1", "Landline", "+4722000001", "en", true, Segment.HOUSEHOLD));

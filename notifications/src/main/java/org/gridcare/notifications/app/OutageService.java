@@ -34,10 +34,13 @@ public final class OutageService {
   private final MessageTemplates templates;
   private final EstimatePolicy estimatePolicy;
   private final Duration noticeAhead;
+  private final boolean callWhenUrgent;
   private final Clock clock;
 
+  /** @param callWhenUrgent urgent outages also call the numbers that get an SMS ({@code notifications.voice.urgent}) */
   public OutageService(OutageStore store, Recipients recipients, OptOuts optOuts, Targeting targeting,
-      MessageTemplates templates, EstimatePolicy estimatePolicy, Duration noticeAhead, Clock clock) {
+      MessageTemplates templates, EstimatePolicy estimatePolicy, Duration noticeAhead, boolean callWhenUrgent,
+      Clock clock) {
     this.store = store;
     this.recipients = recipients;
     this.optOuts = optOuts;
@@ -45,6 +48,7 @@ public final class OutageService {
     this.templates = templates;
     this.estimatePolicy = estimatePolicy;
     this.noticeAhead = noticeAhead;
+    this.callWhenUrgent = callWhenUrgent;
     this.clock = clock;
   }
 
@@ -57,7 +61,7 @@ public final class OutageService {
         return Future.succeededFuture(existing.get());
       }
       Outage.Change change = Outage.unplanned(UUID.randomUUID(), cmd.area(), cmd.cause(), cmd.start(),
-          cmd.estimatedRestoration(), cmd.source(), cmd.externalRef(), clock.instant());
+          cmd.estimatedRestoration(), cmd.source(), cmd.externalRef(), cmd.urgent(), clock.instant());
       return plans(change).compose(plans -> store.create(change.outage(), plans))
           // Two reports of the same OMS outage at once: the second finds the first one's outage.
           .recover(e -> e instanceof DomainException d && "outage-exists".equals(d.id())
@@ -164,14 +168,15 @@ public final class OutageService {
   private List<CampaignPlan> plans(Outage.Change change, io.vertx.core.CompositeFuture all) {
     Outage o = change.outage();
     Set<String> optedOut = all.resultAt(1);
-    Targets area = targeting.select(all.resultAt(0), optedOut);
+    Targets selected = targeting.select(all.resultAt(0), optedOut);
+    Targets area = o.urgent() && callWhenUrgent ? selected.alsoCalled() : selected;
     List<CampaignPlan> plans = new ArrayList<>();
     for (NotificationKind kind : change.notices()) {
       Targets targets = kind == NotificationKind.RESTORED
           ? targeting.withSubscribers(area, all.resultAt(2), optedOut) : area;
       Campaign c = new Campaign(UUID.randomUUID(), o.id(), kind, Campaign.keyOf(kind, o), clock.instant());
       List<CampaignPlan.Message> messages = targets.recipients().stream()
-          .map(r -> new CampaignPlan.Message(r, templates.render(kind, r.language(), o))).toList();
+          .map(r -> new CampaignPlan.Message(r, templates.render(kind, r.channel(), r.language(), o))).toList();
       plans.add(new CampaignPlan(c, messages, targets.operatorCalls(), targets.excluded()));
     }
     return plans;

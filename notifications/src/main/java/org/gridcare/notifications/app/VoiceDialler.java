@@ -32,19 +32,22 @@ public final class VoiceDialler {
   private final CallOutbox calls;
   private final VoicePolicy policy;
   private final String callerId;
+  private final Duration ringTimeout;
   private final Duration tick;
   private final Clock clock;
   private int active;
   private boolean ticking;
   private long timer = -1;
 
-  public VoiceDialler(Vertx vertx, Pbx pbx, CallOutbox calls, VoicePolicy policy, String callerId, Duration tick,
-      Clock clock) {
+  /** @param ringTimeout how long a call rings before it counts as {@link CallOutcome#NO_ANSWER} */
+  public VoiceDialler(Vertx vertx, Pbx pbx, CallOutbox calls, VoicePolicy policy, String callerId,
+      Duration ringTimeout, Duration tick, Clock clock) {
     this.vertx = vertx;
     this.pbx = pbx;
     this.calls = calls;
     this.policy = policy;
     this.callerId = callerId;
+    this.ringTimeout = ringTimeout;
     this.tick = tick;
     this.clock = clock;
   }
@@ -89,7 +92,7 @@ public final class VoiceDialler {
   private void dial(OutboxCall call) {
     active++;
     OriginateRequest request = new OriginateRequest(Endpoint.external(call.phone()), DialplanTarget.of(Contexts.NOTIFY),
-        callerId, "Outage information", Map.of(CALL_VARIABLE, String.valueOf(call.id())), Duration.ofSeconds(30));
+        callerId, "Outage information", Map.of(CALL_VARIABLE, String.valueOf(call.id())), ringTimeout);
     pbx.originate(request)
         .map(VoiceDialler::outcome)
         .otherwise(e -> {
