@@ -67,6 +67,23 @@ class NotificationsConfigTest {
   }
 
   @Test
+  void theTwilioTokenIsReadFromTheMapTheLoaderWasGivenNotFromTheProcess() throws IOException {
+    String variable = "CC_NOTIFICATIONS_TWILIO_AUTH_TOKEN";
+    assertThat(System.getenv(variable)).isNull();
+    NotificationsConfig.Twilio twilio = ConfigLoader.load(SHIPPED, Map.of(
+        "CC_NOTIFICATIONS_TWILIO_ACCOUNT_SID", "AC" + "ab".repeat(16), "CC_NOTIFICATIONS_TWILIO_FROM", "+4759440000",
+        variable, "in-process-token")).notifications().twilio();
+    assertThat(twilio.authToken().value()).isEqualTo("in-process-token");
+    assertThat(twilio.authToken().toString()).doesNotContain("in-process-token");
+
+    Path typo = Files.writeString(dir.resolve("typo.yaml"), "lines: [{id: 1, name: L1}]\n"
+        + "notifications: {twilio: {account-sid: AC" + "ab".repeat(16) + ", from: '+4759440000', auth-token: {envv: X}}}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(typo, Map.of()))
+        .hasMessageContaining("notifications.twilio.auth-token")
+        .hasMessageContaining("unknown key \"envv\"");
+  }
+
+  @Test
   void theInboundReserveMustLeaveRoomForCalls() throws IOException {
     Path f = shippedWith("max-channels: 30, reserved-for-inbound: 20", "max-channels: 30, reserved-for-inbound: 30");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))

@@ -117,7 +117,7 @@ public final class NotificationsModule {
     WebhookSignatures signatures = (url, params, signature) -> false;
     NotificationsConfig.Twilio twilio = nc.twilio();
     if (twilio.configured()) {
-      String token = twilio.authToken().resolve(System.getenv());
+      String token = twilio.authToken().value();
       double rate = twilio.ratePerSecond();
       // Twilio answers in ~100-300 ms: keep enough requests in flight to reach the rate.
       int inFlight = (int) Math.max(4, Math.min(64, Math.ceil(rate * 0.3)));
