@@ -45,7 +45,6 @@ import org.junit.jupiter.api.Test;
  */
 @RealServers
 class NotificationCallsTest {
-  private static final String SUBSTATION = "Notify-Test";
 
   @Test
   void landlinesInTheAreaAreCalledAndEachOutcomeIsRecordedWithinTheOutboundShare(StorageSettings storage)
@@ -81,11 +80,16 @@ class NotificationCallsTest {
           phone.noAnswer();
         }
       }
-      importLandlines(centre, List.of(person, machine, busy, away));
+      importCustomers(centre, 9000, List.of(person, machine, busy, away));
 
       Outage outage = await(centre.cc().notifications().outages().report(new ReportOutage(
-          new Area(Set.of(SUBSTATION), Set.of(), Set.of()), "a fallen tree", null, null, "oms", "OMS-CALLS-1")));
+          new Area(Set.of(substation(9000)), Set.of(), Set.of()), "a fallen tree", null, null, "oms", "OMS-CALLS-1")));
       Map<String, Row> done = finished(centre, outage);
+      for (List<SimCall> made : calls.values()) {
+        for (SimCall call : made) {
+          await(call.awaitState(CallState.HUNG_UP)); // the script ends the call after the message
+        }
+      }
 
       assertThat(done).containsOnlyKeys(person, machine, busy, away);
       assertThat(summary(done.get(person))).isEqualTo("DONE ANSWERED 1");
@@ -113,17 +117,48 @@ class NotificationCallsTest {
     }
   }
 
-  /** Customers with only a consenting landline each, supplied from SUBSTATION. */
-  private static void importLandlines(TestCentre centre, List<String> numbers) throws Exception {
-    Random rnd = new Random(7);
+  @Test
+  void anUrgentOutageAlsoCallsACustomerWhoGetsTheSmsWhenConfigured(StorageSettings storage) throws Exception {
+    try (TestCentre centre = TestCentre.start(storage, Map.of("CC_NOTIFICATIONS_VOICE_URGENT", "true",
+        "CC_NOTIFICATIONS_VOICE_MAX_CHANNELS", "3", "CC_NOTIFICATIONS_VOICE_RESERVED_FOR_INBOUND", "2"))) {
+      PbxSimulator sim = centre.cc().pbxLink().simulator().orElseThrow();
+      String mobile = "+4791900001";
+      List<SimCall> rang = new CopyOnWriteArrayList<>();
+      sim.external(mobile).answeredBy(Greeting.PERSON, Duration.ofMillis(200)).onRinging(rang::add);
+      importCustomers(centre, 9100, List.of(mobile));
+
+      Outage outage = await(centre.cc().notifications().outages().report(new ReportOutage(
+          new Area(Set.of(substation(9100)), Set.of(), Set.of()), "lines down", null, null, "oms", "OMS-CALLS-2", true)));
+      Map<String, Row> done = finished(centre, outage);
+
+      assertThat(done).containsOnlyKeys(mobile);
+      assertThat(summary(done.get(mobile))).isEqualTo("DONE ANSWERED 1");
+      assertThat(rang).hasSize(1);
+      await(rang.get(0).awaitState(CallState.HUNG_UP));
+      assertThat(rang.get(0).prompts()).hasSize(1);
+      long sms = await(centre.cc().storage().pool().preparedQuery("SELECT count(*) AS n FROM notify_sms s JOIN "
+          + "notify_campaign c ON c.id = s.campaign_id WHERE c.outage_id = $1 AND s.phone = $2")
+          .execute(Tuple.of(outage.id(), mobile))).iterator().next().getLong("n");
+      assertThat(sms).as("the SMS is queued as well").isEqualTo(1);
+    }
+  }
+
+  /** The substation the customers numbered from {@code first} are supplied from. */
+  private static String substation(int first) {
+    return "Notify-" + first;
+  }
+
+  /** Customers with one consenting number each, supplied from {@link #substation(int) substation(first)}. */
+  private static void importCustomers(TestCentre centre, int first, List<String> numbers) throws Exception {
+    Random rnd = new Random(first);
     StringBuilder csv = new StringBuilder(CustomerCsv.header()).append('\n');
     for (int i = 0; i < numbers.size(); i++) {
       Address address = new Address("Skogveien " + (i + 1), "0484", "Oslo",
-          new GridLocation("OSLO-NORD", SUBSTATION, SUBSTATION + "-F1"));
-      csv.append(CustomerCsv.line(new CustomerDraft(CustomerKind.PRIVATE, "Landline " + i,
+          new GridLocation("OSLO-NORD", substation(first), substation(first) + "-F1"));
+      csv.append(CustomerCsv.line(new CustomerDraft(CustomerKind.PRIVATE, "Customer " + (first + i),
           new PartyIdentity(CustomerKind.PRIVATE, SampleCustomers.nationalId(rnd)),
-          List.of(new Phone(numbers.get(i), false, true)), address,
-          List.of(new MeteringPoint(SampleCustomers.gsrn(9000 + i, 0), "M9" + i, address))))).append('\n');
+          List.of(new Phone(numbers.get(i), numbers.get(i).startsWith("+479"), true)), address,
+          List.of(new MeteringPoint(SampleCustomers.gsrn(first + i, 0), "M" + (first + i), address))))).append('\n');
     }
     var report = await(centre.cc().crm().importCustomers(csv.toString(), n -> { }));
     assertThat(report.errors()).isEmpty();
