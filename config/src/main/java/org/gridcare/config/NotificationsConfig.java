@@ -43,7 +43,7 @@ public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNotic
 
   /**
    * @param ringTimeout how long a notification call rings before it counts as not answered
-   * @param urgent      urgent outages (hazards) also call numbers that get an SMS
+   * @param urgent      the start notice of an urgent outage (hazard) also calls numbers that get an SMS
    */
   public record Voice(Integer maxChannels, Integer reservedForInbound, Integer maxAttempts, Duration retryAfter,
       Duration ringTimeout, Boolean urgent) {

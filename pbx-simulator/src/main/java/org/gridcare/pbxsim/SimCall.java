@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.gridcare.pbxsim.engine.ChannelObserver;
 import org.gridcare.pbxsim.engine.Greeting;
@@ -126,7 +127,7 @@ public final class SimCall implements ChannelObserver {
 
   /** What the party says on answering, which answering machine detection ({@code AMD}) listens to. */
   public SimCall greets(Greeting greeting) {
-    this.greeting = java.util.Objects.requireNonNull(greeting);
+    this.greeting = Objects.requireNonNull(greeting);
     return this;
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -56,7 +57,7 @@ public final class SimPhone implements IncomingCallHandler {
 
   /** Answers every call after {@code delay}, greeting with {@code greeting} (a person, a machine, silence). */
   public SimPhone answeredBy(Greeting greeting, Duration delay) {
-    this.greeting = java.util.Objects.requireNonNull(greeting);
+    this.greeting = Objects.requireNonNull(greeting);
     this.busy = false;
     return autoAnswer(true, delay);
   }

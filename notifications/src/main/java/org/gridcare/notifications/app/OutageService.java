@@ -37,7 +37,10 @@ public final class OutageService {
   private final boolean callWhenUrgent;
   private final Clock clock;
 
-  /** @param callWhenUrgent urgent outages also call the numbers that get an SMS ({@code notifications.voice.urgent}) */
+  /**
+   * @param callWhenUrgent the start notice of an urgent outage also calls the numbers that get an SMS
+   *                       ({@code notifications.voice.urgent})
+   */
   public OutageService(OutageStore store, Recipients recipients, OptOuts optOuts, Targeting targeting,
       MessageTemplates templates, EstimatePolicy estimatePolicy, Duration noticeAhead, boolean callWhenUrgent,
       Clock clock) {
@@ -168,12 +171,13 @@ public final class OutageService {
   private List<CampaignPlan> plans(Outage.Change change, io.vertx.core.CompositeFuture all) {
     Outage o = change.outage();
     Set<String> optedOut = all.resultAt(1);
-    Targets selected = targeting.select(all.resultAt(0), optedOut);
-    Targets area = o.urgent() && callWhenUrgent ? selected.alsoCalled() : selected;
+    Targets area = targeting.select(all.resultAt(0), optedOut);
     List<CampaignPlan> plans = new ArrayList<>();
     for (NotificationKind kind : change.notices()) {
       Targets targets = kind == NotificationKind.RESTORED
-          ? targeting.withSubscribers(area, all.resultAt(2), optedOut) : area;
+          ? targeting.withSubscribers(area, all.resultAt(2), optedOut)
+          // the warning about an urgent outage is also phoned through; its updates go by SMS as usual
+          : kind == NotificationKind.OUTAGE_STARTED && o.urgent() && callWhenUrgent ? area.alsoCalled() : area;
       Campaign c = new Campaign(UUID.randomUUID(), o.id(), kind, Campaign.keyOf(kind, o), clock.instant());
       List<CampaignPlan.Message> messages = targets.recipients().stream()
           .map(r -> new CampaignPlan.Message(r, templates.render(kind, r.channel(), r.language(), o))).toList();

@@ -73,7 +73,7 @@ class OutageServiceTest {
   }
 
   @Test
-  void urgentOutagesAlsoCallMobilesWhenConfiguredOnceEachWithTheVoiceText() throws Exception {
+  void theWarningOfAnUrgentOutageAlsoCallsMobilesWhenConfiguredOnceEachWithTheVoiceText() throws Exception {
     var customers = new ArrayList<>(Fixtures.households(1_100_000, 2));
     customers.add(new org.gridcare.notifications.domain.Candidate("land", "L", "+4722110000", "en", true,
         org.gridcare.notifications.domain.Segment.HOUSEHOLD));
@@ -90,6 +90,8 @@ class OutageServiceTest {
         .anySatisfy(r -> assertThat(r).startsWith("VOICE " + m0 + " This is your electricity company."))
         .anySatisfy(r -> assertThat(r).startsWith("VOICE " + m1 + " "))
         .anySatisfy(r -> assertThat(r).startsWith("VOICE +4722110000 "));
+    await(calling.restore(hazard.id()));
+    assertThat(outbox(hazard.id())).as("power is back: SMS to mobiles, a call only to the landline").hasSize(5 + 3);
 
     Outage ordinary = await(calling.report(new ReportOutage(Area.ofPostcodes("0150"), "storm", null, null, "oms",
         null)));

@@ -12,8 +12,8 @@ import org.gridcare.pbxsim.dialplan.GotoTarget;
 
 /**
  * The dialplan applications the shipped extensions.conf uses (and AGI EXEC may call): Answer, AGI, Goto, GotoIf,
- * Set, Hangup, Wait, MusicOnHold, ChanSpy, Dial, Playback, SayNumber, NoOp, Verbose, MixMonitor, StopMixMonitor, AMD. An unknown
- * application hangs the channel up, as Asterisk does.
+ * Set, Hangup, Wait, MusicOnHold, ChanSpy, Dial, Playback, SayNumber, NoOp, Verbose, MixMonitor, StopMixMonitor,
+ * AMD. An unknown application hangs the channel up, as Asterisk does.
  */
 public final class Applications {
   private final Switchboard sb;

@@ -10,7 +10,7 @@ import java.util.List;
 public record Greeting(List<Integer> voiceAndSilence) {
   /** A person: "Hello?" (0.6 s), then waits for an answer. */
   public static final Greeting PERSON = new Greeting(List.of(600));
-  /** An answering machine: "Hello, you have reached 555 1234, please leave a message after the tone" without pauses. */
+  /** An answering machine: "Hello, you have reached 555 1234, please leave a message after the tone". */
   public static final Greeting MACHINE = new Greeting(List.of(900, 150, 1200, 120, 1600, 300, 900));
   /** Someone who picks up and says nothing. */
   public static final Greeting SILENT = new Greeting(List.of());
