@@ -10,8 +10,8 @@ import org.gridcare.platform.domain.DomainException;
 /**
  * The {@code notify} IVR script run on an answered notification call. The {@code cc-notify} context has already run
  * answering machine detection ({@code AMD()}, result in {@code AMDSTATUS}): a machine gets the message once; a person
- * (or an undecided {@code NOTSURE}) hears it and may press 1 to hear it again (up to {@code maxRepeats} more times);
- * a party that hung up during detection gets nothing and the call keeps the dialler's outcome.
+ * (or an undecided {@code NOTSURE}) hears it and may press 1 to hear it again (up to {@code maxRepeats} more times).
+ * A party that hangs up during detection never reaches this script (the dialplan ends with the channel).
  */
 public final class NotifyScript implements CallScript {
   public static final String NAME = "notify";
@@ -39,15 +39,13 @@ public final class NotifyScript implements CallScript {
         .compose(id -> calls.find(Long.parseLong(id.orElseThrow(() ->
             DomainException.invalid("not-a-notification-call", VoiceDialler.CALL_VARIABLE + " is not set")))))
         .map(found -> found.orElseThrow(() -> DomainException.notFound("no-such-call", "No notification call")))
-        .compose(call -> session.getVariable("AMDSTATUS").compose(amd -> switch (amd.orElse("")) {
-          case "HANGUP" -> Future.<Void>succeededFuture();
-          case "MACHINE" -> speech.render(call.message(), call.language())
-              .compose(prompt -> session.play(prompt, ""))
-              .compose(v -> calls.played(call, 1, true));
-          default -> speech.render(withHint(call.message(), call.language()), call.language())
-              .compose(prompt -> listen(session, prompt, 1))
-              .compose(times -> calls.played(call, times, false));
-        }))
+        .compose(call -> session.getVariable("AMDSTATUS").compose(amd -> "MACHINE".equals(amd.orElse(""))
+            ? speech.render(call.message(), call.language())
+                .compose(prompt -> session.play(prompt, ""))
+                .compose(v -> calls.played(call, 1, true))
+            : speech.render(withHint(call.message(), call.language()), call.language())
+                .compose(prompt -> listen(session, prompt, 1))
+                .compose(times -> calls.played(call, times, false))))
         .eventually(() -> session.hungUp() ? Future.succeededFuture() : session.hangUp());
   }
 
