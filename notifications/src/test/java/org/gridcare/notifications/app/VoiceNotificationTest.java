@@ -133,6 +133,21 @@ class VoiceNotificationTest {
   }
 
   @Test
+  void anAnsweredCallKeepsItsOutboundSlotUntilItsChannelIsGone(Vertx vertx) throws Exception {
+    UUID campaign = campaign(landlines(4000, 4));
+    FakePbx pbx = new FakePbx(vertx, 10);
+    pbx.talkMillis = 300; // the message plays after the answer
+    VoiceDialler dialler = new VoiceDialler(vertx, pbx, new PgCallOutbox(storage.pool()),
+        new VoicePolicy(3, 2, 3, Duration.ofMillis(50)), "+4780000000", Duration.ofSeconds(30), Duration.ofMillis(10),
+        Clock.systemUTC());
+    dialler.start();
+    await(finished(vertx, campaign));
+    dialler.stop();
+    assertThat(pbx.originated()).hasSize(4);
+    assertThat(pbx.maxInProgress()).as("3 channels, 2 kept for inbound").isEqualTo(1);
+  }
+
+  @Test
   void notifyScriptPlaysTheMessageAgainOnOneAndLeavesItOnceOnAMachine(Vertx vertx) throws Exception {
     List<Candidate> customers = landlines(3000, 2);
     campaign(customers);
