@@ -58,7 +58,7 @@ public record ContactCentreConfig(
     acd.validate(p);
     ivr.validate(p);
     recordings.validate(p);
-    notifications.validate(p, env);
+    notifications.validate(p, env, locale.languages());
     privacy.validate(p, env);
     crm.validate(p, env);
 
