@@ -120,7 +120,7 @@ public final class CrmModule {
     if (external) {
       webClient = WebClient.create(vertx);
       CrmEvents events = new WebhookCrmEvents(webClient, config.crm().webhook().url(),
-          config.crm().webhook().hmacSecret().resolve(System.getenv()).getBytes(StandardCharsets.UTF_8),
+          config.crm().webhook().hmacSecret().value().getBytes(StandardCharsets.UTF_8),
           Duration.ofSeconds(10), clock);
       relay = new PgOutboxRelay(vertx, storage.pool(), events, Duration.ofSeconds(1), Duration.ofSeconds(2),
           Duration.ofMinutes(5), clock);

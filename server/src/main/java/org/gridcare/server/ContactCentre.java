@@ -201,7 +201,7 @@ public final class ContactCentre {
 
   private String amiSecret() {
     var secret = config.pbx().ami().secret();
-    return secret == null ? null : secret.resolve(System.getenv());
+    return secret == null ? null : secret.value();
   }
 
   /** Up only when PostgreSQL, Redis and the PBX link all are; each part says why when it is not. */
