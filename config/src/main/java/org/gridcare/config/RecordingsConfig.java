@@ -28,8 +28,15 @@ public record RecordingsConfig(
     archiveCacheMb = archiveCacheMb == null ? 1024 : archiveCacheMb;
   }
 
+  /** Without the restore cache settings (their defaults). */
+  public RecordingsConfig(String monitorDir, String storeDir, String archiveDir, Boolean consentAnnouncement,
+      List<Rule> rules, Duration retention, Duration archiveAfter, Map<String, Duration> retentionByTopic) {
+    this(monitorDir, storeDir, archiveDir, consentAnnouncement, rules, retention, archiveAfter, retentionByTopic, null,
+        null);
+  }
+
   public static RecordingsConfig defaults() {
-    return new RecordingsConfig(null, null, null, null, null, null, null, null, null, null);
+    return new RecordingsConfig(null, null, null, null, null, null, null, null);
   }
 
   /** A rule matches on any of line / direction (inbound, outbound) / topic; null matches all. */
