@@ -77,6 +77,7 @@ public final class CrmModule {
 
   private final Vertx vertx;
   private final Storage storage;
+  private final Path sampleData;
   private final PhoneNumbers phones;
   private final AesGcmIdentityVault vault;
   private final CustomerDirectory directory;
@@ -95,6 +96,7 @@ public final class CrmModule {
       IdentityKeys identityKey) {
     this.vertx = vertx;
     this.storage = storage;
+    this.sampleData = Path.of(config.crm().sampleData());
     Clock clock = Clock.systemUTC();
     boolean external = config.crm().webhook() != null;
     phones = new PhoneNumbers(config.locale().phoneRegion());
@@ -198,6 +200,11 @@ public final class CrmModule {
   /** Loads the first {@code customers} of the generated population into an empty CRM (tests that name them). */
   public Future<Integer> loadSampleData(int customers) {
     return PgSampleData.loadIfEmpty(storage.pool(), vault, customers, 2026);
+  }
+
+  /** Imports the configured sample data set ({@code crm.sample-data}) into an empty CRM: {@link #loadSampleData(Path)}. */
+  public Future<Integer> loadSampleData() {
+    return loadSampleData(sampleData);
   }
 
   /** The files of a sample data set ({@code crm.sample-data}), in the order they are imported. */

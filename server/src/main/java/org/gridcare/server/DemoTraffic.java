@@ -2,7 +2,6 @@ package org.gridcare.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -57,7 +56,7 @@ public final class DemoTraffic {
           }));
     }
     Future<Void> allStaffed = staffed;
-    return cc.crm().loadSampleData(Path.of(config.crm().sampleData()))
+    return cc.crm().loadSampleData()
         .compose(n -> allStaffed)
         .map(v -> {
           traffic.timer = traffic.vertx.setPeriodic(every.toMillis(), id -> traffic.placeCall());
@@ -90,12 +89,12 @@ public final class DemoTraffic {
    * would report it) over the sample customers' OSLO-NORD grid area, so its SMS go out (to the local Twilio mock when the demo started one). Each demo
    * run reports its own outage (a fresh external reference).
    */
-  public static void outageAfter(ContactCentre cc, ContactCentreConfig config, Duration after) {
+  public static void outageAfter(ContactCentre cc, Duration after) {
     String externalRef = "demo-" + Instant.now().getEpochSecond();
     ReportOutage storm = new ReportOutage(new Area(OUTAGE_SUBSTATIONS, Set.of(), Set.of()),
         "Storm damage on the overhead lines (demo)", null, Instant.now().plus(after).plus(Duration.ofHours(3)), "demo",
         externalRef);
-    cc.crm().loadSampleData(Path.of(config.crm().sampleData()))
+    cc.crm().loadSampleData()
         .onFailure(e -> LOG.warn("sample data not loaded: {}", e.getMessage()))
         .onComplete(loaded -> cc.vertx().setTimer(Math.max(1, after.toMillis()),
         t -> cc.notifications().outages().report(storm)

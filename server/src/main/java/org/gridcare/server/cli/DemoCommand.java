@@ -68,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     if (callsEvery > 0) {
       Cli.await(DemoTraffic.start(cc, cfg, java.time.Duration.ofSeconds(callsEvery)), 60);
     }
-    DemoTraffic.outageAfter(cc, cfg, OUTAGE_AFTER);
+    DemoTraffic.outageAfter(cc, OUTAGE_AFTER);
     System.out.println();
     System.out.println("Gridcare contact centre demo is up: " + url);
     System.out.println("Data under " + ContactCentre.dataDir(cfg).toAbsolutePath() + " (kept across restarts)");

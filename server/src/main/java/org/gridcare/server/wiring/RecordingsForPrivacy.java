@@ -34,7 +34,8 @@ public final class RecordingsForPrivacy implements RecordingFiles {
 
   public RecordingsForPrivacy(Vertx vertx, Storage storage, RecordingsConfig config, Path exports) {
     this.catalog = new PgRecordings(storage.pool(), storage.audit());
-    this.store = new FileSystemRecordingStore(vertx, Path.of(config.storeDir()), Path.of(config.archiveDir()));
+    this.store = new FileSystemRecordingStore(vertx, Path.of(config.storeDir()), Path.of(config.archiveDir()),
+        Path.of(config.archiveCacheDir()), config.archiveCacheMb() * 1024L * 1024L);
     this.retention = new Retention(config.archiveAfter(), config.retention(), config.retentionByTopic());
     this.exports = exports;
   }

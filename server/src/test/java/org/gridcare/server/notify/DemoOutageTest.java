@@ -24,10 +24,9 @@ class DemoOutageTest {
   @Test
   void theDemoOutageQueuesAnSmsForEverySampleCustomerWithAMobileInTheArea(StorageSettings storage, @TempDir Path dir)
       throws Exception {
-    var config = TestCentre.config(storage, dir);
-    ContactCentre cc = await(ContactCentre.start(config));
+    ContactCentre cc = await(ContactCentre.start(TestCentre.config(storage, dir)));
     try {
-      DemoTraffic.outageAfter(cc, config, Duration.ZERO);
+      DemoTraffic.outageAfter(cc, Duration.ZERO);
       Outage outage = reported(cc).get(60, TimeUnit.SECONDS);
 
       assertThat(outage.source()).isEqualTo("demo");
