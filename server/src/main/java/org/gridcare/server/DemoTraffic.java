@@ -86,8 +86,8 @@ public final class DemoTraffic {
 
   /**
    * The demo's storm: {@code after} the start (and the sample data set imported), an unplanned outage (as the OMS
-   * would report it) over the sample customers' OSLO-NORD grid area, so its SMS go out (to the local Twilio mock when the demo started one). Each demo
-   * run reports its own outage (a fresh external reference).
+   * would report it) over the sample customers' OSLO-NORD grid area, so its SMS go out (to the local Twilio mock when
+   * the demo started one). Each demo run reports its own outage (a fresh external reference).
    */
   public static void outageAfter(ContactCentre cc, Duration after) {
     String externalRef = "demo-" + Instant.now().getEpochSecond();
