@@ -1,0 +1,80 @@
+package org.gridcare.desktop;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.OperatorConfig;
+import org.gridcare.config.TopicConfig;
+import org.gridcare.desktop.app.AcdDesk;
+import org.gridcare.desktop.app.CrmDesk;
+import org.gridcare.desktop.app.Desk;
+import org.gridcare.desktop.domain.Article;
+import org.gridcare.desktop.domain.CallScript;
+import org.gridcare.desktop.files.MarkdownArticles;
+import org.gridcare.desktop.files.YamlCallScripts;
+import org.gridcare.desktop.http.HttpDesktopRoutes;
+import org.gridcare.desktop.pg.PgCallFacts;
+import org.gridcare.desktop.pg.PgCallLog;
+import org.gridcare.desktop.pg.PgKnowledgeBase;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.storage.Storage;
+
+/**
+ * The operator desktop wired for the server's composition root. Call scripts ({@code scripts/*.yaml}) and the
+ * knowledge base ({@code kb/*.md}) live in the configuration directory beside the IVR menu file; both are read and
+ * validated at start (a bad script stops the start with file and key path) and the articles replace the stored ones.
+ * {@link #desk()} takes what the ACD and the CRM announce (the server relays their event-bus messages).
+ */
+public final class DesktopModule {
+  private final Desk desk;
+  private final PgKnowledgeBase kb;
+
+  private DesktopModule(Desk desk, PgKnowledgeBase kb) {
+    this.desk = desk;
+    this.kb = kb;
+  }
+
+  public static Future<DesktopModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
+      AcdDesk acd, CrmDesk crm) {
+    Path configDir = Path.of(config.ivr().menuFile()).toAbsolutePath().getParent();
+    Set<String> topics = config.topics().stream().map(TopicConfig::id).collect(Collectors.toSet());
+    java.util.List<Desk.Topic> topicList = config.topics().stream()
+        .map(t -> new Desk.Topic(t.id(), t.name(), t.line())).toList();
+    Set<String> endpoints = config.operators().stream().map(OperatorConfig::endpoint).collect(Collectors.toSet());
+    PgKnowledgeBase kb = new PgKnowledgeBase(storage.pool());
+    record Files(Map<String, CallScript> scripts, java.util.List<Article> articles) {}
+    return vertx.executeBlocking(() -> new Files(YamlCallScripts.load(configDir.resolve("scripts"), topics),
+            MarkdownArticles.load(configDir.resolve("kb"))), false)
+        .compose(files -> kb.replaceAll(files.articles()).map(v -> {
+          Desk desk = new Desk(vertx, pbx, acd, crm, new PgCallLog(storage.pool()), new PgCallFacts(storage.pool()),
+              storage.journal(), new PhoneNumbers(config.locale().phoneRegion()), files.scripts(), topicList, endpoints,
+              Clock.systemUTC());
+          desk.start();
+          return new DesktopModule(desk, kb);
+        }));
+  }
+
+  public Desk desk() {
+    return desk;
+  }
+
+  public String openApiFragment() {
+    return "openapi/desktop.yaml";
+  }
+
+  public Consumer<RouterBuilder> routes() {
+    return new HttpDesktopRoutes(desk, kb);
+  }
+
+  public Future<Void> close() {
+    return desk.stop();
+  }
+}

@@ -1,0 +1,77 @@
+package org.gridcare.desktop.pg;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.gridcare.desktop.app.CallLog;
+import org.gridcare.desktop.domain.DeskCall;
+
+/** The call log in {@code desktop_calls}. */
+public final class PgCallLog implements CallLog {
+  private final Pool pool;
+
+  public PgCallLog(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Future<Void> started(DeskCall c) {
+    return pool.preparedQuery("INSERT INTO desktop_calls (call_id, operator_id, direction, phone, customer_id, line, topic,"
+            + " started_at, answered_at, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+            + " ON CONFLICT (call_id, operator_id) DO NOTHING")
+        .execute(Tuple.from(new Object[] {c.callId(), c.operatorId(), c.direction().id(), c.phone(), c.customerId(),
+            c.line(), c.topic(), ts(c.startedAt()), ts(c.answeredAt()), c.outcome()}))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> answered(String callId, String operatorId, Instant at) {
+    return pool.preparedQuery("UPDATE desktop_calls SET answered_at = $3, outcome = 'talking'"
+            + " WHERE call_id = $1 AND operator_id = $2 AND ended_at IS NULL")
+        .execute(Tuple.of(callId, operatorId, ts(at))).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> ended(String callId, String operatorId, Instant at, String notAnswered) {
+    return pool.preparedQuery("UPDATE desktop_calls SET ended_at = $3,"
+            + " outcome = CASE WHEN answered_at IS NULL THEN $4 ELSE 'answered' END"
+            + " WHERE call_id = $1 AND operator_id = $2 AND ended_at IS NULL")
+        .execute(Tuple.of(callId, operatorId, ts(at), notAnswered)).mapEmpty();
+  }
+
+  @Override
+  public Future<List<DeskCall>> recent(String operatorId, int limit) {
+    return pool.preparedQuery("SELECT * FROM desktop_calls WHERE operator_id = $1 ORDER BY started_at DESC, id DESC LIMIT $2")
+        .execute(Tuple.of(operatorId, limit))
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PgCallLog::call).toList());
+  }
+
+  @Override
+  public Future<Optional<DeskCall>> byId(long id) {
+    return pool.preparedQuery("SELECT * FROM desktop_calls WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(call(rows.iterator().next())));
+  }
+
+  private static DeskCall call(Row r) {
+    return new DeskCall(r.getLong("id"), r.getString("call_id"), r.getString("operator_id"),
+        DeskCall.Direction.valueOf(r.getString("direction").toUpperCase(java.util.Locale.ROOT)), r.getString("phone"),
+        r.getLong("customer_id"), r.getInteger("line"), r.getString("topic"), instant(r, "started_at"),
+        instant(r, "answered_at"), instant(r, "ended_at"), r.getString("outcome"));
+  }
+
+  static OffsetDateTime ts(Instant i) {
+    return i == null ? null : i.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : t.toInstant();
+  }
+}
