@@ -317,7 +317,7 @@ async function prepareTicket() {
   $('#questions').innerHTML = script.questions.map((q) => {
     const label = `<label for="q-${q.id}">${esc(q.text[lang] || q.text.en)}${q.required ? ' *' : ''}</label>`;
     const input = q.type === 'yes-no' ? `<select id="q-${q.id}" name="${q.id}"><option value=""></option><option value="yes">${t('yes')}</option><option value="no">${t('no')}</option></select>`
-      : q.type === 'choice' ? `<select id="q-${q.id}" name="${q.id}"><option value=""></option>${q.options.map((o) => `<option>${esc(o)}</option>`).join('')}</select>`
+      : q.type === 'choice' ? `<select id="q-${q.id}" name="${q.id}"><option value=""></option>${q.options.map((o) => `<option value="${esc(o)}">${esc(o)}</option>`).join('')}</select>`
       : `<input id="q-${q.id}" name="${q.id}" ${q.type === 'number' ? 'inputmode="decimal"' : ''}>`;
     return label + input;
   }).join('');

@@ -61,6 +61,11 @@ public final class Desk {
   private final Map<String, PendingTransfer> pending = new ConcurrentHashMap<>();
   /** Outbound calls in progress by the operator channel that dialled them. */
   private final Map<String, DeskCall> outbound = new ConcurrentHashMap<>();
+  /**
+   * Channels in a bridge now. The customer can answer (and be bridged) before the originate's reply reaches us, so
+   * both sides look at each other: whichever comes second marks the outbound call answered.
+   */
+  private final Set<String> bridged = ConcurrentHashMap.newKeySet();
   private AutoCloseable subscription;
 
   public Desk(Vertx vertx, Pbx pbx, AcdDesk acd, CrmDesk crm, CallLog log, CallFacts facts, Journal journal,
@@ -292,6 +297,8 @@ public final class Desk {
             at, null, null, "dialling");
         outbound.put(result.channel().value(), call);
         return log.started(call)
+            .compose(v -> bridged.contains(result.channel().value())
+                ? log.answered(callId, operatorId, clock.instant()) : Future.succeededFuture())
             .compose(v -> journal.append(JournalEntry.of("desktop.call.dialled").call(callId).operator(operatorId)
                 .phone(e164.get())))
             .map(v -> {
@@ -355,10 +362,14 @@ public final class Desk {
   /** Outbound calls: answered when the customer's leg is bridged to the operator's, ended by the operator's hang-up. */
   private void onPbx(PbxEvent event) {
     if (event instanceof PbxEvent.ChannelsBridged b) {
+      b.members().forEach(m -> bridged.add(m.value()));
       b.members().stream().map(m -> outbound.get(m.value())).filter(java.util.Objects::nonNull).findFirst()
           .ifPresent(c -> log.answered(c.callId(), c.operatorId(), b.at())
               .onFailure(e -> LOG.warn("logging the answer of outbound call {} failed: {}", c.callId(), e.toString())));
+    } else if (event instanceof PbxEvent.ChannelUnbridged u) {
+      bridged.remove(u.channel().value());
     } else if (event instanceof PbxEvent.ChannelHungUp h) {
+      bridged.remove(h.channel().value());
       DeskCall c = outbound.remove(h.channel().value());
       if (c != null) {
         log.ended(c.callId(), c.operatorId(), h.at(), "unanswered")

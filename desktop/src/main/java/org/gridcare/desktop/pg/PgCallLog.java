@@ -33,7 +33,7 @@ public final class PgCallLog implements CallLog {
 
   @Override
   public Future<Void> answered(String callId, String operatorId, Instant at) {
-    return pool.preparedQuery("UPDATE desktop_calls SET answered_at = $3, outcome = 'talking'"
+    return pool.preparedQuery("UPDATE desktop_calls SET answered_at = COALESCE(answered_at, $3), outcome = 'talking'"
             + " WHERE call_id = $1 AND operator_id = $2 AND ended_at IS NULL")
         .execute(Tuple.of(callId, operatorId, ts(at))).mapEmpty();
   }
