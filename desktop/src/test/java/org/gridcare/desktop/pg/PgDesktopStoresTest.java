@@ -1,0 +1,96 @@
+package org.gridcare.desktop.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.gridcare.desktop.app.KnowledgeBase;
+import org.gridcare.desktop.domain.DeskCall;
+import org.gridcare.desktop.files.MarkdownArticles;
+import org.gridcare.platform.journal.JournalEntry;
+import org.gridcare.storage.Storage;
+import org.gridcare.storage.StorageSettings;
+import org.gridcare.testsupport.RealServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The desktop's PostgreSQL adapters on a real server: knowledge-base ranking, the call log, a call's journal facts. */
+@RealServers
+class PgDesktopStoresTest {
+  private static Storage storage;
+
+  @BeforeAll
+  static void start(Vertx vertx, StorageSettings settings) throws Exception {
+    storage = Storage.start(vertx, settings).await(120, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    storage.close().await(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void theKnowledgeBaseRanksTitleMatchesFirstAndStemsEachLanguage() throws Exception {
+    PgKnowledgeBase kb = new PgKnowledgeBase(storage.pool());
+    kb.replaceAll(MarkdownArticles.load(Path.of("../config/kb"))).await(30, TimeUnit.SECONDS);
+
+    List<KnowledgeBase.Hit> hits = kb.search("outages", 10).await(30, TimeUnit.SECONDS);
+    assertThat(hits).isNotEmpty();
+    assertThat(hits.get(0).slug()).isEqualTo("outage-reporting"); // "outage" in the title outranks body mentions
+    assertThat(hits).extracting(KnowledgeBase.Hit::rank).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(hits.get(0).snippet()).contains("<<");
+
+    assertThat(kb.search("отключения", 10).await(30, TimeUnit.SECONDS)) // stemmed: отключение
+        .extracting(KnowledgeBase.Hit::slug).containsExactly("otklyuchenie-ru");
+    assertThat(kb.search("\"downed line\" -sparking", 10).await(30, TimeUnit.SECONDS)).isEmpty();
+    assertThat(kb.search("zebra", 10).await(30, TimeUnit.SECONDS)).isEmpty();
+    assertThat(kb.article("downed-line").await(30, TimeUnit.SECONDS)).hasValueSatisfying(a ->
+        assertThat(a.title()).startsWith("Downed line"));
+  }
+
+  @Test
+  void aCallOfferedButNotAnsweredIsMissedAndAnAnsweredOneAnswered() throws Exception {
+    PgCallLog log = new PgCallLog(storage.pool());
+    Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+    log.started(call("c-missed", t0)).await(30, TimeUnit.SECONDS);
+    log.started(call("c-missed", t0)).await(30, TimeUnit.SECONDS); // a repeat is ignored
+    log.ended("c-missed", "op9", t0.plusSeconds(20), "missed").await(30, TimeUnit.SECONDS);
+    log.started(call("c-talked", t0.plusSeconds(60))).await(30, TimeUnit.SECONDS);
+    log.answered("c-talked", "op9", t0.plusSeconds(65)).await(30, TimeUnit.SECONDS);
+    log.ended("c-talked", "op9", t0.plusSeconds(200), "missed").await(30, TimeUnit.SECONDS);
+
+    List<DeskCall> recent = log.recent("op9", 10).await(30, TimeUnit.SECONDS);
+    assertThat(recent).extracting(DeskCall::callId).containsExactly("c-talked", "c-missed");
+    assertThat(recent).extracting(DeskCall::outcome).containsExactly("answered", "missed");
+    assertThat(recent.get(0).answeredAt()).isEqualTo(t0.plusSeconds(65));
+    assertThat(log.recent("op8", 10).await(30, TimeUnit.SECONDS)).isEmpty();
+    assertThat(log.byId(recent.get(1).id()).await(30, TimeUnit.SECONDS)).hasValueSatisfying(c ->
+        assertThat(c.phone()).isEqualTo("+4791234567"));
+  }
+
+  @Test
+  void aCallsFactsAreItsIvrPathAndItsLatestQueue() throws Exception {
+    var journal = storage.journal();
+    for (String node : List.of("choose-language", "welcome", "welcome", "outage-menu")) {
+      journal.append(JournalEntry.of("ivr.step").call("c-facts").data(java.util.Map.of("node", node))).await(30, TimeUnit.SECONDS);
+    }
+    journal.append(JournalEntry.of("acd.call.offered").call("c-facts").line(1).data(java.util.Map.of("topic", "outage")))
+        .await(30, TimeUnit.SECONDS);
+    journal.append(JournalEntry.of("acd.call.escalated").call("c-facts").line(2)
+        .data(java.util.Map.of("topic", "metering", "ticket", "42"))).await(30, TimeUnit.SECONDS);
+    var facts = new PgCallFacts(storage.pool()).of("c-facts").await(30, TimeUnit.SECONDS);
+    assertThat(facts.ivrPath()).containsExactly("choose-language", "welcome", "outage-menu");
+    assertThat(facts.topic()).isEqualTo("metering");
+    assertThat(facts.line()).isEqualTo(2);
+    assertThat(facts.ticketId()).isEqualTo("42");
+  }
+
+  private static DeskCall call(String callId, Instant at) {
+    return new DeskCall(0, callId, "op9", DeskCall.Direction.INBOUND, "+4791234567", 7L, 1, "outage", at, null, null,
+        "offered");
+  }
+}
