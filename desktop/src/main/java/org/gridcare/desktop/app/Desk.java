@@ -386,9 +386,14 @@ public final class Desk {
     Future<Optional<Channel>> caller = pbx.activeChannels().map(chs -> callerChannel(chs, callId));
     return Future.all(known, caller).compose(all -> {
       String raw = caller.result().map(Channel::callerNumber).orElse(null);
+      // A CRM failure must not cost the pop: the operator gets the search box instead of the card.
       Future<JsonObject> card = raw == null
           ? Future.succeededFuture(new JsonObject().put("caller", "unknown").put("known", false))
-          : crm.card(callId, raw);
+          : crm.card(callId, raw).recover(e -> {
+            LOG.warn("customer card for call {} failed: {}", callId, e.toString());
+            return Future.succeededFuture(new JsonObject().put("caller", Masking.phone(raw)).put("known", false)
+                .put("failed", true));
+          });
       CallFacts.Facts f = known.result();
       return card.map(c -> new JsonObject().put("callId", callId).put("direction", "inbound").put("state", state)
           .put("topic", f.topic()).put("line", f.line()).put("ticketId", f.ticketId())
