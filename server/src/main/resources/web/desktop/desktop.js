@@ -185,7 +185,7 @@ function onPop(pop) {
 function showCall(c) {
   const same = call && call.callId === c.callId;
   call = Object.assign(same ? call : {}, c);
-  if (!same) { ticket = null; recordingPaused = false; prepareTicket(); }
+  if (!same) { ticket = null; recordingPaused = false; $('#application').hidden = true; prepareTicket(); }
   if (c.card) renderCard(c.card, c.ivrPath || []);
   else if (!same) { $('#card').innerHTML = `<h2>${esc(c.caller || '')}</h2>`; $('#search').hidden = true; $('#outage').hidden = true; }
   if (c.transfer) call.state = 'consulting';
@@ -225,7 +225,18 @@ function renderCustomer(c, tickets, calls) {
     <h3>${t('openTickets')}</h3><ul id="open-tickets">${tickets.map((x) => `<li>${esc(x.number)} · ${esc(x.topic)} · ${esc(x.status)} · ${esc(x.subject)}</li>`).join('')}</ul>
     <h3>${t('lastCalls')}</h3><ul>${calls.map((x) => `<li>${new Date(x.startedAt).toLocaleString()} · ${esc(x.direction)} · ${esc(x.outcome)}${x.ivrPath && x.ivrPath.length ? ' · ' + esc(x.ivrPath.join('→')) : ''}</li>`).join('')}</ul>`;
   if (call) call.customerId = c.id;
+  $('#application').hidden = false;
+  $('#application-result').textContent = '';
 }
+
+// A grid-connection application taken by phone; the CRM refuses it while the customer has outstanding debt.
+$('#application').addEventListener('submit', act(async () => {
+  const kw = String(new FormData($('#application')).get('kw')).trim();
+  const a = await api(`/api/crm/customers/${call.customerId}/applications`, {method: 'POST',
+    body: JSON.stringify(kw ? {requestedKw: kw} : {})});
+  $('#application-result').textContent = `${a.number} · ${a.stage}`;
+  $('#application-result').dataset.application = a.number;
+}));
 
 // ---- state and call control ----------------------------------------------------------------------------------------
 

@@ -21,28 +21,37 @@ public final class PgCallLog implements CallLog {
     this.pool = pool;
   }
 
+  // The ACD's answer or end of a call can overtake the pop's insert (the card is built in between), so every write
+  // is an upsert that keeps what the others wrote: the outcome follows from answered_at and ended_at whatever the order.
+
   @Override
   public Future<Void> started(DeskCall c) {
     return pool.preparedQuery("INSERT INTO desktop_calls (call_id, operator_id, direction, phone, customer_id, line, topic,"
             + " started_at, answered_at, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-            + " ON CONFLICT (call_id, operator_id) DO NOTHING")
+            + " ON CONFLICT (call_id, operator_id) DO UPDATE SET phone = EXCLUDED.phone,"
+            + " customer_id = EXCLUDED.customer_id, line = EXCLUDED.line, topic = EXCLUDED.topic,"
+            + " started_at = LEAST(desktop_calls.started_at, EXCLUDED.started_at)")
         .execute(Tuple.from(new Object[] {c.callId(), c.operatorId(), c.direction().id(), c.phone(), c.customerId(),
             c.line(), c.topic(), ts(c.startedAt()), ts(c.answeredAt()), c.outcome()}))
         .mapEmpty();
   }
 
+  /** An answer seen before the call was logged is an inbound call offered by the ACD (outbound ones log first). */
   @Override
   public Future<Void> answered(String callId, String operatorId, Instant at) {
-    return pool.preparedQuery("UPDATE desktop_calls SET answered_at = COALESCE(answered_at, $3), outcome = 'talking'"
-            + " WHERE call_id = $1 AND operator_id = $2 AND ended_at IS NULL")
+    return pool.preparedQuery("INSERT INTO desktop_calls (call_id, operator_id, direction, started_at, answered_at, outcome)"
+            + " VALUES ($1, $2, 'inbound', $3, $3, 'talking') ON CONFLICT (call_id, operator_id) DO UPDATE SET"
+            + " answered_at = COALESCE(desktop_calls.answered_at, EXCLUDED.answered_at),"
+            + " outcome = CASE WHEN desktop_calls.ended_at IS NULL THEN 'talking' ELSE 'answered' END")
         .execute(Tuple.of(callId, operatorId, ts(at))).mapEmpty();
   }
 
   @Override
   public Future<Void> ended(String callId, String operatorId, Instant at, String notAnswered) {
-    return pool.preparedQuery("UPDATE desktop_calls SET ended_at = $3,"
-            + " outcome = CASE WHEN answered_at IS NULL THEN $4 ELSE 'answered' END"
-            + " WHERE call_id = $1 AND operator_id = $2 AND ended_at IS NULL")
+    return pool.preparedQuery("INSERT INTO desktop_calls (call_id, operator_id, direction, started_at, ended_at, outcome)"
+            + " VALUES ($1, $2, 'inbound', $3, $3, $4) ON CONFLICT (call_id, operator_id) DO UPDATE SET"
+            + " ended_at = COALESCE(desktop_calls.ended_at, EXCLUDED.ended_at),"
+            + " outcome = CASE WHEN desktop_calls.answered_at IS NULL THEN $4 ELSE 'answered' END")
         .execute(Tuple.of(callId, operatorId, ts(at), notAnswered)).mapEmpty();
   }
 

@@ -63,7 +63,16 @@ class PgDesktopStoresTest {
     log.answered("c-talked", "op9", t0.plusSeconds(65)).await(30, TimeUnit.SECONDS);
     log.ended("c-talked", "op9", t0.plusSeconds(200), "missed").await(30, TimeUnit.SECONDS);
 
-    List<DeskCall> recent = log.recent("op9", 10).await(30, TimeUnit.SECONDS);
+    // the ACD's answer and end overtake the pop's insert: the call still ends answered, with the pop's details
+    log.answered("c-raced", "op9", t0.plusSeconds(301)).await(30, TimeUnit.SECONDS);
+    log.ended("c-raced", "op9", t0.plusSeconds(330), "missed").await(30, TimeUnit.SECONDS);
+    log.started(call("c-raced", t0.plusSeconds(300))).await(30, TimeUnit.SECONDS);
+    DeskCall raced = log.recent("op9", 1).await(30, TimeUnit.SECONDS).get(0);
+    assertThat(raced.outcome()).isEqualTo("answered");
+    assertThat(raced.phone()).isEqualTo("+4791234567");
+    assertThat(raced.startedAt()).isEqualTo(t0.plusSeconds(300));
+
+    List<DeskCall> recent = log.recent("op9", 10).await(30, TimeUnit.SECONDS).subList(1, 3);
     assertThat(recent).extracting(DeskCall::callId).containsExactly("c-talked", "c-missed");
     assertThat(recent).extracting(DeskCall::outcome).containsExactly("answered", "missed");
     assertThat(recent.get(0).answeredAt()).isEqualTo(t0.plusSeconds(65));

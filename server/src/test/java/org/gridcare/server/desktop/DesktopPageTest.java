@@ -95,6 +95,13 @@ class DesktopPageTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-number")));
         long ticketId = Long.parseLong(browser.findElement(By.id("ticket-number")).getAttribute("data-ticket"));
 
+        // a grid-connection application taken by phone for this customer (no debt)
+        browser.findElement(By.cssSelector("#application [name=kw]")).sendKeys("11");
+        browser.findElement(By.cssSelector("#application button")).click();
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("application-result")), "data-application"));
+        assertThat(one(cc, "SELECT number FROM crm_application WHERE customer_id = $1 ORDER BY id DESC LIMIT 1", customer.getLong("id"))
+            .getString("number")).isEqualTo(browser.findElement(By.id("application-result")).getAttribute("data-application"));
+
         // hold: the caller hears music; resume: back in conversation
         browser.findElement(By.id("hold")).click();
         await(caller.awaitMusicOnHold(true));
@@ -197,7 +204,8 @@ class DesktopPageTest {
   /** A sample customer who is the only one with their phone number (so the CRM recognises them). */
   private static Row knownCustomer(ContactCentre cc) throws Exception {
     return rows(cc, "SELECT p.e164, c.id, c.name FROM crm_phone p JOIN crm_customer c ON c.id = p.customer_id"
-        + " WHERE p.e164 IN (SELECT e164 FROM crm_phone GROUP BY e164 HAVING count(*) = 1) ORDER BY c.id LIMIT 1").get(0);
+        + " WHERE p.e164 IN (SELECT e164 FROM crm_phone GROUP BY e164 HAVING count(*) = 1) AND c.debt_cents = 0"
+        + " ORDER BY c.id LIMIT 1").get(0);
   }
 
   private static Row one(ContactCentre cc, String sql, Object param) throws Exception {

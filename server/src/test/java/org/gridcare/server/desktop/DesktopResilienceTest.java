@@ -116,6 +116,12 @@ class DesktopResilienceTest {
       Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
           TestCentre.repoRoot().resolve("docs/screenshots/desktop-search.png"), StandardCopyOption.REPLACE_EXISTING);
 
+      // the customer owes money: the application is refused and the page says why
+      await(cc.storage().pool().query("UPDATE crm_customer SET debt_cents = 12000 WHERE id = " + customer.id()).execute());
+      browser.findElement(By.cssSelector("#application button")).click();
+      wait.until(ExpectedConditions.textToBe(By.id("error"),
+          "The customer has outstanding debt; settle it before a connection application is accepted"));
+
       alt(browser, "x"); // hang up by keyboard: wrap-up follows
       await(caller.awaitState(CallState.HUNG_UP));
       wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "wrap-up"));
