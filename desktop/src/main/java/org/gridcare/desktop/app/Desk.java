@@ -66,6 +66,13 @@ public final class Desk {
    * both sides look at each other: whichever comes second marks the outbound call answered.
    */
   private final Set<String> bridged = ConcurrentHashMap.newKeySet();
+  /**
+   * The caller's number of each inbound call, by call id, from the PBX's arrival events: the pop needs it at once and
+   * asking the PBX for its channels costs a round trip that queues behind every other AMI action at peak. After a
+   * restart the map is empty and the live channels answer instead.
+   */
+  private final Map<String, String> callers = new ConcurrentHashMap<>();
+  private final Map<String, String> callerChannels = new ConcurrentHashMap<>();
   private AutoCloseable subscription;
 
   public Desk(Vertx vertx, Pbx pbx, AcdDesk acd, CrmDesk crm, CallLog log, CallFacts facts, Journal journal,
@@ -110,16 +117,16 @@ public final class Desk {
 
   // ---- what the ACD and the CRM tell the desktop (the server wires their event-bus messages here) -------------------
 
-  /** The ACD rings the operator for a call: log it and pop the card on their desktop. */
+  /** The ACD rings the operator for a call: pop the card on their desktop, then log the call (the log waits). */
   public Future<JsonObject> offered(String callId, String operatorId) {
-    return pop(callId, "offered").compose(pop -> log.started(new DeskCall(0, callId, operatorId,
-            DeskCall.Direction.INBOUND, pop.getString("phone"), customerId(pop.getJsonObject("card")),
-            pop.getInteger("line"), pop.getString("topic"), clock.instant(), null, null, "offered"))
-        .map(v -> {
-          pop.remove("phone");
-          publish(operatorId, "pop", pop);
-          return pop;
-        }));
+    return pop(callId, "offered").compose(pop -> {
+      String phone = (String) pop.remove("phone");
+      publish(operatorId, "pop", pop);
+      return log.started(new DeskCall(0, callId, operatorId, DeskCall.Direction.INBOUND, phone,
+              customerId(pop.getJsonObject("card")), pop.getInteger("line"), pop.getString("topic"), clock.instant(), null,
+              null, "offered"))
+          .map(pop);
+    });
   }
 
   /** A queue event of a call offered to an operator: answered, requeued (missed), completed, escalated, abandoned. */
@@ -361,7 +368,12 @@ public final class Desk {
 
   /** Outbound calls: answered when the customer's leg is bridged to the operator's, ended by the operator's hang-up. */
   private void onPbx(PbxEvent event) {
-    if (event instanceof PbxEvent.ChannelsBridged b) {
+    if (event instanceof PbxEvent.CallArrived a) {
+      if (a.callerNumber() != null) {
+        callers.put(a.call().value(), a.callerNumber());
+        callerChannels.put(a.channel().value(), a.call().value());
+      }
+    } else if (event instanceof PbxEvent.ChannelsBridged b) {
       b.members().forEach(m -> bridged.add(m.value()));
       b.members().stream().map(m -> outbound.get(m.value())).filter(java.util.Objects::nonNull).findFirst()
           .ifPresent(c -> log.answered(c.callId(), c.operatorId(), b.at())
@@ -370,6 +382,10 @@ public final class Desk {
       bridged.remove(u.channel().value());
     } else if (event instanceof PbxEvent.ChannelHungUp h) {
       bridged.remove(h.channel().value());
+      String arrived = callerChannels.remove(h.channel().value());
+      if (arrived != null) {
+        callers.remove(arrived);
+      }
       DeskCall c = outbound.remove(h.channel().value());
       if (c != null) {
         log.ended(c.callId(), c.operatorId(), h.at(), "unanswered")
@@ -383,9 +399,11 @@ public final class Desk {
   /** The pop for a call: its card, the IVR path, topic, line and ticket; {@code phone} (E.164) for the log only. */
   private Future<JsonObject> pop(String callId, String state) {
     Future<CallFacts.Facts> known = facts.of(callId);
-    Future<Optional<Channel>> caller = pbx.activeChannels().map(chs -> callerChannel(chs, callId));
+    String arrived = callers.get(callId);
+    Future<Optional<String>> caller = arrived != null ? Future.succeededFuture(Optional.of(arrived))
+        : pbx.activeChannels().map(chs -> callerChannel(chs, callId).map(Channel::callerNumber));
     return Future.all(known, caller).compose(all -> {
-      String raw = caller.result().map(Channel::callerNumber).orElse(null);
+      String raw = caller.result().orElse(null);
       // A CRM failure must not cost the pop: the operator gets the search box instead of the card.
       Future<JsonObject> card = raw == null
           ? Future.succeededFuture(new JsonObject().put("caller", "unknown").put("known", false))
