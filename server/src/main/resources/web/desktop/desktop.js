@@ -382,6 +382,7 @@ document.querySelectorAll('#tabs button').forEach((b) => b.addEventListener('cli
   document.querySelectorAll('.tab').forEach((x) => { x.hidden = x.id !== 'tab-' + b.dataset.tab; });
   if (b.dataset.tab === 'history') await loadHistory();
   if (b.dataset.tab === 'recordings') await loadRecordings();
+  if (b.dataset.tab === 'contacts') await loadContacts();
 })));
 
 async function loadHistory() {
@@ -393,6 +394,28 @@ async function loadHistory() {
 $('#history').addEventListener('click', act(async (event) => {
   const id = event.target.dataset && event.target.dataset.id;
   if (id) onCall(await api(`/api/desktop/history/${id}/call-back`, {method: 'POST'}));
+}));
+
+async function loadContacts() {
+  const q = new FormData($('#contact-search')).get('q');
+  const list = await api('/api/desktop/contacts?' + new URLSearchParams(q ? {q} : {}));
+  $('#contacts tbody').innerHTML = list.map((c) => `<tr data-contact="${c.id}"><td>${esc(c.name)}</td><td>${esc(c.organisation)}</td>
+    <td>${esc(c.phone)}</td><td><button data-call="${esc(c.phone)}">${t('dial')}</button>
+    ${c.personal ? `<button data-remove="${c.id}">✕</button>` : ''}</td></tr>`).join('');
+}
+$('#contact-search').addEventListener('submit', act(loadContacts));
+$('#contact-add').addEventListener('submit', act(async () => {
+  const form = new FormData($('#contact-add'));
+  const body = {name: form.get('name'), phone: form.get('phone')};
+  if (form.get('organisation')) body.organisation = form.get('organisation');
+  await api('/api/desktop/contacts', {method: 'POST', body: JSON.stringify(body)});
+  $('#contact-add').reset();
+  await loadContacts();
+}));
+$('#contacts').addEventListener('click', act(async (event) => {
+  const d = event.target.dataset || {};
+  if (d.call) onCall(await api('/api/desktop/dial', {method: 'POST', body: JSON.stringify({number: d.call})}));
+  if (d.remove) { await api('/api/desktop/contacts/' + d.remove, {method: 'DELETE'}); await loadContacts(); }
 }));
 
 $('#kb-search').addEventListener('submit', act(async () => {

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.gridcare.desktop.app.Contacts;
 import org.gridcare.desktop.app.Desk;
 import org.gridcare.desktop.app.DeskEvents;
 import org.gridcare.desktop.app.KnowledgeBase;
 import org.gridcare.desktop.domain.CallScript;
+import org.gridcare.desktop.domain.Contact;
 import org.gridcare.desktop.domain.DeskCall;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.Masking;
@@ -28,10 +30,12 @@ import org.gridcare.platform.domain.Masking;
 public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
   private final Desk desk;
   private final KnowledgeBase kb;
+  private final Contacts contacts;
 
-  public HttpDesktopRoutes(Desk desk, KnowledgeBase kb) {
+  public HttpDesktopRoutes(Desk desk, KnowledgeBase kb, Contacts contacts) {
     this.desk = desk;
     this.kb = kb;
+    this.contacts = contacts;
   }
 
   @Override
@@ -73,6 +77,18 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
           .put("snippet", h.snippet()).put("rank", h.rank())));
       return out;
     })));
+    on(rb, "listDesktopContacts", ctx -> reply(ctx, contacts.list(me(ctx), ctx.queryParams().get("q")).map(list -> {
+      JsonArray out = new JsonArray();
+      list.forEach(c -> out.add(contact(c)));
+      return out;
+    })));
+    on(rb, "addDesktopContact", ctx -> {
+      JsonObject b = body(ctx);
+      reply(ctx, contacts.add(me(ctx), b.getString("name"), b.getString("phone"), b.getString("organisation"))
+          .map(HttpDesktopRoutes::contact));
+    });
+    on(rb, "removeDesktopContact", ctx -> contacts.remove(me(ctx), Long.parseLong(ctx.pathParam("id")))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     on(rb, "getKnowledgeArticle", ctx -> reply(ctx, kb.article(ctx.pathParam("slug")).map(found -> found.map(a ->
         new JsonObject().put("slug", a.slug()).put("title", a.title()).put("language", a.language()).put("markdown", a.body()))
         .orElseThrow(() -> DomainException.notFound("no-such-article", "No article " + ctx.pathParam("slug"))))));
@@ -147,6 +163,11 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
         .put("line", c.line()).put("topic", c.topic()).put("startedAt", text(c.startedAt()))
         .put("answeredAt", text(c.answeredAt())).put("endedAt", text(c.endedAt())).put("outcome", c.outcome());
     return json;
+  }
+
+  static JsonObject contact(Contact c) {
+    return new JsonObject().put("id", c.id()).put("name", c.name()).put("phone", c.phone())
+        .put("organisation", c.organisation()).put("personal", !c.corporate());
   }
 
   static JsonObject script(CallScript s) {

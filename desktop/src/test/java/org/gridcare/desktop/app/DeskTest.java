@@ -170,6 +170,27 @@ class DeskTest {
     assertThat(call.containsKey("phone")).as("no phone number leaves the server unmasked").isFalse();
   }
 
+  @Test
+  void aTicketReminderGoesToItsOwnerOrElseToItsLine() throws Exception {
+    List<JsonObject> seen = new CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> both = new java.util.concurrent.CompletableFuture<>();
+    await(vertx.eventBus().<JsonObject>consumer(DeskEvents.ADDRESS, m -> {
+      seen.add(m.body());
+      if (seen.size() == 2) {
+        both.complete(null);
+      }
+    }).completion());
+    desk.reminder(new JsonObject().put("id", 7).put("number", "T000007").put("subject", "Meter check").put("line", 2)
+        .put("owner", "op2001").put("dueAt", "2026-11-25T13:00:00Z").put("status", "in-progress"));
+    desk.reminder(new JsonObject().put("id", 8).put("number", "T000008").put("subject", "Call back").put("line", 1));
+    both.get(5, TimeUnit.SECONDS);
+    assertThat(seen.get(0).getString("operatorId")).isEqualTo("op2001");
+    assertThat(seen.get(0).getString("type")).isEqualTo("reminder");
+    assertThat(seen.get(0).getJsonObject("data").getString("number")).isEqualTo("T000007");
+    assertThat(seen.get(1).containsKey("operatorId")).isFalse();
+    assertThat(seen.get(1).getInteger("line")).isEqualTo(1);
+  }
+
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }

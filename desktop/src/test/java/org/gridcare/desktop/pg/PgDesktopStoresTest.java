@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.gridcare.desktop.app.Contacts;
 import org.gridcare.desktop.app.KnowledgeBase;
+import org.gridcare.desktop.domain.Contact;
 import org.gridcare.desktop.domain.DeskCall;
 import org.gridcare.desktop.files.MarkdownArticles;
 import org.gridcare.platform.journal.JournalEntry;
@@ -96,6 +98,41 @@ class PgDesktopStoresTest {
     assertThat(facts.topic()).isEqualTo("metering");
     assertThat(facts.line()).isEqualTo(2);
     assertThat(facts.ticketId()).isEqualTo("42");
+  }
+
+  @Test
+  void everyoneSeesTheCorporateBookAndOnlyTheirOwnPersonalEntries() throws Exception {
+    PgAddressBook book = new PgAddressBook(storage.pool());
+    Contacts contacts = new Contacts(book, new org.gridcare.platform.domain.PhoneNumbers("NO"));
+    book.replaceCorporate(List.of(new Contact(0, null, "Grid dispatch", "+4722990000", "Dispatch"),
+        new Contact(0, null, "Emergency services", "112", null))).await(30, TimeUnit.SECONDS);
+    Contact mine = contacts.add("op1", " Kari (electrician) ", "912 34 567", "").await(30, TimeUnit.SECONDS);
+    assertThat(mine.phone()).isEqualTo("+4791234567");
+    assertThat(mine.organisation()).isNull();
+    contacts.add("op2", "Someone else's", "41234567", null).await(30, TimeUnit.SECONDS);
+
+    assertThat(contacts.list("op1", null).await(30, TimeUnit.SECONDS)).extracting(Contact::name)
+        .containsExactly("Emergency services", "Grid dispatch", "Kari (electrician)");
+    assertThat(contacts.list("op1", "DISPATCH").await(30, TimeUnit.SECONDS)).extracting(Contact::name)
+        .containsExactly("Grid dispatch");
+    assertThat(failure(contacts.add("op1", "Nobody", "not a number", null))).hasMessageContaining("Not a phone number");
+    Contact corporate = contacts.list("op1", "Grid").await(30, TimeUnit.SECONDS).get(0);
+    assertThat(failure(contacts.remove("op1", corporate.id()))).hasMessageContaining("corporate entries are changed");
+    contacts.remove("op1", mine.id()).await(30, TimeUnit.SECONDS);
+    assertThat(contacts.list("op1", null).await(30, TimeUnit.SECONDS)).hasSize(2);
+
+    book.replaceCorporate(List.of()).await(30, TimeUnit.SECONDS); // a new configuration replaces the corporate book
+    assertThat(contacts.list("op2", null).await(30, TimeUnit.SECONDS)).extracting(Contact::name)
+        .containsExactly("Someone else's");
+  }
+
+  private static Throwable failure(io.vertx.core.Future<?> f) throws Exception {
+    try {
+      f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    }
+    throw new AssertionError("expected a failure");
   }
 
   private static DeskCall call(String callId, Instant at) {
