@@ -174,6 +174,14 @@ class DesktopPageTest {
             + ".then(r => done(r.status));");
         assertThat(((Number) status).intValue()).isEqualTo(403);
 
+        // address books: the corporate one from configuration, a personal entry added
+        browser.findElement(By.cssSelector("#tabs [data-tab=contacts]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts"), "Grid dispatch (24/7)"));
+        browser.findElement(By.cssSelector("#contact-add [name=name]")).sendKeys("Kari the electrician");
+        browser.findElement(By.cssSelector("#contact-add [name=phone]")).sendKeys("912 34 567");
+        browser.findElement(By.cssSelector("#contact-add button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts"), "+4791234567"));
+
         // the knowledge base: ranked full-text search
         browser.findElement(By.cssSelector("#tabs [data-tab=kb]")).click();
         browser.findElement(By.cssSelector("#kb-search [name=q]")).sendKeys("downed line");
