@@ -463,7 +463,8 @@ $('#sign-in').addEventListener('submit', async (event) => {
     $('#sign-in-error').textContent = '';
     await start();
   } catch (e) {
-    $('#sign-in-error').textContent = e.message;
+    show('sign-in');
+    $('#sign-in-error').textContent = e.status === 404 ? t('notAnOperator') : e.message;
   }
 });
 $('#softphone').addEventListener('submit', act(async () => {

@@ -51,6 +51,7 @@ class DeskTest {
   private final Map<String, DeskOperator> operators = new HashMap<>();
   private final List<String> transfers = new ArrayList<>();
   private final List<JournalEntry> journal = new CopyOnWriteArrayList<>();
+  private final MemoryLog log = new MemoryLog();
   private Desk desk;
 
   @BeforeEach
@@ -86,7 +87,7 @@ class DeskTest {
       }
     };
     CallFacts facts = callId -> Future.succeededFuture(new CallFacts.Facts(List.of("welcome"), "outage", 1, null));
-    desk = new Desk(vertx, pbx, acd, crm, new MemoryLog(), facts, e -> {
+    desk = new Desk(vertx, pbx, acd, crm, log, facts, e -> {
       journal.add(e);
       return Future.succeededFuture();
     }, new PhoneNumbers("NO"), Map.of(), List.of(new Desk.Topic("outage", "Outage", 1), new Desk.Topic("metering", "Meters", 2)),
@@ -191,6 +192,25 @@ class DeskTest {
     assertThat(seen.get(1).getInteger("line")).isEqualTo(1);
   }
 
+  @Test
+  void theAcdsQueueEventsKeepTheHistoryAndTellThePageTheCallEnded() throws Exception {
+    List<JsonObject> seen = new CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+    await(vertx.eventBus().<JsonObject>consumer(DeskEvents.ADDRESS, m -> {
+      seen.add(m.body());
+      if ("ended".equals(m.body().getJsonObject("data").getString("state"))) {
+        ended.complete(null);
+      }
+    }).completion());
+    await(desk.callChanged("acd.call.answered", "call-1", "op1001"));
+    await(desk.callChanged("acd.call.requeued", "call-2", "op1001"));
+    await(desk.callChanged("acd.call.queued", "call-3", null)); // not an operator's call: nothing
+    ended.get(5, TimeUnit.SECONDS);
+    assertThat(log.events).containsExactly("answered call-1 op1001", "ended call-2 op1001 missed");
+    assertThat(seen).extracting(e -> e.getJsonObject("data").getString("state")).containsExactly("talking", "ended");
+    assertThat(seen.get(1).getJsonObject("data").getString("reason")).isEqualTo("requeued");
+  }
+
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
@@ -290,6 +310,7 @@ class DeskTest {
   /** The call log in memory. */
   private static final class MemoryLog implements CallLog {
     final List<DeskCall> calls = new CopyOnWriteArrayList<>();
+    final List<String> events = new CopyOnWriteArrayList<>();
 
     @Override
     public Future<Void> started(DeskCall call) {
@@ -299,11 +320,13 @@ class DeskTest {
 
     @Override
     public Future<Void> answered(String callId, String operatorId, Instant at) {
+      events.add("answered " + callId + " " + operatorId);
       return Future.succeededFuture();
     }
 
     @Override
     public Future<Void> ended(String callId, String operatorId, Instant at, String notAnswered) {
+      events.add("ended " + callId + " " + operatorId + " " + notAnswered);
       return Future.succeededFuture();
     }
 
