@@ -12,7 +12,18 @@ public interface CrmDesk {
    */
   Future<JsonObject> card(String callId, String rawCaller);
 
-  Future<Void> addNote(long ticketId, String author, String body);
+  /**
+   * Adds a note to a ticket the actor may act on (an admin, or the ticket is on one of their lines or theirs), else
+   * fails {@code not-your-line} like the CRM's own API.
+   */
+  Future<Void> addNote(long ticketId, Actor actor, String body);
 
   Future<Void> linkCall(long ticketId, String callId, String actor);
+
+  /** The signed-in user as the CRM's ticket rules see them. */
+  record Actor(String username, boolean admin, java.util.List<Integer> lines) {
+    public Actor {
+      lines = java.util.List.copyOf(lines);
+    }
+  }
 }

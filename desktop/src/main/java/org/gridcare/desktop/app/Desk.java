@@ -345,8 +345,9 @@ public final class Desk {
   }
 
   /** Checks the answers against the topic's script and saves them into the ticket as a note, the call linked. */
-  public Future<JsonObject> saveAnswers(String operatorId, String topic, long ticketId, String callId,
+  public Future<JsonObject> saveAnswers(CrmDesk.Actor actor, String topic, long ticketId, String callId,
       Map<String, String> answers) {
+    String operatorId = actor.username();
     CallScript script = scripts.get(topic);
     if (script == null) {
       return Future.failedFuture(DomainException.notFound("no-such-script", "No call script for topic " + topic));
@@ -358,7 +359,7 @@ public final class Desk {
       return Future.failedFuture(e);
     }
     Future<Void> linked = callId == null ? Future.succeededFuture() : crm.linkCall(ticketId, callId, operatorId);
-    return crm.addNote(ticketId, operatorId, note).compose(v -> linked)
+    return crm.addNote(ticketId, actor, note).compose(v -> linked)
         .compose(v -> journal.append(JournalEntry.of("desktop.script.answered").call(callId).operator(operatorId)
             .data(Map.of("topic", topic, "ticket", String.valueOf(ticketId), "answers", answers.size()))))
         .map(v -> new JsonObject().put("ticketId", ticketId).put("note", note));

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.gridcare.desktop.app.Contacts;
+import org.gridcare.desktop.app.CrmDesk;
 import org.gridcare.desktop.app.Desk;
 import org.gridcare.desktop.app.DeskEvents;
 import org.gridcare.desktop.app.KnowledgeBase;
@@ -69,7 +70,10 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
       JsonObject b = body(ctx);
       Map<String, String> answers = new HashMap<>();
       b.getJsonObject("answers").forEach(e -> answers.put(e.getKey(), String.valueOf(e.getValue())));
-      reply(ctx, desk.saveAnswers(me(ctx), ctx.pathParam("topic"), b.getLong("ticketId"), b.getString("callId"), answers));
+      JsonObject principal = ctx.user().principal();
+      CrmDesk.Actor actor = new CrmDesk.Actor(me(ctx), principal.getJsonArray("roles", new JsonArray()).contains("admin"),
+          principal.getJsonArray("lines", new JsonArray()).stream().map(l -> ((Number) l).intValue()).toList());
+      reply(ctx, desk.saveAnswers(actor, ctx.pathParam("topic"), b.getLong("ticketId"), b.getString("callId"), answers));
     });
     on(rb, "searchKnowledgeBase", ctx -> reply(ctx, kb.search(ctx.queryParams().get("q"), intParam(ctx, "limit", 10)).map(hits -> {
       JsonArray out = new JsonArray();

@@ -77,7 +77,7 @@ class DeskTest {
       }
 
       @Override
-      public Future<Void> addNote(long ticketId, String author, String body) {
+      public Future<Void> addNote(long ticketId, Actor actor, String body) {
         return Future.succeededFuture();
       }
 

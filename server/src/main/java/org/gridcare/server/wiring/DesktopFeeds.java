@@ -15,6 +15,7 @@ import org.gridcare.desktop.app.AcdDesk;
 import org.gridcare.desktop.app.CrmDesk;
 import org.gridcare.desktop.app.Desk;
 import org.gridcare.desktop.app.DeskOperator;
+import org.gridcare.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +54,14 @@ public final class DesktopFeeds {
       }
 
       @Override
-      public Future<Void> addNote(long ticketId, String author, String body) {
-        return crm.tickets().addNote(ticketId, author, body).mapEmpty();
+      public Future<Void> addNote(long ticketId, Actor actor, String body) {
+        return crm.tickets().get(ticketId).compose(t -> {
+          if (!actor.admin() && !actor.lines().contains(t.line()) && !actor.username().equals(t.owner())) {
+            return Future.failedFuture(DomainException.forbidden("not-your-line",
+                "Ticket " + t.number() + " belongs to line " + t.line() + ", which you do not work on"));
+          }
+          return crm.tickets().addNote(ticketId, actor.username(), body).mapEmpty();
+        });
       }
 
       @Override

@@ -140,6 +140,13 @@ class DesktopPageTest {
         String note = one(cc, "SELECT body FROM crm_ticket_note WHERE ticket_id = $1", ticketId).getString("body");
         assertThat(note).contains("downed-line").contains("Storgata 1, pole 17").contains("Are people or animals near it? yes");
         shot(browser, "desktop-wrap-up");
+        // the ticket moves to line 3 (not the agent's): the desktop refuses to write into it, like the CRM's API
+        await(cc.storage().pool().query("UPDATE crm_ticket SET line = 3, owner = NULL WHERE id = " + ticketId).execute());
+        Object refused = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+            + "fetch('/api/desktop/scripts/hazard/answers', {method: 'POST', headers: {'Content-Type': 'application/json',"
+            + " Authorization: 'Bearer ' + sessionStorage.getItem('gridcare.token')}, body: JSON.stringify({ticketId: "
+            + ticketId + ", answers: {what: 'fire', where: 'x', 'people-near': 'no'}})}).then(r => done(r.status));");
+        assertThat(((Number) refused).intValue()).isEqualTo(403);
         await(caller.hangUp().otherwiseEmpty()); // still waiting on line 2, unless the ACD race above dropped them
 
         // click-to-call during wrap-up: the softphone rings, the customer is dialled, the conversation recorded
