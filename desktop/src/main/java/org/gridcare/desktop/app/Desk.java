@@ -6,11 +6,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.gridcare.desktop.domain.CallScript;
 import org.gridcare.desktop.domain.DeskCall;
 import org.gridcare.pbx.Pbx;
@@ -87,7 +92,7 @@ public final class Desk {
     this.journal = journal;
     this.phones = phones;
     this.scripts = Map.copyOf(scripts);
-    this.topics = topics.stream().map(Topic::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.topics = topics.stream().map(Topic::id).collect(Collectors.toUnmodifiableSet());
     this.topicList = new JsonArray(topics.stream().map(t -> new JsonObject().put("id", t.id()).put("name", t.name())
         .put("line", t.line())).toList());
     this.operatorEndpoints = Set.copyOf(operatorEndpoints);
@@ -291,13 +296,13 @@ public final class Desk {
         return Future.failedFuture(DomainException.conflict("not-ready-first", "Go not ready before dialling out"
             + ("logged-out".equals(op.state()) ? " (you are not logged in on a softphone)" : ": you are " + op.state())));
       }
-      java.time.Instant at = clock.instant();
+      Instant at = clock.instant();
       OriginateRequest ring = new OriginateRequest(Endpoint.device(op.endpoint()), DialplanTarget.of(Contexts.DIAL_OUT),
           null, "Click-to-call", Map.of("CC_DIAL_NUMBER", e164.get()), DIAL_RING);
       return pbx.originate(ring).compose(result -> {
         if (!result.answered()) {
           return Future.failedFuture(DomainException.conflict("softphone-not-answered",
-              "Your softphone did not answer (" + result.outcome().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+              "Your softphone did not answer (" + result.outcome().name().toLowerCase(Locale.ROOT) + ")"));
         }
         String callId = result.call() == null ? result.channel().value() : result.call().value();
         DeskCall call = new DeskCall(0, callId, operatorId, DeskCall.Direction.OUTBOUND, e164.get(), null, null, null,
@@ -341,7 +346,7 @@ public final class Desk {
   }
 
   public List<CallScript> scripts() {
-    return scripts.values().stream().sorted(java.util.Comparator.comparing(CallScript::topic)).toList();
+    return scripts.values().stream().sorted(Comparator.comparing(CallScript::topic)).toList();
   }
 
   /** Checks the answers against the topic's script and saves them into the ticket as a note, the call linked. */
@@ -376,7 +381,7 @@ public final class Desk {
       }
     } else if (event instanceof PbxEvent.ChannelsBridged b) {
       b.members().forEach(m -> bridged.add(m.value()));
-      b.members().stream().map(m -> outbound.get(m.value())).filter(java.util.Objects::nonNull).findFirst()
+      b.members().stream().map(m -> outbound.get(m.value())).filter(Objects::nonNull).findFirst()
           .ifPresent(c -> log.answered(c.callId(), c.operatorId(), b.at())
               .onFailure(e -> LOG.warn("logging the answer of outbound call {} failed: {}", c.callId(), e.toString())));
     } else if (event instanceof PbxEvent.ChannelUnbridged u) {
@@ -473,7 +478,7 @@ public final class Desk {
         .put("callId", op.callId()).put("since", op.since() == null ? null : op.since().toString())
         .put("wrapUpUntil", op.wrapUpUntil() == null ? null : op.wrapUpUntil().toString())
         .put("lines", new JsonArray(op.lines()));
-    json.getMap().values().removeIf(java.util.Objects::isNull);
+    json.getMap().values().removeIf(Objects::isNull);
     return json;
   }
 }
