@@ -32,15 +32,17 @@ import org.gridcare.notifications.NotificationsModule;
 import org.gridcare.notifications.app.NotifyScript;
 import org.gridcare.notifications.app.Speech;
 import org.gridcare.platform.domain.DomainException;
+import org.gridcare.privacy.PrivacyModule;
 import org.gridcare.recordings.RecordingsModule;
 import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
+import org.gridcare.server.wiring.OptOutsForPrivacy;
+import org.gridcare.server.wiring.RecordingsForPrivacy;
 import org.gridcare.server.auth.Authentication;
-import org.gridcare.server.auth.PgUsers;
-import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
+import org.gridcare.server.http.HttpIdentityRoutes;
 import org.gridcare.server.http.HttpSimulatorRoutes;
 import org.gridcare.server.http.HttpWallboardRoutes;
 import java.util.LinkedHashMap;
@@ -72,6 +74,7 @@ public final class ContactCentre {
   private IvrModule ivr;
   private DesktopModule desktop;
   private List<io.vertx.core.eventbus.MessageConsumer<JsonObject>> desktopFeeds = List.of();
+  private PrivacyModule privacy;
   private Authentication auth;
   private HttpServer http;
   private HttpApi api;
@@ -108,7 +111,7 @@ public final class ContactCentre {
   }
 
   /**
-   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR, desktop; each gets the
+   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR, privacy, desktop; each gets the
    * others' services through the adapters in {@code wiring}), and HTTP last so no request meets a half-started centre.
    */
   private Future<Void> startParts() {
@@ -117,8 +120,7 @@ public final class ContactCentre {
     return Storage.start(vertx, settings)
         .compose(s -> {
           storage = s;
-          auth = new Authentication(vertx, new PgUsers(s.pool()),
-              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
+          auth = Authentication.create(vertx, s.pool(), s.redis(), config.auth(), s.audit());
           return PbxLink.start(vertx, config.pbx(), amiSecret(), Path.of(config.recordings().monitorDir()));
         })
         .compose(link -> {
@@ -152,6 +154,10 @@ public final class ContactCentre {
         })
         .compose(m -> {
           ivr = m;
+          return PrivacyModule.start(vertx, config, storage, privacyPorts(), java.time.Clock.systemUTC());
+        })
+        .compose(m -> {
+          privacy = m;
           return DesktopModule.start(vertx, config, storage, pbx.pbx(), DesktopFeeds.acd(acd.acd()), DesktopFeeds.crm(crm));
         })
         .compose(m -> {
@@ -169,6 +175,10 @@ public final class ContactCentre {
           routes.add(notifications.routes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
+          fragments.add(HttpIdentityRoutes.FRAGMENT);
+          routes.add(new HttpIdentityRoutes(crm.identityKeys(), storage.audit()));
+          fragments.add(privacy.openApiFragment());
+          routes.add(privacy.routes());
           fragments.add(desktop.openApiFragment());
           routes.add(desktop.routes());
           fragments.add(HttpWallboardRoutes.fragment());
@@ -190,6 +200,11 @@ public final class ContactCentre {
 
   static final String BASE_API = "openapi/base.yaml";
 
+  private PrivacyModule.Ports privacyPorts() {
+    return new PrivacyModule.Ports(new RecordingsForPrivacy(vertx, storage, config.recordings(),
+        dataDir(config).resolve("exports")), new OptOutsForPrivacy(storage.pool()));
+  }
+
   private static String withoutExtension(Path wav) {
     String name = wav.toString();
     return name.endsWith(".wav") ? name.substring(0, name.length() - 4) : name;
@@ -197,7 +212,7 @@ public final class ContactCentre {
 
   private String amiSecret() {
     var secret = config.pbx().ami().secret();
-    return secret == null ? null : secret.resolve(System.getenv());
+    return secret == null ? null : secret.value();
   }
 
   /** Up only when PostgreSQL, Redis and the PBX link all are; each part says why when it is not. */
@@ -250,6 +265,10 @@ public final class ContactCentre {
     return recordings;
   }
 
+  public PrivacyModule privacy() {
+    return privacy;
+  }
+
   /** The HTTP router with every route of the API (for the contract completeness test). */
   public io.vertx.ext.web.Router router() {
     return api.builtRouter();
@@ -276,6 +295,7 @@ public final class ContactCentre {
           desktopFeeds.forEach(io.vertx.core.eventbus.MessageConsumer::unregister);
           return desktop == null ? Future.succeededFuture() : desktop.close();
         })
+        .eventually(() -> privacy == null ? Future.succeededFuture() : privacy.close())
         .eventually(() -> ivr == null ? Future.succeededFuture() : ivr.close())
         .eventually(() -> notifications == null ? Future.succeededFuture() : notifications.close())
         .eventually(() -> acd == null ? Future.succeededFuture() : acd.close())
