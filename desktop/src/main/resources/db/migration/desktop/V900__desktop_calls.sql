@@ -1,13 +1,12 @@
 -- The operator desktop's call history: every call offered to or dialled by an operator, one row per operator leg.
--- direction inbound|outbound; outcome offered|talking|answered|missed|unanswered|failed. The phone (E.164) has its
--- own column so erasure can blank it.
+-- direction inbound|outbound; outcome offered|dialling|talking|answered|missed|unanswered. No personal data here: the
+-- caller's number and customer are the journal's (desktop.call.offered / desktop.call.dialled), where erasure
+-- anonymises them, and the history reads them from there.
 CREATE TABLE desktop_calls (
   id           bigserial PRIMARY KEY,
   call_id      text        NOT NULL,
   operator_id  text        NOT NULL,
   direction    text        NOT NULL CHECK (direction IN ('inbound', 'outbound')),
-  phone        text,
-  customer_id  bigint,
   line         int,
   topic        text,
   started_at   timestamptz NOT NULL,

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.gridcare.desktop.domain.DeskCall;
 
-/** The operators' call history (port). One row per call and operator. */
+/**
+ * The operators' call history (port). One row per call and operator; a call's number and customer are what the
+ * journal's {@code desktop.call.offered} / {@code desktop.call.dialled} entry says (written by the desktop first).
+ */
 public interface CallLog {
 
   /** Adds the call (outcome {@code offered}, or {@code talking} for an answered outbound call); a repeat is ignored. */

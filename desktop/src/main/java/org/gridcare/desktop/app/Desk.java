@@ -127,9 +127,11 @@ public final class Desk {
     return pop(callId, "offered").compose(pop -> {
       String phone = (String) pop.remove("phone");
       publish(operatorId, "pop", pop);
-      return log.started(new DeskCall(0, callId, operatorId, DeskCall.Direction.INBOUND, phone,
-              customerId(pop.getJsonObject("card")), pop.getInteger("line"), pop.getString("topic"), clock.instant(), null,
-              null, "offered"))
+      Long customer = customerId(pop.getJsonObject("card"));
+      return journal.append(JournalEntry.of("desktop.call.offered").call(callId).operator(operatorId).phone(phone)
+              .customer(customer == null ? null : String.valueOf(customer)).line(pop.getInteger("line")))
+          .compose(v -> log.started(new DeskCall(0, callId, operatorId, DeskCall.Direction.INBOUND, phone, customer,
+              pop.getInteger("line"), pop.getString("topic"), clock.instant(), null, null, "offered")))
           .map(pop);
     });
   }
@@ -308,11 +310,10 @@ public final class Desk {
         DeskCall call = new DeskCall(0, callId, operatorId, DeskCall.Direction.OUTBOUND, e164.get(), null, null, null,
             at, null, null, "dialling");
         outbound.put(result.channel().value(), call);
-        return log.started(call)
+        return journal.append(JournalEntry.of("desktop.call.dialled").call(callId).operator(operatorId).phone(e164.get()))
+            .compose(v -> log.started(call))
             .compose(v -> bridged.contains(result.channel().value())
                 ? log.answered(callId, operatorId, clock.instant()) : Future.succeededFuture())
-            .compose(v -> journal.append(JournalEntry.of("desktop.call.dialled").call(callId).operator(operatorId)
-                .phone(e164.get())))
             .map(v -> {
               JsonObject data = new JsonObject().put("callId", callId).put("direction", "outbound").put("state", "talking")
                   .put("caller", Masking.phone(e164.get()));

@@ -13,8 +13,15 @@ import java.util.stream.StreamSupport;
 import org.gridcare.desktop.app.CallLog;
 import org.gridcare.desktop.domain.DeskCall;
 
-/** The call log in {@code desktop_calls}. */
+/**
+ * The call log in {@code desktop_calls}; the number and customer of each call come from the desktop's own journal
+ * entries ({@code desktop.call.offered}, {@code desktop.call.dialled}), so erasing them there erases them here.
+ */
 public final class PgCallLog implements CallLog {
+  private static final String SELECT = "SELECT d.*, j.phone, CASE WHEN j.customer_id ~ '^[0-9]{1,18}$'"
+      + " THEN j.customer_id::bigint END AS customer_id FROM desktop_calls d LEFT JOIN LATERAL (SELECT phone, customer_id"
+      + " FROM journal WHERE call_id = d.call_id AND operator_id = d.operator_id"
+      + " AND type IN ('desktop.call.offered', 'desktop.call.dialled') ORDER BY id DESC LIMIT 1) j ON true";
   private final Pool pool;
 
   public PgCallLog(Pool pool) {
@@ -26,13 +33,12 @@ public final class PgCallLog implements CallLog {
 
   @Override
   public Future<Void> started(DeskCall c) {
-    return pool.preparedQuery("INSERT INTO desktop_calls (call_id, operator_id, direction, phone, customer_id, line, topic,"
-            + " started_at, answered_at, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-            + " ON CONFLICT (call_id, operator_id) DO UPDATE SET phone = EXCLUDED.phone,"
-            + " customer_id = EXCLUDED.customer_id, line = EXCLUDED.line, topic = EXCLUDED.topic,"
+    return pool.preparedQuery("INSERT INTO desktop_calls (call_id, operator_id, direction, line, topic, started_at,"
+            + " answered_at, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+            + " ON CONFLICT (call_id, operator_id) DO UPDATE SET line = EXCLUDED.line, topic = EXCLUDED.topic,"
             + " started_at = LEAST(desktop_calls.started_at, EXCLUDED.started_at)")
-        .execute(Tuple.from(new Object[] {c.callId(), c.operatorId(), c.direction().id(), c.phone(), c.customerId(),
-            c.line(), c.topic(), ts(c.startedAt()), ts(c.answeredAt()), c.outcome()}))
+        .execute(Tuple.from(new Object[] {c.callId(), c.operatorId(), c.direction().id(), c.line(), c.topic(),
+            ts(c.startedAt()), ts(c.answeredAt()), c.outcome()}))
         .mapEmpty();
   }
 
@@ -57,14 +63,14 @@ public final class PgCallLog implements CallLog {
 
   @Override
   public Future<List<DeskCall>> recent(String operatorId, int limit) {
-    return pool.preparedQuery("SELECT * FROM desktop_calls WHERE operator_id = $1 ORDER BY started_at DESC, id DESC LIMIT $2")
+    return pool.preparedQuery(SELECT + " WHERE d.operator_id = $1 ORDER BY d.started_at DESC, d.id DESC LIMIT $2")
         .execute(Tuple.of(operatorId, limit))
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PgCallLog::call).toList());
   }
 
   @Override
   public Future<Optional<DeskCall>> byId(long id) {
-    return pool.preparedQuery("SELECT * FROM desktop_calls WHERE id = $1").execute(Tuple.of(id))
+    return pool.preparedQuery(SELECT + " WHERE d.id = $1").execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(call(rows.iterator().next())));
   }
 

@@ -59,7 +59,7 @@ class PgDesktopStoresTest {
     PgCallLog log = new PgCallLog(storage.pool());
     Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
     log.started(call("c-missed", t0)).await(30, TimeUnit.SECONDS);
-    log.started(call("c-missed", t0)).await(30, TimeUnit.SECONDS); // a repeat is ignored
+    log.started(callOnly("c-missed", t0)).await(30, TimeUnit.SECONDS); // a repeat is ignored
     log.ended("c-missed", "op9", t0.plusSeconds(20), "missed").await(30, TimeUnit.SECONDS);
     log.started(call("c-talked", t0.plusSeconds(60))).await(30, TimeUnit.SECONDS);
     log.answered("c-talked", "op9", t0.plusSeconds(65)).await(30, TimeUnit.SECONDS);
@@ -79,8 +79,17 @@ class PgDesktopStoresTest {
     assertThat(recent).extracting(DeskCall::outcome).containsExactly("answered", "missed");
     assertThat(recent.get(0).answeredAt()).isEqualTo(t0.plusSeconds(65));
     assertThat(log.recent("op8", 10).await(30, TimeUnit.SECONDS)).isEmpty();
-    assertThat(log.byId(recent.get(1).id()).await(30, TimeUnit.SECONDS)).hasValueSatisfying(c ->
-        assertThat(c.phone()).isEqualTo("+4791234567"));
+    assertThat(log.byId(recent.get(1).id()).await(30, TimeUnit.SECONDS)).hasValueSatisfying(c -> {
+      assertThat(c.phone()).isEqualTo("+4791234567");
+      assertThat(c.customerId()).isEqualTo(7L);
+    });
+    // erasure anonymises the journal: the history forgets the number with it
+    storage.pool().query("UPDATE journal SET phone = NULL, customer_id = NULL WHERE call_id = 'c-missed'").execute()
+        .await(30, TimeUnit.SECONDS);
+    assertThat(log.byId(recent.get(1).id()).await(30, TimeUnit.SECONDS)).hasValueSatisfying(c -> {
+      assertThat(c.phone()).isNull();
+      assertThat(c.customerId()).isNull();
+    });
   }
 
   @Test
@@ -135,7 +144,14 @@ class PgDesktopStoresTest {
     throw new AssertionError("expected a failure");
   }
 
-  private static DeskCall call(String callId, Instant at) {
+  /** The desktop journals the offer with the number before it logs the call. */
+  private static DeskCall call(String callId, Instant at) throws Exception {
+    storage.journal().append(JournalEntry.of("desktop.call.offered").call(callId).operator("op9").phone("+4791234567")
+        .customer("7")).await(30, TimeUnit.SECONDS);
+    return callOnly(callId, at);
+  }
+
+  private static DeskCall callOnly(String callId, Instant at) {
     return new DeskCall(0, callId, "op9", DeskCall.Direction.INBOUND, "+4791234567", 7L, 1, "outage", at, null, null,
         "offered");
   }
