@@ -24,6 +24,8 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.gridcare.acd.AcdModule;
 import org.gridcare.acd.app.QueueRequest;
 import org.gridcare.crm.CrmModule;
+import org.gridcare.desktop.DesktopModule;
+import org.gridcare.server.wiring.DesktopFeeds;
 import org.gridcare.ivr.IvrModule;
 import org.gridcare.ivr.app.AcdHandoff;
 import org.gridcare.notifications.NotificationsModule;
@@ -70,6 +72,8 @@ public final class ContactCentre {
   private AcdModule acd;
   private NotificationsModule notifications;
   private IvrModule ivr;
+  private DesktopModule desktop;
+  private List<io.vertx.core.eventbus.MessageConsumer<JsonObject>> desktopFeeds = List.of();
   private PrivacyModule privacy;
   private Authentication auth;
   private HttpServer http;
@@ -107,7 +111,7 @@ public final class ContactCentre {
   }
 
   /**
-   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR, privacy; each gets the
+   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR, privacy, desktop; each gets the
    * others' services through the adapters in {@code wiring}), and HTTP last so no request meets a half-started centre.
    */
   private Future<Void> startParts() {
@@ -154,6 +158,11 @@ public final class ContactCentre {
         })
         .compose(m -> {
           privacy = m;
+          return DesktopModule.start(vertx, config, storage, pbx.pbx(), DesktopFeeds.acd(acd.acd()), DesktopFeeds.crm(crm));
+        })
+        .compose(m -> {
+          desktop = m;
+          desktopFeeds = DesktopFeeds.relay(vertx, m.desk());
           List<String> fragments = new ArrayList<>(List.of(BASE_API));
           List<Consumer<RouterBuilder>> routes = new ArrayList<>();
           fragments.add(crm.openApiFragment());
@@ -170,6 +179,8 @@ public final class ContactCentre {
           routes.add(new HttpIdentityRoutes(crm.identityKeys(), storage.audit()));
           fragments.add(privacy.openApiFragment());
           routes.add(privacy.routes());
+          fragments.add(desktop.openApiFragment());
+          routes.add(desktop.routes());
           fragments.add(HttpWallboardRoutes.fragment());
           routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
@@ -246,6 +257,10 @@ public final class ContactCentre {
     return ivr;
   }
 
+  public DesktopModule desktop() {
+    return desktop;
+  }
+
   public RecordingsModule recordings() {
     return recordings;
   }
@@ -276,6 +291,10 @@ public final class ContactCentre {
     Promise<Void> stopped = Promise.promise(); // not bound to Vert.x: it completes after Vert.x is gone
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
     httpClosed
+        .eventually(() -> {
+          desktopFeeds.forEach(io.vertx.core.eventbus.MessageConsumer::unregister);
+          return desktop == null ? Future.succeededFuture() : desktop.close();
+        })
         .eventually(() -> privacy == null ? Future.succeededFuture() : privacy.close())
         .eventually(() -> ivr == null ? Future.succeededFuture() : ivr.close())
         .eventually(() -> notifications == null ? Future.succeededFuture() : notifications.close())

@@ -51,9 +51,10 @@ import picocli.CommandLine.Parameters;
         + "recordings (search p95 over a seeded catalogue), screenpop (customer-card latency at 50 offers/s), "
         + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
         + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock), "
-        + "import (customer CSV import rows/s vs a plain PostgreSQL COPY of the same rows).")
+        + "import (customer CSV import rows/s vs a plain PostgreSQL COPY of the same rows), desktop "
+        + "(offer-to-pop latency with every operator desktop's stream open, page weight).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms | import")
+  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms | import | desktop")
   String which;
 
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
@@ -98,11 +99,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         importCustomers(cfg);
       }
+      case "desktop" -> System.out.println(DesktopBench.run(config, quick).encode());
       case "ami" -> onVertx(vertx -> AmiBench.run(vertx, capture, quick));
       case "agi" -> onVertx(vertx -> AgiBench.run(vertx, quick));
       default -> {
         System.err.println("bench: unknown benchmark " + which
-            + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms, import)");
+            + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms, import, desktop)");
         return 2;
       }
     }

@@ -1,0 +1,89 @@
+package org.gridcare.desktop;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.OperatorConfig;
+import org.gridcare.config.TopicConfig;
+import org.gridcare.desktop.app.AcdDesk;
+import org.gridcare.desktop.app.CrmDesk;
+import org.gridcare.desktop.app.Contacts;
+import org.gridcare.desktop.app.Desk;
+import org.gridcare.desktop.domain.Article;
+import org.gridcare.desktop.domain.CallScript;
+import org.gridcare.desktop.domain.Contact;
+import org.gridcare.desktop.files.CsvAddressBook;
+import org.gridcare.desktop.files.MarkdownArticles;
+import org.gridcare.desktop.files.YamlCallScripts;
+import org.gridcare.desktop.http.HttpDesktopRoutes;
+import org.gridcare.desktop.pg.PgAddressBook;
+import org.gridcare.desktop.pg.PgCallFacts;
+import org.gridcare.desktop.pg.PgCallLog;
+import org.gridcare.desktop.pg.PgKnowledgeBase;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.storage.Storage;
+
+/**
+ * The operator desktop wired for the server's composition root. Call scripts ({@code scripts/*.yaml}), the knowledge
+ * base ({@code kb/*.md}) and the corporate address book ({@code address-book.csv}) live in the configuration directory
+ * beside the IVR menu file; they are read and validated at start (a bad file stops the start with file and key path
+ * or line) and the articles and corporate contacts replace the stored ones.
+ * {@link #desk()} takes what the ACD and the CRM announce (the server relays their event-bus messages).
+ */
+public final class DesktopModule {
+  private final Desk desk;
+  private final PgKnowledgeBase kb;
+  private final Contacts contacts;
+
+  private DesktopModule(Desk desk, PgKnowledgeBase kb, Contacts contacts) {
+    this.desk = desk;
+    this.kb = kb;
+    this.contacts = contacts;
+  }
+
+  public static Future<DesktopModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
+      AcdDesk acd, CrmDesk crm) {
+    Path configDir = Path.of(config.ivr().menuFile()).toAbsolutePath().getParent();
+    Set<String> topics = config.topics().stream().map(TopicConfig::id).collect(Collectors.toSet());
+    java.util.List<Desk.Topic> topicList = config.topics().stream()
+        .map(t -> new Desk.Topic(t.id(), t.name(), t.line())).toList();
+    Set<String> endpoints = config.operators().stream().map(OperatorConfig::endpoint).collect(Collectors.toSet());
+    PgKnowledgeBase kb = new PgKnowledgeBase(storage.pool());
+    PgAddressBook book = new PgAddressBook(storage.pool());
+    PhoneNumbers phones = new PhoneNumbers(config.locale().phoneRegion());
+    record Files(Map<String, CallScript> scripts, java.util.List<Article> articles, java.util.List<Contact> corporate) {}
+    return vertx.executeBlocking(() -> new Files(YamlCallScripts.load(configDir.resolve("scripts"), topics),
+            MarkdownArticles.load(configDir.resolve("kb")), CsvAddressBook.load(configDir.resolve("address-book.csv"), phones)),
+            false)
+        .compose(files -> kb.replaceAll(files.articles()).compose(v -> book.replaceCorporate(files.corporate())).map(v -> {
+          Desk desk = new Desk(vertx, pbx, acd, crm, new PgCallLog(storage.pool()), new PgCallFacts(storage.pool()),
+              storage.journal(), phones, files.scripts(), topicList, endpoints, Clock.systemUTC());
+          desk.start();
+          return new DesktopModule(desk, kb, new Contacts(book, phones));
+        }));
+  }
+
+  public Desk desk() {
+    return desk;
+  }
+
+  public String openApiFragment() {
+    return "openapi/desktop.yaml";
+  }
+
+  public Consumer<RouterBuilder> routes() {
+    return new HttpDesktopRoutes(desk, kb, contacts);
+  }
+
+  public Future<Void> close() {
+    return desk.stop();
+  }
+}

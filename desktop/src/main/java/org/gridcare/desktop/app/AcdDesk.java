@@ -1,0 +1,16 @@
+package org.gridcare.desktop.app;
+
+import io.vertx.core.Future;
+
+/** What the desktop needs from the ACD (wired by the server). */
+public interface AcdDesk {
+
+  /** The operator's live state; fails {@code no-such-operator} for an unknown id. */
+  Future<DeskOperator> operator(String operatorId);
+
+  /**
+   * Re-queues the call the operator is talking on in {@code topic}'s queue (its line) with {@code ticketId}; the
+   * operator goes to wrap-up and the caller back to waiting music. Completes with the new line.
+   */
+  Future<Integer> transfer(String callId, String topic, String ticketId, String by);
+}

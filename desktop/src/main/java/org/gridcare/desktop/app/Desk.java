@@ -1,0 +1,485 @@
+package org.gridcare.desktop.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.gridcare.desktop.domain.CallScript;
+import org.gridcare.desktop.domain.DeskCall;
+import org.gridcare.pbx.Pbx;
+import org.gridcare.pbx.domain.Channel;
+import org.gridcare.pbx.domain.ChannelId;
+import org.gridcare.pbx.domain.ChannelState;
+import org.gridcare.pbx.domain.Contexts;
+import org.gridcare.pbx.domain.DialplanTarget;
+import org.gridcare.pbx.domain.Endpoint;
+import org.gridcare.pbx.domain.HangupCause;
+import org.gridcare.pbx.domain.OriginateRequest;
+import org.gridcare.pbx.domain.PbxEvent;
+import org.gridcare.platform.domain.DomainException;
+import org.gridcare.platform.domain.Masking;
+import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.platform.journal.Journal;
+import org.gridcare.platform.journal.JournalEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator desktop's use cases. Screen pops: the ACD offering a call to an operator ({@link #offered}) builds the
+ * card (the caller's number from the PBX's live channels, the CRM card, the IVR path from the journal) and pushes it
+ * to that operator's stream; {@link #session} rebuilds the same view for a page that (re)connects. Call control acts
+ * on the operator's own call through the PBX port: hold sends the caller to {@code cc-hold} (music on hold), resume
+ * bridges them back; a transfer to a line re-queues the call there with its ticket through the ACD; click-to-call
+ * rings the operator's softphone into {@code cc-dial-out}, which dials the normalised number. The channels are looked
+ * up from the PBX each time, so nothing is lost when the server restarts.
+ */
+public final class Desk {
+  private static final Logger LOG = LoggerFactory.getLogger(Desk.class);
+  static final Duration DIAL_RING = Duration.ofSeconds(30);
+
+  private final Vertx vertx;
+  private final Pbx pbx;
+  private final AcdDesk acd;
+  private final CrmDesk crm;
+  private final CallLog log;
+  private final CallFacts facts;
+  private final Journal journal;
+  private final PhoneNumbers phones;
+  private final Map<String, CallScript> scripts;
+  private final Set<String> topics;
+  private final JsonArray topicList;
+  private final Set<String> operatorEndpoints;
+  private final Clock clock;
+  /** Attended transfers begun (caller on hold) and not yet completed or cancelled, by operator. */
+  private final Map<String, PendingTransfer> pending = new ConcurrentHashMap<>();
+  /** Outbound calls in progress by the operator channel that dialled them. */
+  private final Map<String, DeskCall> outbound = new ConcurrentHashMap<>();
+  /**
+   * Channels in a bridge now. The customer can answer (and be bridged) before the originate's reply reaches us, so
+   * both sides look at each other: whichever comes second marks the outbound call answered.
+   */
+  private final Set<String> bridged = ConcurrentHashMap.newKeySet();
+  /**
+   * The caller's number of each inbound call, by call id, from the PBX's arrival events: the pop needs it at once and
+   * asking the PBX for its channels costs a round trip that queues behind every other AMI action at peak. After a
+   * restart the map is empty and the live channels answer instead.
+   */
+  private final Map<String, String> callers = new ConcurrentHashMap<>();
+  private final Map<String, String> callerChannels = new ConcurrentHashMap<>();
+  private AutoCloseable subscription;
+
+  public Desk(Vertx vertx, Pbx pbx, AcdDesk acd, CrmDesk crm, CallLog log, CallFacts facts, Journal journal,
+      PhoneNumbers phones, Map<String, CallScript> scripts, List<Topic> topics, Set<String> operatorEndpoints,
+      Clock clock) {
+    this.vertx = vertx;
+    this.pbx = pbx;
+    this.acd = acd;
+    this.crm = crm;
+    this.log = log;
+    this.facts = facts;
+    this.journal = journal;
+    this.phones = phones;
+    this.scripts = Map.copyOf(scripts);
+    this.topics = topics.stream().map(Topic::id).collect(Collectors.toUnmodifiableSet());
+    this.topicList = new JsonArray(topics.stream().map(t -> new JsonObject().put("id", t.id()).put("name", t.name())
+        .put("line", t.line())).toList());
+    this.operatorEndpoints = Set.copyOf(operatorEndpoints);
+    this.clock = clock;
+  }
+
+  /** A topic callers choose (and the line whose queue takes it), for the transfer list. */
+  public record Topic(String id, String name, int line) {}
+
+  /** An attended transfer to a line waiting for the operator to complete or cancel it. */
+  public record PendingTransfer(String callId, String topic, String ticketId) {}
+
+  public void start() {
+    subscription = pbx.subscribe(this::onPbx);
+  }
+
+  public Future<Void> stop() {
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        LOG.warn("unsubscribing the desktop from the PBX failed: {}", e.toString());
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  // ---- what the ACD and the CRM tell the desktop (the server wires their event-bus messages here) -------------------
+
+  /** The ACD rings the operator for a call: pop the card on their desktop, then log the call (the log waits). */
+  public Future<JsonObject> offered(String callId, String operatorId) {
+    return pop(callId, "offered").compose(pop -> {
+      String phone = (String) pop.remove("phone");
+      publish(operatorId, "pop", pop);
+      Long customer = customerId(pop.getJsonObject("card"));
+      return journal.append(JournalEntry.of("desktop.call.offered").call(callId).operator(operatorId).phone(phone)
+              .customer(customer == null ? null : String.valueOf(customer)).line(pop.getInteger("line")))
+          .compose(v -> log.started(new DeskCall(0, callId, operatorId, DeskCall.Direction.INBOUND, phone, customer,
+              pop.getInteger("line"), pop.getString("topic"), clock.instant(), null, null, "offered")))
+          .map(pop);
+    });
+  }
+
+  /** A queue event of a call offered to an operator: answered, requeued (missed), completed, escalated, abandoned. */
+  public Future<Void> callChanged(String type, String callId, String operatorId) {
+    if (operatorId == null || callId == null) {
+      return Future.succeededFuture();
+    }
+    return switch (type) {
+      case "acd.call.answered" -> log.answered(callId, operatorId, clock.instant())
+          .onSuccess(v -> publish(operatorId, "call", new JsonObject().put("callId", callId).put("state", "talking")));
+      case "acd.call.requeued", "acd.call.abandoned", "acd.call.completed", "acd.call.escalated" -> {
+        pending.remove(operatorId);
+        yield log.ended(callId, operatorId, clock.instant(), "missed")
+            .onSuccess(v -> publish(operatorId, "call", new JsonObject().put("callId", callId).put("state", "ended")
+                .put("reason", type.substring("acd.call.".length()))));
+      }
+      default -> Future.succeededFuture();
+    };
+  }
+
+  /** The operator's ACD state changed: their page resyncs. */
+  public void stateChanged(String operatorId, JsonObject change) {
+    publish(operatorId, "state", change);
+  }
+
+  /** A ticket's deadline nears (the CRM's reminder round): its owner, or its line when nobody owns it. */
+  public void reminder(JsonObject ticket) {
+    String owner = ticket.getString("owner");
+    JsonObject data = new JsonObject().put("ticketId", ticket.getValue("id")).put("number", ticket.getString("number"))
+        .put("subject", ticket.getString("subject")).put("dueAt", ticket.getString("dueAt"))
+        .put("status", ticket.getString("status"));
+    vertx.eventBus().publish(DeskEvents.ADDRESS, owner != null ? DeskEvents.to(owner, "reminder", data)
+        : DeskEvents.toLine(ticket.getInteger("line", 0), "reminder", data));
+  }
+
+  // ---- the page ----------------------------------------------------------------------------------------------------
+
+  /**
+   * Everything a (re)connecting page shows: the operator's state and their call, if any, with its card (a call offered
+   * while the page was reloading pops here), held or not, and an attended transfer in progress.
+   */
+  public Future<JsonObject> session(String operatorId) {
+    return acd.operator(operatorId).compose(op -> {
+      JsonObject out = new JsonObject().put("operator", operator(op)).put("topics", topicList.copy());
+      Optional<DeskCall> dialled = outbound.values().stream().filter(c -> c.operatorId().equals(operatorId)).findFirst();
+      if (op.callId() == null || !(op.onCall() || "reserved".equals(op.state()))) {
+        dialled.ifPresent(c -> out.put("call", new JsonObject().put("callId", c.callId()).put("direction", "outbound")
+            .put("state", "talking").put("caller", Masking.phone(c.phone()))));
+        return Future.succeededFuture(out);
+      }
+      return Future.all(pop(op.callId(), op.onCall() ? "talking" : "offered"), pbx.activeChannels()).map(all -> {
+        JsonObject call = all.resultAt(0);
+        call.remove("phone");
+        if (op.onCall() && callerChannel(all.resultAt(1), op.callId())
+            .filter(c -> c.location() != null && Contexts.HOLD.equals(c.location().context())).isPresent()) {
+          call.put("state", "held");
+        }
+        PendingTransfer t = pending.get(operatorId);
+        if (t != null && t.callId().equals(op.callId())) {
+          call.put("transfer", new JsonObject().put("topic", t.topic()).put("ticketId", t.ticketId()));
+        }
+        return out.put("call", call);
+      });
+    });
+  }
+
+  /** Music on hold for the caller (sent to {@code cc-hold}); the operator's softphone stays up, silent. */
+  public Future<JsonObject> hold(String operatorId) {
+    return talking(operatorId).compose(op -> channels(op).compose(legs -> pbx.redirect(legs.caller().id(),
+            DialplanTarget.of(Contexts.HOLD))
+        .compose(v -> record("desktop.call.held", op))
+        .map(v -> called(op, "held"))));
+  }
+
+  /** The held caller is bridged back to the operator. */
+  public Future<JsonObject> resume(String operatorId) {
+    return talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone",
+            "Your softphone is no longer on the call; the caller stays on hold"));
+      }
+      pending.remove(operatorId);
+      return pbx.bridge(legs.caller().id(), legs.operator().id())
+          .compose(v -> record("desktop.call.resumed", op))
+          .map(v -> called(op, "talking"));
+    }));
+  }
+
+  /** Ends the operator's call (inbound or dialled): their leg hangs up, the ACD puts them into wrap-up. */
+  public Future<JsonObject> hangUp(String operatorId) {
+    return acd.operator(operatorId).compose(op -> pbx.activeChannels().compose(chs -> {
+      Optional<Channel> mine = operatorChannel(chs, op.endpoint());
+      if (mine.isEmpty()) {
+        return Future.failedFuture(DomainException.conflict("no-call", "You are not on a call"));
+      }
+      pending.remove(operatorId);
+      return pbx.hangUp(mine.get().id(), HangupCause.NORMAL_CLEARING)
+          .map(v -> new JsonObject().put("state", "ended"));
+    }));
+  }
+
+  /**
+   * Transfers the operator's call to {@code topic}'s line: re-queued there with {@code ticketId}. Blind: at once.
+   * Attended: the caller first goes on hold so the operator can finish the ticket for the next specialist, then
+   * {@link #completeTransfer} moves it (or {@link #cancelTransfer} resumes the conversation).
+   */
+  public Future<JsonObject> transfer(String operatorId, String topic, String ticketId, boolean attended) {
+    if (!topics.contains(topic)) {
+      return Future.failedFuture(DomainException.invalid("unknown-topic",
+          "Cannot transfer to " + topic + ": no such topic (known: " + topics.stream().sorted().toList() + ")"));
+    }
+    if (!attended) {
+      return talking(operatorId).compose(op -> requeue(op, topic, ticketId));
+    }
+    return hold(operatorId).map(held -> {
+      pending.put(operatorId, new PendingTransfer(held.getString("callId"), topic, ticketId));
+      return held.put("state", "consulting").put("transfer", new JsonObject().put("topic", topic).put("ticketId", ticketId));
+    });
+  }
+
+  public Future<JsonObject> completeTransfer(String operatorId, String ticketId) {
+    PendingTransfer t = pending.get(operatorId);
+    if (t == null) {
+      return Future.failedFuture(DomainException.conflict("no-transfer", "No attended transfer is in progress"));
+    }
+    return talking(operatorId).compose(op -> {
+      if (!op.callId().equals(t.callId())) {
+        pending.remove(operatorId);
+        return Future.failedFuture(DomainException.conflict("call-changed", "The call being transferred has ended"));
+      }
+      return requeue(op, t.topic(), ticketId != null ? ticketId : t.ticketId()).onSuccess(v -> pending.remove(operatorId));
+    });
+  }
+
+  public Future<JsonObject> cancelTransfer(String operatorId) {
+    if (!pending.containsKey(operatorId)) {
+      return Future.failedFuture(DomainException.conflict("no-transfer", "No attended transfer is in progress"));
+    }
+    return resume(operatorId);
+  }
+
+  private Future<JsonObject> requeue(DeskOperator op, String topic, String ticketId) {
+    return acd.transfer(op.callId(), topic, ticketId, op.id())
+        .compose(line -> journal.append(JournalEntry.of("desktop.call.transferred").call(op.callId()).line(line)
+                .operator(op.id()).data(ticketId == null ? Map.of("topic", topic) : Map.of("topic", topic, "ticket", ticketId)))
+            .map(v -> new JsonObject().put("callId", op.callId()).put("state", "transferred").put("line", line)
+                .put("topic", topic).put("ticketId", ticketId)));
+  }
+
+  /**
+   * Click-to-call: rings the operator's softphone; when they answer, {@code cc-dial-out} dials the customer. The
+   * number is normalised first; the operator must be not ready (or in wrap-up) so no inbound call is offered meanwhile.
+   * Recorded and linked like any call (the recordings and the CRM see the operator's leg bridged to the customer).
+   */
+  public Future<JsonObject> dial(String operatorId, String rawNumber) {
+    Optional<String> e164 = phones.normalise(rawNumber);
+    if (e164.isEmpty()) {
+      return Future.failedFuture(DomainException.invalid("invalid-number", "Not a phone number: " + Masking.phone(rawNumber)));
+    }
+    return acd.operator(operatorId).compose(op -> {
+      if (!"not-ready".equals(op.state()) && !"wrap-up".equals(op.state())) {
+        return Future.failedFuture(DomainException.conflict("not-ready-first", "Go not ready before dialling out"
+            + ("logged-out".equals(op.state()) ? " (you are not logged in on a softphone)" : ": you are " + op.state())));
+      }
+      Instant at = clock.instant();
+      OriginateRequest ring = new OriginateRequest(Endpoint.device(op.endpoint()), DialplanTarget.of(Contexts.DIAL_OUT),
+          null, "Click-to-call", Map.of("CC_DIAL_NUMBER", e164.get()), DIAL_RING);
+      return pbx.originate(ring).compose(result -> {
+        if (!result.answered()) {
+          return Future.failedFuture(DomainException.conflict("softphone-not-answered",
+              "Your softphone did not answer (" + result.outcome().name().toLowerCase(Locale.ROOT) + ")"));
+        }
+        String callId = result.call() == null ? result.channel().value() : result.call().value();
+        DeskCall call = new DeskCall(0, callId, operatorId, DeskCall.Direction.OUTBOUND, e164.get(), null, null, null,
+            at, null, null, "dialling");
+        outbound.put(result.channel().value(), call);
+        return journal.append(JournalEntry.of("desktop.call.dialled").call(callId).operator(operatorId).phone(e164.get()))
+            .compose(v -> log.started(call))
+            .compose(v -> bridged.contains(result.channel().value())
+                ? log.answered(callId, operatorId, clock.instant()) : Future.succeededFuture())
+            .map(v -> {
+              JsonObject data = new JsonObject().put("callId", callId).put("direction", "outbound").put("state", "talking")
+                  .put("caller", Masking.phone(e164.get()));
+              publish(operatorId, "call", data);
+              return data;
+            });
+      });
+    });
+  }
+
+  /** Calls back the number of a history row of the operator's. */
+  public Future<JsonObject> callBack(String operatorId, long historyId) {
+    return log.byId(historyId).compose(found -> {
+      DeskCall c = found.filter(x -> x.operatorId().equals(operatorId)).orElseThrow(() ->
+          DomainException.notFound("no-such-call", "No call " + historyId + " in your history"));
+      if (c.phone() == null) {
+        return Future.failedFuture(DomainException.conflict("no-number", "The caller's number is not known"));
+      }
+      return dial(operatorId, c.phone());
+    });
+  }
+
+  public Future<List<DeskCall>> history(String operatorId, int limit) {
+    return log.recent(operatorId, limit);
+  }
+
+  // ---- call scripts ------------------------------------------------------------------------------------------------
+
+  public Optional<CallScript> script(String topic) {
+    return Optional.ofNullable(scripts.get(topic));
+  }
+
+  public List<CallScript> scripts() {
+    return scripts.values().stream().sorted(Comparator.comparing(CallScript::topic)).toList();
+  }
+
+  /** Checks the answers against the topic's script and saves them into the ticket as a note, the call linked. */
+  public Future<JsonObject> saveAnswers(CrmDesk.Actor actor, String topic, long ticketId, String callId,
+      Map<String, String> answers) {
+    String operatorId = actor.username();
+    CallScript script = scripts.get(topic);
+    if (script == null) {
+      return Future.failedFuture(DomainException.notFound("no-such-script", "No call script for topic " + topic));
+    }
+    String note;
+    try {
+      note = script.answer(answers);
+    } catch (DomainException e) {
+      return Future.failedFuture(e);
+    }
+    Future<Void> linked = callId == null ? Future.succeededFuture() : crm.linkCall(ticketId, callId, operatorId);
+    return crm.addNote(ticketId, actor, note).compose(v -> linked)
+        .compose(v -> journal.append(JournalEntry.of("desktop.script.answered").call(callId).operator(operatorId)
+            .data(Map.of("topic", topic, "ticket", String.valueOf(ticketId), "answers", answers.size()))))
+        .map(v -> new JsonObject().put("ticketId", ticketId).put("note", note));
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------------------
+
+  /** Outbound calls: answered when the customer's leg is bridged to the operator's, ended by the operator's hang-up. */
+  private void onPbx(PbxEvent event) {
+    if (event instanceof PbxEvent.CallArrived a) {
+      if (a.callerNumber() != null) {
+        callers.put(a.call().value(), a.callerNumber());
+        callerChannels.put(a.channel().value(), a.call().value());
+      }
+    } else if (event instanceof PbxEvent.ChannelsBridged b) {
+      b.members().forEach(m -> bridged.add(m.value()));
+      b.members().stream().map(m -> outbound.get(m.value())).filter(Objects::nonNull).findFirst()
+          .ifPresent(c -> log.answered(c.callId(), c.operatorId(), b.at())
+              .onFailure(e -> LOG.warn("logging the answer of outbound call {} failed: {}", c.callId(), e.toString())));
+    } else if (event instanceof PbxEvent.ChannelUnbridged u) {
+      bridged.remove(u.channel().value());
+    } else if (event instanceof PbxEvent.ChannelHungUp h) {
+      bridged.remove(h.channel().value());
+      String arrived = callerChannels.remove(h.channel().value());
+      if (arrived != null) {
+        callers.remove(arrived);
+      }
+      DeskCall c = outbound.remove(h.channel().value());
+      if (c != null) {
+        log.ended(c.callId(), c.operatorId(), h.at(), "unanswered")
+            .onComplete(ar -> publish(c.operatorId(), "call", new JsonObject().put("callId", c.callId())
+                .put("direction", "outbound").put("state", "ended")))
+            .onFailure(e -> LOG.warn("logging the end of outbound call {} failed: {}", c.callId(), e.toString()));
+      }
+    }
+  }
+
+  /** The pop for a call: its card, the IVR path, topic, line and ticket; {@code phone} (E.164) for the log only. */
+  private Future<JsonObject> pop(String callId, String state) {
+    Future<CallFacts.Facts> known = facts.of(callId);
+    String arrived = callers.get(callId);
+    Future<Optional<String>> caller = arrived != null ? Future.succeededFuture(Optional.of(arrived))
+        : pbx.activeChannels().map(chs -> callerChannel(chs, callId).map(Channel::callerNumber));
+    return Future.all(known, caller).compose(all -> {
+      String raw = caller.result().orElse(null);
+      // A CRM failure must not cost the pop: the operator gets the search box instead of the card.
+      Future<JsonObject> card = raw == null
+          ? Future.succeededFuture(new JsonObject().put("caller", "unknown").put("known", false))
+          : crm.card(callId, raw).recover(e -> {
+            LOG.warn("customer card for call {} failed: {}", callId, e.toString());
+            return Future.succeededFuture(new JsonObject().put("caller", Masking.phone(raw)).put("known", false)
+                .put("failed", true));
+          });
+      CallFacts.Facts f = known.result();
+      return card.map(c -> new JsonObject().put("callId", callId).put("direction", "inbound").put("state", state)
+          .put("topic", f.topic()).put("line", f.line()).put("ticketId", f.ticketId())
+          .put("ivrPath", new JsonArray(f.ivrPath())).put("card", c)
+          .put("phone", raw == null ? null : phones.normalise(raw).orElse(null)));
+    });
+  }
+
+  private Optional<Channel> callerChannel(List<Channel> channels, String callId) {
+    return channels.stream().filter(c -> c.callId() != null && c.callId().value().equals(callId))
+        .filter(c -> !operatorEndpoints.contains(c.endpoint())).filter(c -> c.state() != ChannelState.HUNG_UP)
+        .findFirst();
+  }
+
+  private static Optional<Channel> operatorChannel(List<Channel> channels, String endpoint) {
+    return channels.stream().filter(c -> endpoint != null && endpoint.equals(c.endpoint()))
+        .filter(c -> c.state() == ChannelState.UP).findFirst();
+  }
+
+  private record Legs(Channel caller, Channel operator) {}
+
+  private Future<Legs> channels(DeskOperator op) {
+    return pbx.activeChannels().map(chs -> new Legs(callerChannel(chs, op.callId()).orElseThrow(() ->
+        DomainException.conflict("caller-gone", "The caller has hung up")), operatorChannel(chs, op.endpoint()).orElse(null)));
+  }
+
+  private Future<DeskOperator> talking(String operatorId) {
+    return acd.operator(operatorId).map(op -> {
+      if (!op.onCall()) {
+        throw DomainException.conflict("no-call", "You are not in a conversation (" + op.state() + ")");
+      }
+      return op;
+    });
+  }
+
+  private Future<Void> record(String type, DeskOperator op) {
+    return journal.append(JournalEntry.of(type).call(op.callId()).operator(op.id()));
+  }
+
+  private JsonObject called(DeskOperator op, String state) {
+    JsonObject data = new JsonObject().put("callId", op.callId()).put("state", state);
+    publish(op.id(), "call", data);
+    return data.copy();
+  }
+
+  private void publish(String operatorId, String type, JsonObject data) {
+    vertx.eventBus().publish(DeskEvents.ADDRESS, DeskEvents.to(operatorId, type, data));
+  }
+
+  private static Long customerId(JsonObject card) {
+    JsonObject customer = card == null ? null : card.getJsonObject("customer");
+    return customer == null ? null : customer.getLong("id");
+  }
+
+  static JsonObject operator(DeskOperator op) {
+    JsonObject json = new JsonObject().put("id", op.id()).put("name", op.name()).put("state", op.state())
+        .put("presence", op.presence()).put("reason", op.reason()).put("endpoint", op.endpoint())
+        .put("callId", op.callId()).put("since", op.since() == null ? null : op.since().toString())
+        .put("wrapUpUntil", op.wrapUpUntil() == null ? null : op.wrapUpUntil().toString())
+        .put("lines", new JsonArray(op.lines()));
+    json.getMap().values().removeIf(Objects::isNull);
+    return json;
+  }
+}
