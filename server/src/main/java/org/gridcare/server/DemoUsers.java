@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.gridcare.config.OperatorConfig;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.server.auth.Authentication;
 import org.gridcare.server.auth.Identity;
 import org.gridcare.server.auth.Role;
 
 /**
- * One demo user per role. Passwords are generated on the first start and kept in {@code data/demo-users.properties}
+ * One demo user per role; the agent is a configured operator (the desktop signs in as that operator's id). Passwords are generated on the first start and kept in {@code data/demo-users.properties}
  * (owner-only), so a restarted demo prints the same credentials; nothing secret is committed.
  */
 public final class DemoUsers {
@@ -34,11 +35,11 @@ public final class DemoUsers {
     }
   }
 
-  public static Future<List<DemoUser>> ensure(Authentication auth, Path dataDir) {
+  public static Future<List<DemoUser>> ensure(Authentication auth, Path dataDir, OperatorConfig agent) {
     List<DemoUser> users = new ArrayList<>();
     Properties stored = load(dataDir.resolve("demo-users.properties"));
     for (Role role : Role.values()) {
-      String name = "demo-" + role.id();
+      String name = role == Role.AGENT ? agent.id() : "demo-" + role.id();
       String password = stored.getProperty(name, randomPassword());
       stored.setProperty(name, password);
       users.add(new DemoUser(role, name, password));
@@ -46,7 +47,11 @@ public final class DemoUsers {
     save(dataDir.resolve("demo-users.properties"), stored);
     Future<Void> chain = Future.succeededFuture();
     for (DemoUser u : users) {
-      List<Integer> lines = u.role() == Role.ADMIN ? List.of(1, 2, 3) : List.of(1);
+      List<Integer> lines = switch (u.role()) {
+        case ADMIN -> List.of(1, 2, 3);
+        case AGENT -> agent.lines();
+        default -> List.of(1);
+      };
       chain = chain.compose(v -> auth.addUser("demo", new Identity(u.username(), Set.of(u.role()), lines), u.password())
           .<Void>mapEmpty()
           .recover(e -> e instanceof DomainException d && d.id().equals("username-taken")

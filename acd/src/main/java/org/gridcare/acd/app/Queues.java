@@ -162,10 +162,12 @@ final class Queues {
         WaitingCall moved = call.movedTo(topic.line(), topic.id(), topic.skill(), topic.priority(), now)
             .withTicket(ticketId != null ? ticketId : call.ticketId());
         Duration wrapUp = ctx.settings.wrapUp(call.line());
+        // Queued before the redirect: the wait script the caller lands in must find its place.
         return ctx.state.takeLeg(live.operatorChannel())
-            .compose(v -> ctx.pbx.redirect(new ChannelId(call.channel()), DialplanTarget.of(Contexts.WAIT)))
             .compose(v -> ctx.state.putLeg(call.channel(), Leg.caller(callId)))
             .compose(v -> ctx.state.enqueue(moved))
+            .compose(v -> ctx.pbx.redirect(new ChannelId(call.channel()), DialplanTarget.of(Contexts.WAIT))
+                .recover(e -> ctx.state.removeWaiting(callId).transform(x -> Future.failedFuture(e))))
             .compose(v -> ctx.pbx.hangUp(new ChannelId(live.operatorChannel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty())
             .compose(v -> operators.change(live.operatorId(),
                 (s, t) -> OperatorStates.talkingOn(s, callId) ? s.hangUp(wrapUp, t) : s))

@@ -38,6 +38,8 @@ public enum Category {
           "crm_application.customer_id")),
   LEGAL_HOLDS("legal-holds", "release of the hold", Set.of(DeletionRule.ON_REQUEST),
       List.of("privacy_legal_hold.customer_id", "privacy_legal_hold.reason")),
+  ADDRESS_BOOKS("address-books", "removal by the operator", Set.of(DeletionRule.ON_REQUEST),
+      List.of("desktop_contacts.name", "desktop_contacts.phone")),
   OPT_OUTS("opt-outs", "withdrawal of the objection (opt-in)", Set.of(DeletionRule.ON_REQUEST), List.of("notify_opt_out.phone"));
 
   private final String id;

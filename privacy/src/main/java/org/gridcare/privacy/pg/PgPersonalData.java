@@ -229,7 +229,10 @@ public final class PgPersonalData implements PersonalData {
           + "AND a.subject_id = me.ref"),
       Map.entry(Category.CUSTOMER_FILE, "SELECT (SELECT count(*) FROM crm_customer c WHERE c.id = me.id) "
           + "+ (SELECT count(*) FROM crm_phone p WHERE p.customer_id = me.id) FROM me"),
-      Map.entry(Category.OPT_OUTS, "SELECT count(*) FROM notify_opt_out o, me WHERE o.phone = ANY(me.phones)"));
+      Map.entry(Category.OPT_OUTS, "SELECT count(*) FROM notify_opt_out o, me WHERE o.phone = ANY(me.phones)"),
+      // Operators' personal address-book entries for the customer's numbers (the corporate book has no owner).
+      Map.entry(Category.ADDRESS_BOOKS, "SELECT count(*) FROM desktop_contacts c, me WHERE c.owner IS NOT NULL "
+          + "AND c.phone = ANY(me.phones)"));
 
   @Override
   public Future<Map<Category, Long>> count(Footprint f) {
@@ -273,6 +276,8 @@ public final class PgPersonalData implements PersonalData {
       Map.entry(Category.METER_READINGS, List.of("DELETE FROM crm_meter_reading r USING me WHERE r.gsrn IN "
           + "(SELECT gsrn FROM crm_metering_point p WHERE p.customer_id = me.id)")),
       Map.entry(Category.OPT_OUTS, List.of("DELETE FROM notify_opt_out o USING me WHERE o.phone = ANY(me.phones)")),
+      Map.entry(Category.ADDRESS_BOOKS, List.of("DELETE FROM desktop_contacts c USING me WHERE c.owner IS NOT NULL "
+          + "AND c.phone = ANY(me.phones)")),
       Map.entry(Category.CUSTOMER_FILE, List.of(
           "DELETE FROM crm_phone p USING me WHERE p.customer_id = me.id",
           // The street goes unless another customer is registered at the same address (then it is theirs too).

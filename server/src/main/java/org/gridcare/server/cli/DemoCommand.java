@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     ContactCentre cc = Cli.await(ContactCentre.start(cfg), 180);
     String url = "http://" + cfg.server().host() + ":" + cc.httpPort() + "/";
-    var users = Cli.await(DemoUsers.ensure(cc.authentication(), ContactCentre.dataDir(cfg)), 60);
+    var users = Cli.await(DemoUsers.ensure(cc.authentication(), ContactCentre.dataDir(cfg), cfg.operators().get(0)), 60);
     if (callsEvery > 0) {
       Cli.await(DemoTraffic.start(cc, cfg, java.time.Duration.ofSeconds(callsEvery)), 60);
     }

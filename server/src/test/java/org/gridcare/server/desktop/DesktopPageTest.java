@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.gridcare.pbxsim.CallState;
 import org.gridcare.pbxsim.PbxSimulator;
 import org.gridcare.pbxsim.SimCall;
+import org.gridcare.server.Browser;
 import org.gridcare.server.ContactCentre;
 import org.gridcare.server.TestCentre;
 import org.gridcare.server.auth.Identity;
@@ -56,7 +57,7 @@ class DesktopPageTest {
       PbxSimulator sim = cc.pbxLink().simulator().orElseThrow();
       sim.phone("PJSIP/op1001").autoAnswer(true);
 
-      ChromeDriver browser = DesktopBrowser.start();
+      ChromeDriver browser = Browser.start(1366, 768);
       try {
         browser.manage().window().setSize(new Dimension(1366, 768));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -18,6 +18,7 @@ import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.pbxsim.CallState;
 import org.gridcare.pbxsim.PbxSimulator;
 import org.gridcare.pbxsim.SimCall;
+import org.gridcare.server.Browser;
 import org.gridcare.server.ContactCentre;
 import org.gridcare.server.TestCentre;
 import org.gridcare.server.auth.Identity;
@@ -49,7 +50,7 @@ class DesktopResilienceTest {
     Map<String, String> env = new HashMap<>(TestCentre.environment(storage, data));
     env.put("CC_SERVER_PORT", String.valueOf(freePort())); // the same address before and after the restart
     ContactCentreConfig config = ConfigLoader.load(TestCentre.repoRoot().resolve("config/contact-centre.yaml"), env);
-    ChromeDriver browser = DesktopBrowser.start();
+    ChromeDriver browser = Browser.start(1366, 768);
     TestCentre centre = TestCentre.start(config);
     try {
       ContactCentre cc = centre.cc();
