@@ -31,6 +31,7 @@ import org.gridcare.notifications.app.NotifyScript;
 import org.gridcare.notifications.app.Speech;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.recordings.RecordingsModule;
+import org.gridcare.reports.ReportsModule;
 import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
@@ -68,6 +69,7 @@ public final class ContactCentre {
   private AcdModule acd;
   private NotificationsModule notifications;
   private IvrModule ivr;
+  private ReportsModule reports;
   private Authentication auth;
   private HttpServer http;
   private HttpApi api;
@@ -148,6 +150,10 @@ public final class ContactCentre {
         })
         .compose(m -> {
           ivr = m;
+          return ReportsModule.start(vertx, config, storage);
+        })
+        .compose(m -> {
+          reports = m;
           List<String> fragments = new ArrayList<>(List.of(BASE_API));
           List<Consumer<RouterBuilder>> routes = new ArrayList<>();
           fragments.add(crm.openApiFragment());
@@ -160,6 +166,8 @@ public final class ContactCentre {
           routes.add(notifications.routes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
+          fragments.add(reports.openApiFragment());
+          routes.add(reports.routes());
           fragments.add(HttpWallboardRoutes.fragment());
           routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
@@ -231,6 +239,10 @@ public final class ContactCentre {
     return ivr;
   }
 
+  public ReportsModule reports() {
+    return reports;
+  }
+
   public RecordingsModule recordings() {
     return recordings;
   }
@@ -257,6 +269,7 @@ public final class ContactCentre {
     Promise<Void> stopped = Promise.promise(); // not bound to Vert.x: it completes after Vert.x is gone
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
     httpClosed
+        .eventually(() -> reports == null ? Future.succeededFuture() : reports.close())
         .eventually(() -> ivr == null ? Future.succeededFuture() : ivr.close())
         .eventually(() -> notifications == null ? Future.succeededFuture() : notifications.close())
         .eventually(() -> acd == null ? Future.succeededFuture() : acd.close())
