@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.gridcare.config.ContactCentreConfig;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.gridcare.acd.AcdModule;
+import org.gridcare.acd.app.AcdEvents;
 import org.gridcare.acd.app.QueueRequest;
 import org.gridcare.crm.CrmModule;
 import org.gridcare.ivr.IvrModule;
@@ -32,6 +33,8 @@ import org.gridcare.notifications.app.Speech;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.recordings.RecordingsModule;
 import org.gridcare.reports.ReportsModule;
+import org.gridcare.server.wallboard.AlertThresholds;
+import org.gridcare.server.wallboard.WallboardFeed;
 import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
@@ -70,6 +73,7 @@ public final class ContactCentre {
   private NotificationsModule notifications;
   private IvrModule ivr;
   private ReportsModule reports;
+  private WallboardFeed wallboardFeed;
   private Authentication auth;
   private HttpServer http;
   private HttpApi api;
@@ -154,6 +158,11 @@ public final class ContactCentre {
         })
         .compose(m -> {
           reports = m;
+          return WallboardFeed.start(vertx, storage.redisClient(), storage.redis(),
+              Map.of(AcdEvents.OPERATOR_STATE, "operator-state", AcdEvents.QUEUE_CHANGED, "queue"));
+        })
+        .compose(feed -> {
+          wallboardFeed = feed;
           List<String> fragments = new ArrayList<>(List.of(BASE_API));
           List<Consumer<RouterBuilder>> routes = new ArrayList<>();
           fragments.add(crm.openApiFragment());
@@ -169,7 +178,9 @@ public final class ContactCentre {
           fragments.add(reports.openApiFragment());
           routes.add(reports.routes());
           fragments.add(HttpWallboardRoutes.fragment());
-          routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
+          routes.add(new HttpWallboardRoutes(new HttpWallboardRoutes.Parts(storage.pool(), acd.acd(), pbx.pbx(),
+              storage.audit(), new AlertThresholds(vertx, storage.redis(), config.lines()), feed), config,
+              java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
             fragments.add(HttpSimulatorRoutes.FRAGMENT);
             routes.add(new HttpSimulatorRoutes(new SimulatorScenario(vertx, sim, acd.acd(), storage.pool(),
@@ -269,6 +280,7 @@ public final class ContactCentre {
     Promise<Void> stopped = Promise.promise(); // not bound to Vert.x: it completes after Vert.x is gone
     Future<Void> httpClosed = http == null ? Future.succeededFuture() : http.close();
     httpClosed
+        .eventually(() -> wallboardFeed == null ? Future.succeededFuture() : wallboardFeed.close())
         .eventually(() -> reports == null ? Future.succeededFuture() : reports.close())
         .eventually(() -> ivr == null ? Future.succeededFuture() : ivr.close())
         .eventually(() -> notifications == null ? Future.succeededFuture() : notifications.close())
