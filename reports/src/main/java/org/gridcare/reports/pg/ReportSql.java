@@ -63,11 +63,13 @@ final class ReportSql {
         + "FROM journal j WHERE j.type = 'acd.call.completed' AND " + RANGE + " AND " + LINES.formatted("j.line")
         + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
 
+    // the call's last move before the range ends (a call lasts less than a day), hash-joined to the completions
     SQL.put(Report.AHT_AFTER_TRANSFER, "SELECT " + BUCKET + ", t.from_line, j.line, count(*) AS handled, "
         + "round(avg((j.data->>'talkMs')::bigint + (j.data->>'wrapUpMs')::bigint) / 1000.0, 1) AS aht_s "
-        + "FROM journal j JOIN LATERAL (SELECT (x.data->>'fromLine')::int AS from_line FROM journal x "
-        + "  WHERE x.call_id = j.call_id AND x.type IN ('acd.call.transferred', 'acd.call.escalated') AND x.at <= j.at "
-        + "  ORDER BY x.at DESC, x.id DESC LIMIT 1) t ON true "
+        + "FROM journal j JOIN (SELECT DISTINCT ON (x.call_id) x.call_id, x.at, (x.data->>'fromLine')::int AS from_line "
+        + "  FROM journal x WHERE x.type IN ('acd.call.transferred', 'acd.call.escalated') "
+        + "  AND x.at >= $1::timestamptz - interval '1 day' AND x.at < $2 ORDER BY x.call_id, x.at DESC, x.id DESC) t "
+        + "  ON t.call_id = j.call_id AND t.at <= j.at "
         + "WHERE j.type = 'acd.call.completed' AND " + RANGE + " AND " + LINES.formatted("j.line")
         + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
 

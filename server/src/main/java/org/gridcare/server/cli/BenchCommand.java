@@ -31,7 +31,9 @@ import org.gridcare.pbx.asterisk.bench.AmiBench;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.recordings.bench.RecordingSearchBench;
 import org.gridcare.recordings.pg.PgRecordings;
+import org.gridcare.storage.EmbeddedPostgres;
 import org.gridcare.storage.EmbeddedRedis;
+import org.gridcare.reports.bench.ReportsBench;
 import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
 import picocli.CommandLine.Command;
@@ -44,9 +46,11 @@ import picocli.CommandLine.Parameters;
         + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached), "
         + "recordings (search p95 over a seeded catalogue), screenpop (customer-card latency at 50 offers/s), "
         + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
-        + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock).")
+        + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock), "
+        + "wallboard (p99 from an operator state change to its delivery on 200 SSE wallboards), "
+        + "reports (report query p95 over a year of journal rows loaded with COPY).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms")
+  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms | wallboard | reports")
   String which;
 
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
@@ -86,8 +90,19 @@ final class BenchCommand implements Callable<Integer> {
       }
       case "ami" -> onVertx(vertx -> AmiBench.run(vertx, capture, quick));
       case "agi" -> onVertx(vertx -> AgiBench.run(vertx, quick));
+      case "wallboard" -> {
+        ContactCentreConfig cfg;
+        try {
+          cfg = Cli.load(config, null);
+        } catch (ConfigException e) {
+          return Cli.configError(e);
+        }
+        System.out.println(WallboardBenchRun.run(cfg, config, quick).encode());
+      }
+      case "reports" -> reports();
       default -> {
-        System.err.println("bench: unknown benchmark " + which + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms)");
+        System.err.println("bench: unknown benchmark " + which
+            + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms, wallboard, reports)");
         return 2;
       }
     }
@@ -156,6 +171,32 @@ final class BenchCommand implements Callable<Integer> {
       System.out.println(result.encode());
     } finally {
       Cli.await(vertx.close(), 10);
+    }
+  }
+
+  /**
+   * Report queries: 5,000,000 journal rows (300,000 with --quick) for a year, loaded with COPY into a scratch embedded
+   * PostgreSQL, every report timed in three shapes (5 runs each; 2 with --quick).
+   */
+  private void reports() throws Exception {
+    Path dir = Files.createTempDirectory("cc-bench-reports");
+    EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("postgres"));
+    Vertx vertx = Vertx.vertx();
+    try {
+      Storage storage = Cli.await(Storage.start(vertx, StorageSettings.external(pg.url("postgres"), "postgres", null,
+          null)), 300);
+      try {
+        System.out.println(Cli.await(ReportsBench.run(vertx, storage.pool(), "jdbc:" + pg.url("postgres"), "postgres",
+            null, quick ? 300_000 : 5_000_000, quick ? 2 : 5), 7200).encode());
+      } finally {
+        Cli.await(storage.close(), 60);
+      }
+    } finally {
+      Cli.await(vertx.close(), 10);
+      pg.close();
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 

@@ -273,7 +273,7 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
     String state = body.getString("state");
     reply(ctx, operator(ctx, operatorId).compose(cfg -> switch (state) {
       case "ready" -> parts.acd().ready(operatorId);
-      case "not-ready" -> parts.acd().notReady(operatorId, body.getString("reason", "supervisor"));
+      case "not-ready" -> parts.acd().notReady(operatorId, body.getString("reason", "break"));
       default -> parts.acd().logout(operatorId);
     }).map(s -> new JsonObject().put("id", operatorId).put("state", s.state().id())));
   }
