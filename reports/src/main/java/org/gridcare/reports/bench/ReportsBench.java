@@ -42,7 +42,7 @@ public final class ReportsBench {
   public static Future<JsonObject> run(Vertx vertx, Pool pool, String jdbcUrl, String user, String password, int rows,
       int repeats) {
     long loadStart = System.nanoTime();
-    return vertx.executeBlocking(() -> load(jdbcUrl, user, password, rows)).compose(loaded -> {
+    return load(vertx, jdbcUrl, user, password, rows).compose(loaded -> {
       long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
       Map<String, List<Integer>> operatorLines = new HashMap<>();
       for (int line = 1; line <= 3; line++) {
@@ -51,27 +51,34 @@ public final class ReportsBench {
         }
       }
       PgReports reports = new PgReports(pool, ZONE, Map.of(1, 20, 2, 60, 3, 120), operatorLines);
-      List<ReportQuery> shapes = new ArrayList<>();
       JsonObject perReport = new JsonObject();
+      JsonObject byShape = new JsonObject();
       Future<Void> chain = Future.succeededFuture();
       List<Long> baseline = new ArrayList<>();
       for (Report report : Report.values()) {
         List<Long> samples = new ArrayList<>();
+        List<Long> shapeP95 = new ArrayList<>();
         for (ReportQuery q : queries(report)) {
-          shapes.add(q);
+          List<Long> ofShape = new ArrayList<>();
           chain = chain.compose(v -> reports.run(q).mapEmpty()); // warm-up
           for (int i = 0; i < repeats; i++) {
             chain = chain.compose(v -> {
               long t0 = System.nanoTime();
               return reports.run(q).map(t -> {
-                samples.add((System.nanoTime() - t0) / 1_000_000);
+                ofShape.add((System.nanoTime() - t0) / 1_000_000);
                 return null;
               });
             });
           }
+          chain = chain.map(v -> {
+            samples.addAll(ofShape);
+            shapeP95.add(p95(ofShape));
+            return null;
+          });
         }
         chain = chain.map(v -> {
           perReport.put(report.id(), p95(samples));
+          byShape.put(report.id(), new io.vertx.core.json.JsonArray(shapeP95));
           return null;
         });
       }
@@ -93,7 +100,9 @@ public final class ReportsBench {
         long base = Math.max(1, p95(baseline));
         return new JsonObject().put("rows", loaded).put("max_p95_ms", max).put("baseline_count_p95_ms", base)
             .put("ratio_to_baseline", Math.round(10.0 * max / base) / 10.0).put("repeats_per_shape", repeats)
-            .put("load_ms", loadMs).put("p95_ms", perReport);
+            .put("load_ms", loadMs).put("p95_ms", perReport)
+            .put("p95_ms_by_shape", byShape.put("shapes", new io.vertx.core.json.JsonArray(
+                List.of("one day by 15m", "one month by day", "the year by month"))));
       });
     });
   }
@@ -118,34 +127,57 @@ public final class ReportsBench {
     return String.format("op%d%03d", line, i);
   }
 
-  /** Generates calls over 2025 until {@code rows} journal rows are written; returns the number written. */
-  static long load(String jdbcUrl, String user, String password, int rows) throws Exception {
-    try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
-      var copy = c.unwrap(PGConnection.class).getCopyAPI();
-      String sql = "COPY journal (at, type, call_id, line, operator_id, customer_id, data) FROM STDIN (FORMAT csv)";
-      Random random = new Random(2025);
-      Instant yearStart = LocalDate.of(2025, 1, 1).atStartOfDay(ZONE).toInstant();
-      long written = 0;
-      long call = 0;
-      StringBuilder batch = new StringBuilder();
-      int inBatch = 0;
-      while (written < rows) {
-        List<String> lines = call(random, yearStart, call++);
-        for (String l : lines) {
-          batch.append(l).append('\n');
-        }
-        inBatch += lines.size();
-        written += lines.size();
-        if (inBatch >= BATCH || written >= rows) {
-          copy.copyIn(sql, new StringReader(batch.toString()));
-          batch.setLength(0);
-          inBatch = 0;
-        }
+  /**
+   * Generates calls over 2025 until {@code rows} journal rows are written, one COPY of {@value #BATCH} rows per worker
+   * task (so no worker is held for minutes); returns the number written.
+   */
+  static Future<Long> load(Vertx vertx, String jdbcUrl, String user, String password, int rows) {
+    return vertx.executeBlocking(() -> DriverManager.getConnection(jdbcUrl, user, password)).compose(c -> {
+      Loader loader = new Loader(c);
+      return loader.next(vertx, rows)
+          .compose(n -> vertx.executeBlocking(() -> {
+            try (var st = c.createStatement()) {
+              st.execute("ANALYZE journal");
+            }
+            return n;
+          }))
+          .eventually(() -> vertx.executeBlocking(() -> {
+            c.close();
+            return null;
+          }));
+    });
+  }
+
+  /** The generator's state between batches. */
+  private static final class Loader {
+    private static final String COPY =
+        "COPY journal (at, type, call_id, line, operator_id, customer_id, data) FROM STDIN (FORMAT csv)";
+    private final Connection connection;
+    private final Random random = new Random(2025);
+    private final Instant yearStart = LocalDate.of(2025, 1, 1).atStartOfDay(ZONE).toInstant();
+    private long written;
+    private long calls;
+
+    Loader(Connection connection) {
+      this.connection = connection;
+    }
+
+    Future<Long> next(Vertx vertx, int rows) {
+      if (written >= rows) {
+        return Future.succeededFuture(written);
       }
-      try (var st = c.createStatement()) {
-        st.execute("ANALYZE journal");
-      }
-      return written;
+      return vertx.executeBlocking(() -> {
+        StringBuilder batch = new StringBuilder();
+        int inBatch = 0;
+        while (inBatch < BATCH && written + inBatch < rows) {
+          List<String> lines = call(random, yearStart, calls++);
+          lines.forEach(l -> batch.append(l).append('\n'));
+          inBatch += lines.size();
+        }
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(batch.toString()));
+        written += inBatch;
+        return null;
+      }).compose(v -> next(vertx, rows));
     }
   }
 

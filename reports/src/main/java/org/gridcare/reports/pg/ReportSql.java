@@ -19,18 +19,21 @@ final class ReportSql {
   static final Map<Report, String> SQL = new EnumMap<>(Report.class);
 
   static {
+    // in progress: queued in the range with no end (completed, abandoned, overflowed) before its end; an end comes
+    // after the queueing, so the ends inside the range are all there is to anti-join
     SQL.put(Report.REQUESTS, "SELECT " + BUCKET + ", j.line, "
         + "count(*) FILTER (WHERE j.type = 'ivr.completed') AS inbound, "
         + "count(*) FILTER (WHERE j.type IN ('acd.callback.dialled', 'notify.voice.completed')) AS outbound, "
         + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'self-served') AS closed_in_ivr, "
         + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'transferred') AS routed, "
         + "count(*) FILTER (WHERE j.type = 'acd.call.completed') AS closed_by_operator, "
-        + "count(*) FILTER (WHERE j.type = 'acd.call.queued' AND NOT j.ended) AS in_progress "
-        + "FROM (SELECT q.at, q.type, q.line, q.data, q.type = 'acd.call.queued' AND EXISTS (SELECT 1 FROM journal e "
-        + "  WHERE e.call_id = q.call_id AND e.type IN ('acd.call.completed', 'acd.call.abandoned', 'acd.call.overflowed') "
-        + "  AND e.at < $2) AS ended FROM journal q WHERE q.at >= $1 AND q.at < $2 AND q.type IN ('ivr.completed', "
-        + "  'acd.callback.dialled', 'notify.voice.completed', 'acd.call.completed', 'acd.call.queued')) j "
-        + "WHERE " + LINES.formatted("j.line") + " GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST");
+        + "count(*) FILTER (WHERE j.type = 'acd.call.queued' AND ended.call_id IS NULL) AS in_progress "
+        + "FROM journal j LEFT JOIN (SELECT DISTINCT e.call_id FROM journal e WHERE e.type IN ('acd.call.completed', "
+        + "  'acd.call.abandoned', 'acd.call.overflowed') AND e.at >= $1 AND e.at < $2) ended "
+        + "  ON j.type = 'acd.call.queued' AND ended.call_id = j.call_id "
+        + "WHERE " + RANGE + " AND j.type IN ('ivr.completed', 'acd.callback.dialled', 'notify.voice.completed', "
+        + "  'acd.call.completed', 'acd.call.queued') AND " + LINES.formatted("j.line")
+        + " GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST");
 
     String answered = "j.type = 'acd.call.answered'";
     String abandoned = "j.type = 'acd.call.abandoned'";

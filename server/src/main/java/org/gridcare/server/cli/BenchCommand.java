@@ -175,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Report queries: 5,000,000 journal rows (300,000 with --quick) for a year, loaded with COPY into a scratch embedded
+   * Report queries: 5,000,000 journal rows (200,000 with --quick) for a year, loaded with COPY into a scratch embedded
    * PostgreSQL, every report timed in three shapes (5 runs each; 2 with --quick).
    */
   private void reports() throws Exception {
@@ -187,7 +187,7 @@ final class BenchCommand implements Callable<Integer> {
           null)), 300);
       try {
         System.out.println(Cli.await(ReportsBench.run(vertx, storage.pool(), "jdbc:" + pg.url("postgres"), "postgres",
-            null, quick ? 300_000 : 5_000_000, quick ? 2 : 5), 7200).encode());
+            null, quick ? 200_000 : 5_000_000, quick ? 2 : 5), 7200).encode());
       } finally {
         Cli.await(storage.close(), 60);
       }
