@@ -217,6 +217,14 @@ class ReportsTest {
     assertThat(row(rows, "bucket", H8).getMap()).containsEntry("ready_s", 1800.0).containsEntry("on_call_s", 1800.0)
         .containsEntry("occupancy_pct", 50.0);
     assertThat(row(rows, "bucket", H9).getMap()).containsEntry("wrap_up_s", 1800.0).containsEntry("occupancy_pct", 100.0);
+    // by 15 minutes the spans are cut at the boundaries: on a call 08:30-09:00 is two quarters of 900 s
+    JsonArray quarters = get("/api/reports/occupancy?from=2026-11-25T08:00:00Z&to=2026-11-25T10:00:00Z&interval=15m"
+        + "&line=1", ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(quarters, "bucket", "2026-11-25T09:30+01:00").getMap()).containsEntry("on_call_s", 900.0)
+        .containsEntry("ready_s", 0.0);
+    assertThat(row(quarters, "bucket", "2026-11-25T09:45+01:00").getMap()).containsEntry("on_call_s", 900.0);
+    assertThat(row(quarters, "bucket", "2026-11-25T09:15+01:00").getMap()).containsEntry("ready_s", 900.0);
+    assertThat(quarters).hasSize(6); // 08:00-09:30 (logged out afterwards)
   }
 
   @Test

@@ -90,11 +90,12 @@ final class ReportSql {
         + "  WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'abandoned' AND " + RANGE + " GROUP BY 1, 2) x "
         + "GROUP BY 1, 2 ORDER BY 1, 2");
 
-    String span = "extract(epoch FROM s.until - s.at)";
+    // each state span split at the intervals' boundaries (report_spans only for the spans that cross one)
+    String span = "s.seconds";
     StringBuilder states = new StringBuilder();
     for (String st : new String[] {"ready", "reserved", "on-call", "wrap-up", "not-ready"}) {
       states.append("round(coalesce(sum(").append(span).append(") FILTER (WHERE s.state = '").append(st)
-          .append("'), 0), 1) AS ").append(st.replace('-', '_')).append("_s, ");
+          .append("'), 0)::numeric, 1) AS ").append(st.replace('-', '_')).append("_s, ");
     }
     SQL.put(Report.OCCUPANCY, "WITH changes AS ("
         + "  SELECT j.operator_id, j.at, j.data->>'to' AS state FROM journal j WHERE j.type = 'acd.operator.state-changed' "
@@ -103,12 +104,18 @@ final class ReportSql {
         + "  CROSS JOIN LATERAL (SELECT j.data->>'to' AS state FROM journal j WHERE j.type = 'acd.operator.state-changed' "
         + "    AND j.operator_id = op.id AND j.at < $1 ORDER BY j.at DESC, j.id DESC LIMIT 1) last), "
         + "spans AS (SELECT operator_id, at, state, coalesce(lead(at) OVER (PARTITION BY operator_id ORDER BY at), "
-        + "  least($2::timestamptz, now())) AS until FROM changes) "
-        + "SELECT report_bucket(s.at, $3, $4, $1) AS bucket, s.operator_id AS operator, " + states
-        + "round(100.0 * sum(" + span + ") FILTER (WHERE s.state IN ('reserved', 'on-call', 'wrap-up')) "
-        + "  / nullif(sum(" + span + ") FILTER (WHERE s.state IN ('ready', 'reserved', 'on-call', 'wrap-up')), 0), 1) "
+        + "  least($2::timestamptz, now())) AS until FROM changes), "
+        + "split AS (SELECT s.operator_id, s.state, g.bucket, g.seconds FROM spans s CROSS JOIN LATERAL ("
+        + "    SELECT report_bucket(s.at, $3, $4, $1) AS bucket, extract(epoch FROM s.until - s.at)::float8 AS seconds "
+        + "    WHERE report_bucket(s.until - interval '1 microsecond', $3, $4, $1) = report_bucket(s.at, $3, $4, $1) "
+        + "    UNION ALL SELECT * FROM report_spans(s.at, s.until, $3, $4, $1) "
+        + "    WHERE report_bucket(s.until - interval '1 microsecond', $3, $4, $1) <> report_bucket(s.at, $3, $4, $1)) g "
+        + "  WHERE s.until > s.at AND s.state <> 'logged-out') "
+        + "SELECT s.bucket, s.operator_id AS operator, " + states
+        + "round((100.0 * sum(" + span + ") FILTER (WHERE s.state IN ('reserved', 'on-call', 'wrap-up')) "
+        + "  / nullif(sum(" + span + ") FILTER (WHERE s.state IN ('ready', 'reserved', 'on-call', 'wrap-up')), 0))::numeric, 1) "
         + "  AS occupancy_pct "
-        + "FROM spans s WHERE s.until > s.at AND s.state <> 'logged-out' GROUP BY 1, 2 ORDER BY 1, 2");
+        + "FROM split s GROUP BY 1, 2 ORDER BY 1, 2");
 
     SQL.put(Report.CALLBACKS, "SELECT " + BUCKET + ", coalesce(j.line, r.line) AS line, "
         + "count(*) FILTER (WHERE j.type = 'acd.callback.requested') AS requested, "
