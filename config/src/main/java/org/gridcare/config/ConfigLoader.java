@@ -86,6 +86,7 @@ public final class ConfigLoader {
       throw new ConfigException(List.of(new ConfigProblem(name, "", "the top level must be a mapping of keys")));
     }
     applyEnvironment((ObjectNode) tree, ContactCentreConfig.class, "", env);
+    mapper.registerModule(new SimpleModule().addDeserializer(Secret.class, new BoundSecret(env)));
     return bind(mapper, tree, ContactCentreConfig.class, name, env);
   }
 
@@ -227,6 +228,35 @@ public final class ConfigLoader {
 
   private static Type elementType(Type listType) {
     return listType instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
+  }
+
+  /** {@code {env: NAME}} or {@code {file: PATH}}, bound to the loader's environment map (see {@link Secret#value()}). */
+  static final class BoundSecret extends JsonDeserializer<Secret> {
+    private final Map<String, String> environment;
+
+    BoundSecret(Map<String, String> environment) {
+      this.environment = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(environment));
+    }
+
+    @Override
+    public Secret deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+      JsonNode node = p.readValueAsTree();
+      if (!(node instanceof ObjectNode object)) {
+        return ctx.reportInputMismatch(Secret.class, "a secret is {env: NAME} or {file: PATH}");
+      }
+      for (var names = object.fieldNames(); names.hasNext(); ) {
+        String key = names.next();
+        if (!key.equals("env") && !key.equals("file")) {
+          throw UnrecognizedPropertyException.from(p, Secret.class, key, List.of("env", "file"));
+        }
+      }
+      return new Secret(text(object, "env"), text(object, "file"), environment);
+    }
+
+    private static String text(ObjectNode object, String key) {
+      JsonNode v = object.get(key);
+      return v == null || v.isNull() ? null : v.asText();
+    }
   }
 
   /** Durations as people write them ({@code 30s}, {@code 5m}, {@code 250ms}) or ISO-8601 ({@code PT30S}). */

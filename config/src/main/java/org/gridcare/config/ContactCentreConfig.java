@@ -58,7 +58,7 @@ public record ContactCentreConfig(
     acd.validate(p);
     ivr.validate(p);
     recordings.validate(p);
-    notifications.validate(p, env);
+    notifications.validate(p, env, locale.languages());
     privacy.validate(p, env);
     crm.validate(p, env);
 
@@ -107,6 +107,11 @@ public record ContactCentreConfig(
         if (!skills.contains(skill)) {
           p.add(key + ".skills." + skill, "unknown skill (no topic uses it; known: " + skills + ")");
         }
+      }
+    }
+    for (Integer line : ivr.survey().lines()) {
+      if (!lineIds.contains(line)) {
+        p.add("ivr.survey.lines", "refers to line " + line + ", which does not exist (lines: " + lineIds + ")");
       }
     }
     List<AcdConfig.Destination> ds = acd.peakOverflow().destinations();

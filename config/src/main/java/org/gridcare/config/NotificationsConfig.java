@@ -1,20 +1,33 @@
 package org.gridcare.config;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Outage informing: Twilio for SMS ({@code base-url} points the SDK at a local mock in tests and the demo), and the
- * voice dialler's pacing, which always leaves {@code reserved-for-inbound} channels free.
+ * Outage informing: Twilio for SMS ({@code base-url} points the SDK at a local mock in tests and the demo), the voice
+ * dialler's pacing, which always leaves {@code reserved-for-inbound} channels free, whether urgent outages also call
+ * mobiles ({@code voice.urgent}), and the message texts per language ({@code templates}).
  */
-public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNoticeAhead) {
+public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNoticeAhead,
+    Map<String, LanguageTemplates> templates) {
+  /** The placeholders a template may use (filled in by the notifications module). */
+  public static final Set<String> PLACEHOLDERS = Set.of("cause", "start", "end", "eta");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+
   public NotificationsConfig {
     twilio = twilio == null ? new Twilio(null, null, null, null, null, null) : twilio;
-    voice = voice == null ? new Voice(null, null, null, null) : voice;
+    voice = voice == null ? new Voice(null, null, null, null, null, null) : voice;
     planNoticeAhead = planNoticeAhead == null ? Duration.ofHours(24) : planNoticeAhead;
+    templates = templates == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(templates));
   }
 
   public static NotificationsConfig defaults() {
-    return new NotificationsConfig(null, null, null);
+    return new NotificationsConfig(null, null, null, null);
   }
 
   public record Twilio(String accountSid, Secret authToken, String messagingServiceSid, String from,
@@ -28,16 +41,41 @@ public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNotic
     }
   }
 
-  public record Voice(Integer maxChannels, Integer reservedForInbound, Integer maxAttempts, Duration retryAfter) {
+  /**
+   * @param ringTimeout how long a notification call rings before it counts as not answered
+   * @param urgent      the start notice of an urgent outage (hazard) also calls numbers that get an SMS
+   */
+  public record Voice(Integer maxChannels, Integer reservedForInbound, Integer maxAttempts, Duration retryAfter,
+      Duration ringTimeout, Boolean urgent) {
     public Voice {
       maxChannels = maxChannels == null ? 30 : maxChannels;
       reservedForInbound = reservedForInbound == null ? 20 : reservedForInbound;
       maxAttempts = maxAttempts == null ? 3 : maxAttempts;
       retryAfter = retryAfter == null ? Duration.ofMinutes(10) : retryAfter;
+      ringTimeout = ringTimeout == null ? Duration.ofSeconds(30) : ringTimeout;
+      urgent = urgent != null && urgent;
     }
   }
 
-  void validate(Problems p, java.util.Map<String, String> env) {
+  /** One language's texts: per notification kind an SMS and a voice text, plus the words the texts need. */
+  public record LanguageTemplates(String unknownTime, String repeatHint, Text plannedNotice, Text plannedStart,
+      Text outageStarted, Text estimateChanged, Text restored, Text cancelled) {
+    /** The texts by the notification kind's key ({@code planned-notice}, ...), in a fixed order. */
+    public Map<String, Text> byKind() {
+      Map<String, Text> out = new LinkedHashMap<>();
+      out.put("planned-notice", plannedNotice);
+      out.put("planned-start", plannedStart);
+      out.put("outage-started", outageStarted);
+      out.put("estimate-changed", estimateChanged);
+      out.put("restored", restored);
+      out.put("cancelled", cancelled);
+      return out;
+    }
+  }
+
+  public record Text(String sms, String voice) {}
+
+  void validate(Problems p, Map<String, String> env, List<String> languages) {
     if (twilio.configured()) {
       p.check(twilio.accountSid().matches("AC[0-9a-fA-F]{32}"), "notifications.twilio.account-sid",
           "must be AC followed by 32 hex digits");
@@ -51,5 +89,54 @@ public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNotic
     }
     p.check(twilio.ratePerSecond() > 0, "notifications.twilio.rate-per-second", "must be positive");
     p.check(voice.maxChannels() > 0, "notifications.voice.max-channels", "must be positive");
+    p.check(voice.reservedForInbound() >= 0 && voice.reservedForInbound() < voice.maxChannels(),
+        "notifications.voice.reserved-for-inbound", "must be at least 0 and below max-channels (" + voice.maxChannels()
+            + ")");
+    p.check(voice.maxAttempts() > 0, "notifications.voice.max-attempts", "must be positive");
+    p.check(!voice.ringTimeout().isNegative() && !voice.ringTimeout().isZero(), "notifications.voice.ring-timeout",
+        "must be positive");
+    validateTemplates(p, languages);
+  }
+
+  private void validateTemplates(Problems p, List<String> languages) {
+    if (templates.isEmpty()) {
+      return; // the notifications module refuses to start without them; other sections' tests need none
+    }
+    for (String language : languages) {
+      p.check(templates.containsKey(language), "notifications.templates",
+          "missing language " + language + " (listed in locale.languages)");
+    }
+    templates.forEach((language, t) -> {
+      String key = "notifications.templates." + language;
+      if (t == null) {
+        p.add(key, "missing required value");
+        return;
+      }
+      p.required(key + ".unknown-time", t.unknownTime());
+      p.required(key + ".repeat-hint", t.repeatHint());
+      checkPlaceholders(p, key + ".repeat-hint", t.repeatHint());
+      t.byKind().forEach((kind, text) -> {
+        if (text == null) {
+          p.add(key + "." + kind, "missing required value (sms and voice)");
+          return;
+        }
+        p.required(key + "." + kind + ".sms", text.sms());
+        p.required(key + "." + kind + ".voice", text.voice());
+        checkPlaceholders(p, key + "." + kind + ".sms", text.sms());
+        checkPlaceholders(p, key + "." + kind + ".voice", text.voice());
+      });
+    });
+  }
+
+  private static void checkPlaceholders(Problems p, String key, String text) {
+    if (text == null) {
+      return;
+    }
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      if (!PLACEHOLDERS.contains(m.group(1))) {
+        p.add(key, "unknown placeholder {" + m.group(1) + "} (known: {cause}, {start}, {end}, {eta})");
+      }
+    }
   }
 }

@@ -9,11 +9,24 @@ import java.util.Map;
 /**
  * A secret is never written in a configuration file: it names an environment variable ({@code env:}) or a file
  * ({@code file:}, e.g. a mounted Docker/Kubernetes secret) that holds it. Its value never appears in toString.
+ *
+ * <p>{@code environment} is the map the {@link ConfigLoader} was given (overrides included), so {@link #value()}
+ * reads {@code env:} from the same place validation did; a secret built in code without one reads the process
+ * environment.
  */
-public record Secret(String env, String file) {
+public record Secret(String env, String file, Map<String, String> environment) {
+
+  public Secret(String env, String file) {
+    this(env, file, null);
+  }
 
   public static Secret ofEnv(String name) {
     return new Secret(name, null);
+  }
+
+  /** The value, from the loader's environment map (or the file); explains why when it cannot be read. */
+  public String value() {
+    return resolve(environment != null ? environment : System.getenv());
   }
 
   /** Resolves the value, or explains why it cannot. */

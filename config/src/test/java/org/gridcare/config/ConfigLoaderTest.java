@@ -116,4 +116,23 @@ class ConfigLoaderTest {
     Files.writeString(f, yaml);
     return f;
   }
+
+  @Test
+  void ivrTtsLanguageEnginesAndSurveyLinesAreValidated() throws IOException {
+    Path f = write("lines: [{id: 1, name: L1}]\n"
+        + "ivr:\n  survey: {lines: [1, 4]}\n  tts:\n    languages:\n"
+        + "      ru: {engine: espeak, command: [espeak-ng, \"{text}\"]}\n"
+        + "      uk: {engine: command, command: [no-such-tts-program-here, -w, \"{out}\", \"{text}\"]}\n"
+        + "      fi: {engine: command, command: [sh, -c, \"echo {text}\"]}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.file() + " " + p.key() + ": " + p.problem())
+            .containsExactlyInAnyOrder(
+                f + " ivr.survey.lines: refers to line 4, which does not exist (lines: [1])",
+                f + " ivr.tts.languages.ru.engine: unknown engine espeak for a language (known: command; freetts "
+                    + "speaks English only and is the main engine)",
+                f + " ivr.tts.languages.uk.command: program no-such-tts-program-here not found (not an executable "
+                    + "file, nor on PATH)",
+                f + " ivr.tts.languages.fi.command: no {out} argument: the engine would not know where to write the WAV"));
+  }
 }

@@ -6,13 +6,9 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,11 +29,13 @@ import org.gridcare.crm.app.ScreenPop;
 import org.gridcare.crm.app.TicketService;
 import org.gridcare.crm.app.Views;
 import org.gridcare.crm.crypto.AesGcmIdentityVault;
+import org.gridcare.crm.crypto.IdentityKeys;
 import org.gridcare.crm.domain.Ticket;
 import org.gridcare.crm.http.HttpCrmRoutes;
 import org.gridcare.crm.pg.PgApplications;
 import org.gridcare.crm.pg.PgCustomerImport;
 import org.gridcare.crm.pg.PgCustomers;
+import org.gridcare.crm.pg.PgIdentityKeys;
 import org.gridcare.crm.pg.PgInteractions;
 import org.gridcare.crm.pg.PgMeterReadings;
 import org.gridcare.crm.pg.PgOutboxRelay;
@@ -57,11 +55,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The identity key comes from the environment variable {@code CC_CRM_IDENTITY_KEY} (base64, 32+ bytes) or, when
  * unset, from {@code <storage.data-dir>/crm-identity.key}, created once with owner-only permissions. Losing it makes
- * stored national IDs unreadable (they stay findable by nobody), so production should set the variable.
+ * stored national IDs unreadable (they stay findable by nobody), so production should set the variable. Retired keys
+ * ({@code CC_CRM_IDENTITY_RETIRED_KEYS} or {@code crm-identity-retired.keys}) still open what they sealed until
+ * {@code ./contact-centre keys rotate} has re-encrypted it ({@link IdentityKeys}).
  */
 public final class CrmModule {
   private static final Logger LOG = LoggerFactory.getLogger(CrmModule.class);
-  public static final String KEY_ENV = "CC_CRM_IDENTITY_KEY";
+  public static final String KEY_ENV = IdentityKeys.ENV;
   /** Event-bus address where due ticket reminders are published (JSON ticket), for the operator desktop stream. */
   public static final String REMINDER_ADDRESS = "crm.ticket.reminder";
   /**
@@ -90,7 +90,7 @@ public final class CrmModule {
   private final long reminderTimer;
 
   private CrmModule(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx, OutageLookup outages,
-      byte[] identityKey) {
+      IdentityKeys identityKey) {
     this.vertx = vertx;
     this.storage = storage;
     Clock clock = Clock.systemUTC();
@@ -118,7 +118,7 @@ public final class CrmModule {
     if (external) {
       webClient = WebClient.create(vertx);
       CrmEvents events = new WebhookCrmEvents(webClient, config.crm().webhook().url(),
-          config.crm().webhook().hmacSecret().resolve(System.getenv()).getBytes(StandardCharsets.UTF_8),
+          config.crm().webhook().hmacSecret().value().getBytes(StandardCharsets.UTF_8),
           Duration.ofSeconds(10), clock);
       relay = new PgOutboxRelay(vertx, storage.pool(), events, Duration.ofSeconds(1), Duration.ofSeconds(2),
           Duration.ofMinutes(5), clock);
@@ -209,26 +209,25 @@ public final class CrmModule {
         .onFailure(e -> LOG.warn("Ticket reminder round failed: {}", e.toString()));
   }
 
-  private static byte[] identityKey(ContactCentreConfig config) throws IOException {
-    String env = System.getenv(KEY_ENV);
-    if (env != null && !env.isBlank()) {
-      return Base64.getDecoder().decode(env.strip());
-    }
-    Path file = Path.of(config.storage().dataDir(), "crm-identity.key");
-    if (Files.exists(file)) {
-      return Base64.getDecoder().decode(Files.readString(file).strip());
-    }
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, Base64.getEncoder().encodeToString(key));
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      LOG.warn("Cannot restrict permissions of {} on this file system", file);
-    }
-    LOG.warn("Created a new CRM identity key in {}; set {} in production and keep a copy", file, KEY_ENV);
-    return key;
+  private static IdentityKeys identityKey(ContactCentreConfig config) throws IOException {
+    return IdentityKeys.load(Path.of(config.storage().dataDir()), System.getenv());
+  }
+
+  /** The stored identities by key: status, re-encryption after a key rotation, and reveal for authorised callers. */
+  public PgIdentityKeys identityKeys() {
+    return new PgIdentityKeys(storage.pool(), vault);
+  }
+
+  /**
+   * The identity keys as configured and the stored identities under them, without starting the module, for
+   * {@code ./contact-centre keys}: {@code rotate} makes a new current key first (key files only).
+   */
+  public static Future<PgIdentityKeys> identityKeys(Vertx vertx, ContactCentreConfig config, Storage storage,
+      boolean rotate) {
+    return vertx.executeBlocking(() -> {
+      IdentityKeys keys = identityKey(config);
+      return rotate ? keys.rotateFiles(Path.of(config.storage().dataDir())) : keys;
+    }, false).map(keys -> new PgIdentityKeys(storage.pool(), new AesGcmIdentityVault(keys)));
   }
 
   public String openApiFragment() {

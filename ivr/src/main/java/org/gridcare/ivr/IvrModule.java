@@ -8,26 +8,34 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.gridcare.config.ConfigException;
 import org.gridcare.config.ConfigProblem;
 import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.IvrConfig;
 import org.gridcare.ivr.app.AcdHandoff;
 import org.gridcare.ivr.app.AllIvrEvents;
 import org.gridcare.ivr.app.Catalogues;
 import org.gridcare.ivr.app.ConfiguredOpeningHours;
 import org.gridcare.ivr.app.CustomerLookup;
 import org.gridcare.ivr.app.IvrEngine;
+import org.gridcare.ivr.app.LanguageTts;
 import org.gridcare.ivr.app.LiveMenu;
 import org.gridcare.ivr.app.MeterReadings;
 import org.gridcare.ivr.app.OutageInfo;
 import org.gridcare.ivr.app.PromptLibrary;
 import org.gridcare.ivr.app.ServiceRequests;
 import org.gridcare.ivr.app.Steps;
+import org.gridcare.ivr.app.Tts;
 import org.gridcare.ivr.app.TtsCache;
 import org.gridcare.ivr.app.UtilityActions;
+import org.gridcare.ivr.command.CommandTts;
 import org.gridcare.ivr.domain.IvrMenu;
 import org.gridcare.ivr.domain.MenuCatalogue;
 import org.gridcare.ivr.domain.VoicemailNode;
@@ -41,14 +49,14 @@ import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.storage.Storage;
 
 /**
- * Wires the IVR: loads the voice (FreeTTS) and the menu (validated, prompts pre-rendered), registers the call scripts
+ * Wires the IVR: loads the voices (FreeTTS, and a command engine per configured language) and the menu (validated, prompts pre-rendered), registers the call scripts
  * {@code ivr} (cc-inbound), {@code voicemail} (cc-voicemail: the menu's {@code voicemail} node) and {@code survey}
  * (the menu's {@code survey} node), journals every step, watches the menu file and offers the reload operation.
  */
 public final class IvrModule {
   /** The node the {@code voicemail} script starts at; every menu must have it. */
   public static final String VOICEMAIL_NODE = "voicemail";
-  /** The node the optional {@code survey} script starts at (after the operator hangs up). */
+  /** The node the {@code survey} script (cc-survey, after the operator hangs up) starts at. */
   public static final String SURVEY_NODE = "survey";
   static final Duration WATCH_EVERY = Duration.ofSeconds(2);
   /** Spoken customer names are personal data: kept an hour (a caller ringing back soon reuses them), then deleted. */
@@ -91,13 +99,15 @@ public final class IvrModule {
     // Until the configuration has ivr.voicemail-dir: the PBX must be able to write here.
     Path voicemailDir = Path.of(config.storage().dataDir(), "voicemail");
     return vertx.executeBlocking(() -> FreeTts.load(config.ivr().tts().voice()), false).compose(tts -> {
-      TtsCache cache = new TtsCache(vertx, tts, Path.of(config.ivr().tts().cacheDir()));
+      TtsCache cache = new TtsCache(vertx, speech(tts, config.ivr().tts()), Path.of(config.ivr().tts().cacheDir()));
       PromptLibrary prompts = new PromptLibrary(vertx, cache, Path.of(config.ivr().promptsDir()));
-      LiveMenu menu = new LiveMenu(vertx, () -> withVoicemail(yaml.load(menuFile, catalogue), menuFile), prompts::prepare);
+      LiveMenu menu = new LiveMenu(vertx, () -> withScriptNodes(yaml.load(menuFile, catalogue), menuFile,
+          !config.ivr().survey().lines().isEmpty()), prompts::prepare);
       UtilityActions actions = new UtilityActions(ports.customers(), ports.outages(), ports.readings(), ports.requests(),
           phones, zone, clock);
       Steps steps = new Steps(actions, catalogue.topics(), ports.acd(),
-          new ConfiguredOpeningHours(config.lines(), zone, clock), ports.requests(), voicemailDir);
+          new ConfiguredOpeningHours(config.lines(), zone, clock), ports.requests(), voicemailDir,
+          Set.copyOf(config.ivr().survey().lines()));
       IvrEngine engine = new IvrEngine(menu, steps, prompts,
           new AllIvrEvents(List.of(new JournalIvrEvents(storage.journal()), new MicrometerIvrMetrics(meters))), phones,
           clock);
@@ -111,17 +121,33 @@ public final class IvrModule {
                 id -> cache.purgePersonal(clock.instant().minus(PERSONAL_SPEECH_RETENTION)));
             registerScript.accept("ivr", engine);
             registerScript.accept("voicemail", engine.startingAt(VOICEMAIL_NODE));
-            registerScript.accept("survey", engine.startingAt(SURVEY_NODE));
+            registerScript.accept("survey", engine.survey(SURVEY_NODE));
             return module;
           })
           .onFailure(e -> module.close());
     });
   }
 
-  private static IvrMenu withVoicemail(IvrMenu menu, Path file) {
+  /** FreeTTS, with the engines {@code ivr.tts.languages} configures for other languages (validated with the config). */
+  public static Tts speech(FreeTts main, IvrConfig.Tts config) {
+    Map<String, Tts> byLanguage = new HashMap<>();
+    config.languages().forEach((language, engine) -> byLanguage.put(language, new CommandTts(language, engine.command())));
+    return new LanguageTts(main, byLanguage);
+  }
+
+  /** The nodes the other scripts start at: voicemail always, survey when a line offers it. */
+  private static IvrMenu withScriptNodes(IvrMenu menu, Path file, boolean survey) {
+    List<ConfigProblem> problems = new ArrayList<>();
     if (!(menu.nodes().get(VOICEMAIL_NODE) instanceof VoicemailNode)) {
-      throw new ConfigException(List.of(new ConfigProblem(file.toString(), "nodes." + VOICEMAIL_NODE,
-          "missing voicemail node (the cc-voicemail script starts there)")));
+      problems.add(new ConfigProblem(file.toString(), "nodes." + VOICEMAIL_NODE,
+          "missing voicemail node (the cc-voicemail script starts there)"));
+    }
+    if (survey && !menu.nodes().containsKey(SURVEY_NODE)) {
+      problems.add(new ConfigProblem(file.toString(), "nodes." + SURVEY_NODE,
+          "missing survey node (ivr.survey.lines offers the survey; the cc-survey script starts there)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
     }
     return menu;
   }

@@ -23,7 +23,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule theEngineKnowsNoAdapter = noClasses().that().resideInAPackage("org.gridcare.ivr.app..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.gridcare.ivr.yaml..", "org.gridcare.ivr.freetts..",
+      .should().dependOnClassesThat().resideInAnyPackage("org.gridcare.ivr.yaml..", "org.gridcare.ivr.freetts..", "org.gridcare.ivr.command..",
           "org.gridcare.ivr.journal..", "org.gridcare.ivr.metrics..", "org.gridcare.ivr.http..", "com.fasterxml..",
           "org.asteriskjava..", "io.micrometer..");
 }

@@ -5,7 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.config.NotificationsConfig;
@@ -21,6 +24,7 @@ import org.gridcare.notifications.app.WebhookSignatures;
 import org.gridcare.notifications.domain.Backoff;
 import org.gridcare.notifications.domain.EstimatePolicy;
 import org.gridcare.notifications.domain.MessageTemplates;
+import org.gridcare.notifications.domain.NotificationKind;
 import org.gridcare.notifications.domain.Targeting;
 import org.gridcare.notifications.domain.VoicePolicy;
 import org.gridcare.notifications.http.CampaignProgressFeed;
@@ -35,6 +39,7 @@ import org.gridcare.notifications.twilio.TwilioSignatures;
 import org.gridcare.notifications.twilio.TwilioSms;
 import org.gridcare.pbx.CallScript;
 import org.gridcare.pbx.Pbx;
+import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.storage.Storage;
 import org.slf4j.Logger;
@@ -95,6 +100,7 @@ public final class NotificationsModule {
   private static NotificationsModule build(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
       Recipients recipients, Speech speech) {
     NotificationsConfig nc = config.notifications();
+    MessageTemplates templates = templates(config);
     Clock clock = Clock.systemUTC();
     PhoneNumbers phones = new PhoneNumbers(config.locale().phoneRegion());
     PgOptOuts optOuts = new PgOptOuts(storage.pool());
@@ -103,8 +109,7 @@ public final class NotificationsModule {
     OutageService outages = new OutageService(new PgOutages(storage.pool()), recipients, optOuts,
         new Targeting(phones::normalise, phones::isMobile, config.locale().defaultLanguage(),
             new HashSet<>(config.locale().languages())),
-        MessageTemplates.defaults(config.locale().defaultLanguage(), config.locale().zone()), EstimatePolicy.DEFAULT,
-        nc.planNoticeAhead(), clock);
+        templates, EstimatePolicy.DEFAULT, nc.planNoticeAhead(), nc.voice().urgent(), clock);
     String publicUrl = publicUrl(config.server());
 
     TwilioSms sms = null;
@@ -112,7 +117,7 @@ public final class NotificationsModule {
     WebhookSignatures signatures = (url, params, signature) -> false;
     NotificationsConfig.Twilio twilio = nc.twilio();
     if (twilio.configured()) {
-      String token = twilio.authToken().resolve(System.getenv());
+      String token = twilio.authToken().value();
       double rate = twilio.ratePerSecond();
       // Twilio answers in ~100-300 ms: keep enough requests in flight to reach the rate.
       int inFlight = (int) Math.max(4, Math.min(64, Math.ceil(rate * 0.3)));
@@ -129,11 +134,11 @@ public final class NotificationsModule {
 
     NotificationsConfig.Voice v = nc.voice();
     VoiceDialler dialler = new VoiceDialler(vertx, pbx, calls,
-        new VoicePolicy(v.maxChannels(), v.reservedForInbound(), v.maxAttempts(), v.retryAfter()), null, DIALLER_TICK,
-        clock);
+        new VoicePolicy(v.maxChannels(), v.reservedForInbound(), v.maxAttempts(), v.retryAfter()), null,
+        v.ringTimeout(), DIALLER_TICK, clock);
     HttpNotificationsRoutes routes = new HttpNotificationsRoutes(outages, outbox, new PgOperatorCalls(storage.pool()),
         new DeliveryReports(outbox, optOuts, phones), signatures, publicUrl);
-    NotifyScript script = new NotifyScript(calls, speech, 3);
+    NotifyScript script = new NotifyScript(calls, speech, templates::repeatHint, 3);
 
     if (dispatcher != null) {
       dispatcher.start();
@@ -144,6 +149,25 @@ public final class NotificationsModule {
     CampaignProgressFeed feed = new CampaignProgressFeed(vertx, outbox);
     feed.start(Duration.ofSeconds(2));
     return new NotificationsModule(vertx, outages, routes, script, dispatcher, sms, dialler, scheduler, feed);
+  }
+
+  /** The texts of {@code notifications.templates} (validated by the configuration loader). */
+  public static MessageTemplates templates(ContactCentreConfig config) {
+    if (config.notifications().templates().isEmpty()) {
+      throw DomainException.invalid("no-message-templates",
+          "notifications.templates is not configured: customers cannot be told anything");
+    }
+    Map<String, MessageTemplates.Language> languages = new HashMap<>();
+    config.notifications().templates().forEach((language, t) -> {
+      Map<NotificationKind, MessageTemplates.Texts> texts = new EnumMap<>(NotificationKind.class);
+      Map<String, NotificationsConfig.Text> byKey = t.byKind();
+      for (NotificationKind kind : NotificationKind.values()) {
+        NotificationsConfig.Text text = byKey.get(MessageTemplates.key(kind));
+        texts.put(kind, new MessageTemplates.Texts(text.sms(), text.voice()));
+      }
+      languages.put(language, new MessageTemplates.Language(texts, t.unknownTime(), t.repeatHint()));
+    });
+    return new MessageTemplates(languages, config.locale().defaultLanguage(), config.locale().zone());
   }
 
   private static String publicUrl(ServerConfig server) {

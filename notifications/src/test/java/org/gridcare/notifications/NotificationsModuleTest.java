@@ -5,10 +5,9 @@ import static org.gridcare.notifications.testing.Fixtures.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.config.NotificationsConfig;
@@ -26,23 +25,22 @@ import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The module as the server wires it, from configuration: an outage reaches mobiles by SMS and landlines by phone. */
 @RealServers
 class NotificationsModuleTest {
 
   @Test
-  void anOutageReachesMobilesBySmsThroughTwilioAndLandlinesByCall(Vertx vertx, StorageSettings settings,
-      @TempDir Path dir) throws Exception {
+  void anOutageReachesMobilesBySmsThroughTwilioAndLandlinesByCall(Vertx vertx, StorageSettings settings)
+      throws Exception {
     try (PrismServer prism = PrismServer.start()) {
       TwilioStub stub = await(TwilioStub.start(vertx, prism.port()));
       Storage storage = await(Storage.start(vertx, settings));
-      Path token = Files.writeString(dir.resolve("twilio-token"), "secret-token");
       ContactCentreConfig config = new ContactCentreConfig(new ServerConfig("127.0.0.1", 8080, null,
           "https://cc.example.net"), null, null, null, null, null, null, null, null, null, null,
           new NotificationsConfig(new NotificationsConfig.Twilio("AC" + "0123456789abcdef".repeat(2),
-              new Secret(null, token.toString()), "MG" + "1".repeat(32), null, 50.0, stub.baseUrl()), null, null),
+              new Secret("TWILIO_TOKEN", null, Map.of("TWILIO_TOKEN", "secret-token")), "MG" + "1".repeat(32), null, 50.0, stub.baseUrl()), null, null,
+              Fixtures.CONFIG.notifications().templates()),
           null, null);
       List<Candidate> customers = new ArrayList<>(Fixtures.households(900_000, 10));
       customers.add(new Candidate("land-1", "Landline", "+4722000001", "en", true, Segment.HOUSEHOLD));

@@ -5,8 +5,10 @@ import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.gridcare.pbxsim.engine.ChannelObserver;
+import org.gridcare.pbxsim.engine.Greeting;
 import org.gridcare.pbxsim.engine.HangupCause;
 import org.gridcare.pbxsim.engine.HangupOrigin;
 import org.gridcare.pbxsim.engine.SimChannel;
@@ -27,6 +29,7 @@ public final class SimCall implements ChannelObserver {
   private CallState state;
   private boolean music;
   private volatile long speechMillis = 1000;
+  private volatile Greeting greeting = Greeting.PERSON;
 
   private record Waiter<T>(Predicate<T> condition, Promise<T> promise) {}
 
@@ -119,6 +122,12 @@ public final class SimCall implements ChannelObserver {
   /** How long the party talks when recorded (RECORD FILE) before falling silent. */
   public SimCall speakFor(Duration duration) {
     this.speechMillis = duration.toMillis();
+    return this;
+  }
+
+  /** What the party says on answering, which answering machine detection ({@code AMD}) listens to. */
+  public SimCall greets(Greeting greeting) {
+    this.greeting = Objects.requireNonNull(greeting);
     return this;
   }
 
@@ -225,6 +234,11 @@ public final class SimCall implements ChannelObserver {
   @Override
   public long speechMillis() {
     return speechMillis;
+  }
+
+  @Override
+  public Greeting greeting() {
+    return greeting;
   }
 
   @Override

@@ -5,9 +5,11 @@ import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.gridcare.pbxsim.engine.Greeting;
 import org.gridcare.pbxsim.engine.IncomingCallHandler;
 import org.gridcare.pbxsim.engine.SimChannel;
 import org.gridcare.pbxsim.engine.Switchboard;
@@ -25,6 +27,8 @@ public final class SimPhone implements IncomingCallHandler {
   private final List<Promise<SimCall>> ringWaiters = new ArrayList<>();
   private volatile boolean autoAnswer;
   private volatile Duration answerDelay = Duration.ZERO;
+  private volatile Greeting greeting = Greeting.PERSON;
+  private volatile boolean busy;
   private SimCall current;
   private RingingCall ringing;
 
@@ -49,6 +53,25 @@ public final class SimPhone implements IncomingCallHandler {
     this.autoAnswer = on;
     this.answerDelay = delay;
     return this;
+  }
+
+  /** Answers every call after {@code delay}, greeting with {@code greeting} (a person, a machine, silence). */
+  public SimPhone answeredBy(Greeting greeting, Duration delay) {
+    this.greeting = Objects.requireNonNull(greeting);
+    this.busy = false;
+    return autoAnswer(true, delay);
+  }
+
+  /** Rejects every call as busy. */
+  public SimPhone busy() {
+    this.busy = true;
+    return autoAnswer(false);
+  }
+
+  /** Lets every call ring until the caller gives up. */
+  public SimPhone noAnswer() {
+    this.busy = false;
+    return autoAnswer(false);
   }
 
   /** Called on the simulator's context for every call that rings this phone. */
@@ -113,7 +136,11 @@ public final class SimPhone implements IncomingCallHandler {
         call.reject();
         return;
       }
-      sim = new SimCall(sb, channel, CallState.RINGING);
+      if (busy) {
+        call.reject();
+        return;
+      }
+      sim = new SimCall(sb, channel, CallState.RINGING).greets(greeting);
       sb.observe(channel, sim);
       current = sim;
       ringing = call;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.gridcare.pbxsim.engine.Greeting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,40 @@ class ContractContextsTest {
     }
     await(sim.external("+46701234567").currentCall().map(c -> c.awaitState(CallState.HUNG_UP))
         .orElse(io.vertx.core.Future.succeededFuture()));
+  }
+
+  @Test
+  void answeringMachineDetectionTellsTheNotifyScriptWhoAnswered() throws Exception {
+    sim.external("+4722000001").answeredBy(Greeting.PERSON, Duration.ofMillis(20));
+    sim.external("+4722000002").answeredBy(Greeting.MACHINE, Duration.ofMillis(20));
+    for (String number : List.of("+4722000001", "+4722000002")) {
+      ami.send("Action: Originate\r\nActionID: " + number + "\r\nChannel: PJSIP/" + number + "@trunk\r\n"
+          + "Context: cc-notify\r\nExten: s\r\nPriority: 1\r\nAsync: true\r\n\r\n");
+      long started = System.nanoTime();
+      try (RawFastAgiServer.Session notify = agi.accept()) {
+        long listened = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        boolean person = number.endsWith("1");
+        assertThat(notify.command("GET VARIABLE AMDSTATUS"))
+            .isEqualTo(person ? "200 result=1 (HUMAN)" : "200 result=1 (MACHINE)");
+        assertThat(notify.command("GET VARIABLE AMDCAUSE"))
+            .isEqualTo(person ? "200 result=1 (HUMAN-800-800)" : "200 result=1 (LONGGREETING-1500-1500)");
+        // the detector listens as long as Asterisk's would before the script starts
+        assertThat(listened).isGreaterThanOrEqualTo(person ? 1400 : 1660);
+        assertThat(notify.command("HANGUP")).isEqualTo("200 result=1");
+      }
+    }
+  }
+
+  @Test
+  void aPartyHangingUpDuringDetectionEndsItWithStatusHangup() throws Exception {
+    SimPhone phone = sim.external("+4722000003").answeredBy(Greeting.PERSON, Duration.ofMillis(20));
+    phone.onRinging(call -> call.awaitState(CallState.UP).onSuccess(v -> call.hangUp()));
+    ami.send("Action: Originate\r\nActionID: h\r\nChannel: PJSIP/+4722000003@trunk\r\nContext: cc-notify\r\n"
+        + "Exten: s\r\nPriority: 1\r\nAsync: true\r\n\r\n");
+    List<Map<String, String>> frames = ami.readUntil(f -> "Hangup".equals(f.get("Event")));
+    assertThat(frames).anySatisfy(f -> assertThat(f).containsEntry("Event", "VarSet")
+        .containsEntry("Variable", "AMDSTATUS").containsEntry("Value", "HANGUP"));
+    assertThat(frames).noneSatisfy(f -> assertThat(f).containsEntry("Event", "AGIExecStart"));
   }
 
   @Test

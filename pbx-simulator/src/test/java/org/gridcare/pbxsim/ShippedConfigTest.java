@@ -30,8 +30,8 @@ class ShippedConfigTest {
   @Test
   void dialplanHasEveryContractContextAndTheAgiGlobal() {
     Dialplan plan = DialplanParser.parse(DIR.resolve("extensions.conf"));
-    assertThat(plan.contexts()).containsExactlyInAnyOrder("cc-inbound", "cc-wait", "cc-operator", "cc-hold",
-        "cc-spy", "cc-dial-out", "cc-notify", "cc-voicemail");
+    assertThat(plan.contexts()).containsExactlyInAnyOrder("cc-inbound", "cc-wait", "cc-survey", "cc-operator",
+        "cc-hold", "cc-spy", "cc-dial-out", "cc-notify", "cc-voicemail");
     assertThat(plan.globals()).containsEntry("CC_AGI", "127.0.0.1:4573");
     assertThat(plan.extensions("cc-inbound")).containsExactly("80012345");
     for (String ctx : plan.contexts()) {
@@ -51,11 +51,11 @@ class ShippedConfigTest {
     assertThat(apps(plan, "cc-hold", "s")).contains("MusicOnHold:default");
     assertThat(apps(plan, "cc-spy", "s")).contains("ChanSpy:${CC_SPY_TARGET},q${CC_SPY_MODE}");
     assertThat(apps(plan, "cc-dial-out", "s")).contains("Dial:PJSIP/${CC_DIAL_NUMBER}@trunk");
-    assertThat(apps(plan, "cc-notify", "s")).contains("AGI:agi://${CC_AGI}/notify");
+    assertThat(apps(plan, "cc-notify", "s")).containsSubsequence("AMD:", "AGI:agi://${CC_AGI}/notify");
     assertThat(apps(plan, "cc-voicemail", "s")).contains("AGI:agi://${CC_AGI}/voicemail");
     assertThat(plan.labelPriority("cc-operator", "s", "wait")).hasValue(4);
     Set<String> simulated = Set.of("Answer", "AGI", "Goto", "GotoIf", "Set", "Hangup", "Wait", "MusicOnHold",
-        "ChanSpy", "Dial", "Playback", "NoOp", "Verbose");
+        "ChanSpy", "Dial", "Playback", "NoOp", "Verbose", "AMD");
     for (String ctx : plan.contexts()) {
       for (String ext : plan.extensions(ctx)) {
         assertThat(plan.steps(ctx, ext)).extracting(DialplanStep::application).allMatch(simulated::contains);

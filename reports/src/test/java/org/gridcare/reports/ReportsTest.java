@@ -92,7 +92,7 @@ class ReportsTest {
         e("acd.call.queued", "08:10:00", "c2", 1, null, Map.of()),
         e("acd.call.answered", "08:11:00", "c2", 1, "op1001", Map.of("waitedMs", 60000)),
         e("acd.call.completed", "08:20:00", "c2", 1, "op1001", Map.of("talkMs", 500000, "wrapUpMs", 20000)),
-        e("ivr.survey.answered", "08:21:00", "c2", null, null, Map.of("score", 3)),
+        e("ivr.survey.answered", "08:21:00", "c2", 1, "op1001", Map.of("score", 3)), // as the IVR journals it now
         // c3 served by the IVR; c4 hung up in the main menu
         e("ivr.completed", "08:20:00", "c3", null, null, Map.of("ending", "self-served", "durationMs", 40000)),
         e("ivr.step", "08:29:00", "c4", null, null, Map.of("node", "main")),

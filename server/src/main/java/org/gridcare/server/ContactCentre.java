@@ -31,6 +31,7 @@ import org.gridcare.notifications.NotificationsModule;
 import org.gridcare.notifications.app.NotifyScript;
 import org.gridcare.notifications.app.Speech;
 import org.gridcare.platform.domain.DomainException;
+import org.gridcare.privacy.PrivacyModule;
 import org.gridcare.recordings.RecordingsModule;
 import org.gridcare.reports.ReportsModule;
 import org.gridcare.server.wallboard.AlertThresholds;
@@ -38,11 +39,12 @@ import org.gridcare.server.wallboard.WallboardFeed;
 import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
+import org.gridcare.server.wiring.OptOutsForPrivacy;
+import org.gridcare.server.wiring.RecordingsForPrivacy;
 import org.gridcare.server.auth.Authentication;
-import org.gridcare.server.auth.PgUsers;
-import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.http.ApiContract;
 import org.gridcare.server.http.HttpApi;
+import org.gridcare.server.http.HttpIdentityRoutes;
 import org.gridcare.server.http.HttpSimulatorRoutes;
 import org.gridcare.server.http.HttpWallboardRoutes;
 import java.util.LinkedHashMap;
@@ -74,6 +76,7 @@ public final class ContactCentre {
   private IvrModule ivr;
   private ReportsModule reports;
   private WallboardFeed wallboardFeed;
+  private PrivacyModule privacy;
   private Authentication auth;
   private HttpServer http;
   private HttpApi api;
@@ -110,7 +113,7 @@ public final class ContactCentre {
   }
 
   /**
-   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR; each gets the
+   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR, privacy; each gets the
    * others' services through the adapters in {@code wiring}), and HTTP last so no request meets a half-started centre.
    */
   private Future<Void> startParts() {
@@ -119,8 +122,7 @@ public final class ContactCentre {
     return Storage.start(vertx, settings)
         .compose(s -> {
           storage = s;
-          auth = new Authentication(vertx, new PgUsers(s.pool()),
-              new RedisSessions(vertx, s.redis(), config.auth().tokenTtl()), config.auth(), s.audit());
+          auth = Authentication.create(vertx, s.pool(), s.redis(), config.auth(), s.audit());
           return PbxLink.start(vertx, config.pbx(), amiSecret(), Path.of(config.recordings().monitorDir()));
         })
         .compose(link -> {
@@ -154,6 +156,10 @@ public final class ContactCentre {
         })
         .compose(m -> {
           ivr = m;
+          return PrivacyModule.start(vertx, config, storage, privacyPorts(), java.time.Clock.systemUTC());
+        })
+        .compose(m -> {
+          privacy = m;
           return ReportsModule.start(vertx, config, storage);
         })
         .compose(m -> {
@@ -175,6 +181,10 @@ public final class ContactCentre {
           routes.add(notifications.routes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
+          fragments.add(HttpIdentityRoutes.FRAGMENT);
+          routes.add(new HttpIdentityRoutes(crm.identityKeys(), storage.audit()));
+          fragments.add(privacy.openApiFragment());
+          routes.add(privacy.routes());
           fragments.add(reports.openApiFragment());
           routes.add(reports.routes());
           fragments.add(HttpWallboardRoutes.fragment());
@@ -198,6 +208,11 @@ public final class ContactCentre {
 
   static final String BASE_API = "openapi/base.yaml";
 
+  private PrivacyModule.Ports privacyPorts() {
+    return new PrivacyModule.Ports(new RecordingsForPrivacy(vertx, storage, config.recordings(),
+        dataDir(config).resolve("exports")), new OptOutsForPrivacy(storage.pool()));
+  }
+
   private static String withoutExtension(Path wav) {
     String name = wav.toString();
     return name.endsWith(".wav") ? name.substring(0, name.length() - 4) : name;
@@ -205,7 +220,7 @@ public final class ContactCentre {
 
   private String amiSecret() {
     var secret = config.pbx().ami().secret();
-    return secret == null ? null : secret.resolve(System.getenv());
+    return secret == null ? null : secret.value();
   }
 
   /** Up only when PostgreSQL, Redis and the PBX link all are; each part says why when it is not. */
@@ -258,6 +273,10 @@ public final class ContactCentre {
     return recordings;
   }
 
+  public PrivacyModule privacy() {
+    return privacy;
+  }
+
   /** The HTTP router with every route of the API (for the contract completeness test). */
   public io.vertx.ext.web.Router router() {
     return api.builtRouter();
@@ -282,6 +301,7 @@ public final class ContactCentre {
     httpClosed
         .eventually(() -> wallboardFeed == null ? Future.succeededFuture() : wallboardFeed.close())
         .eventually(() -> reports == null ? Future.succeededFuture() : reports.close())
+        .eventually(() -> privacy == null ? Future.succeededFuture() : privacy.close())
         .eventually(() -> ivr == null ? Future.succeededFuture() : ivr.close())
         .eventually(() -> notifications == null ? Future.succeededFuture() : notifications.close())
         .eventually(() -> acd == null ? Future.succeededFuture() : acd.close())

@@ -64,6 +64,7 @@ public record TestCentre(ContactCentre cc, ContactCentreConfig config) implement
         "CC_STORAGE_DATA_DIR", data.toString(),
         "CC_IVR_MENU_FILE", root.resolve("config/ivr.yaml").toString(),
         "CC_IVR_PROMPTS_DIR", root.resolve("config/prompts").toString(),
+        "CC_PRIVACY_RECORDS_FILE", root.resolve("config/privacy.yaml").toString(),
         "CC_IVR_TTS_CACHE_DIR", data.resolve("tts").toString(),
         "CC_RECORDINGS_MONITOR_DIR", data.resolve("monitor").toString(),
         "CC_RECORDINGS_STORE_DIR", data.resolve("recordings").toString(),

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CallEvents {
   private static final Logger LOG = LoggerFactory.getLogger(CallEvents.class);
+  /** Set by the IVR on the caller's channel when their line offers the post-call survey. */
+  static final String SURVEY = "CC_SURVEY";
 
   private final AcdContext ctx;
   private final OperatorStates operators;
@@ -68,7 +70,10 @@ final class CallEvents {
     });
   }
 
-  /** The conversation ended: the caller's leg too, the operator to wrap-up, the handling time recorded. */
+  /**
+   * The conversation ended: the caller's leg too (unless the dialplan takes them to the survey), the operator to
+   * wrap-up, the handling time recorded.
+   */
   private Future<Void> operatorHungUp(Leg leg) {
     return ctx.state.removeLive(leg.callId()).compose(removed -> {
       if (removed.isEmpty() || removed.get().answeredAt() == null) {
@@ -79,13 +84,14 @@ final class CallEvents {
       Instant now = ctx.now();
       Duration wrapUp = ctx.settings.wrapUp(call.line());
       Duration talk = Duration.between(live.answeredAt(), now);
-      Future<Void> callerGone = call.channel() == null ? Future.succeededFuture()
-          : ctx.pbx.hangUp(new ChannelId(call.channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty();
-      return callerGone
-          .compose(v -> operators.change(live.operatorId(),
-              (s, t) -> OperatorStates.talkingOn(s, call.callId()) ? s.hangUp(wrapUp, t) : s))
-          .compose(s -> ctx.record(entry("acd.call.completed", call, now).operator(live.operatorId())
-              .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis()))))
+      Future<Boolean> survey = call.channel() == null ? Future.succeededFuture(false) : toSurvey(call.channel());
+      return survey
+          .compose(toSurvey -> toSurvey || call.channel() == null ? Future.succeededFuture(toSurvey)
+              : ctx.pbx.hangUp(new ChannelId(call.channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty().map(false))
+          .compose(toSurvey -> operators.change(live.operatorId(),
+              (s, t) -> OperatorStates.talkingOn(s, call.callId()) ? s.hangUp(wrapUp, t) : s)
+              .compose(s -> ctx.record(entry("acd.call.completed", call, now).operator(live.operatorId())
+                  .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis(), "survey", toSurvey)))))
           .compose(v -> {
             ctx.metrics.handled(call.line(), talk.plus(wrapUp));
             return ctx.state.recordHandleTime(call.line(), talk.plus(wrapUp));
@@ -93,6 +99,16 @@ final class CallEvents {
           .compose(v -> call.callback() ? callbacks.ended(live) : Future.succeededFuture())
           .onSuccess(v -> operators.endWrapUpAfter(wrapUp));
     });
+  }
+
+  /**
+   * Whether the caller stays on for the post-call survey: the IVR set {@code CC_SURVEY=yes} on their channel, and
+   * the dialplan (cc-wait after the bridge) takes them to cc-survey instead of hanging up.
+   */
+  private Future<Boolean> toSurvey(String callerChannel) {
+    return ctx.pbx.getVariable(new ChannelId(callerChannel), SURVEY)
+        .map(v -> v.filter("yes"::equals).isPresent())
+        .otherwise(false);
   }
 
   /**

@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  /** Left on the caller's channel when bridged: who they talked to (the post-call survey files its answer under it). */
+  static final String OPERATOR = "CC_OPERATOR";
 
   private final AcdContext ctx;
   private final OperatorStates operators;
@@ -160,7 +162,8 @@ final class Dispatcher {
       return ctx.state.putLeg(operatorChannel.value(), Leg.operator(callId, offer.operatorId()))
           .compose(v -> offer.call().callback()
               ? ctx.state.putLeg(Leg.callbackKey(pbxCall), Leg.callback(callId, offer.operatorId()))
-              : ctx.pbx.bridge(new ChannelId(offer.call().channel()), operatorChannel))
+              : ctx.pbx.setVariable(new ChannelId(offer.call().channel()), OPERATOR, offer.operatorId())
+                  .compose(x -> ctx.pbx.bridge(new ChannelId(offer.call().channel()), operatorChannel)))
           .compose(v -> connected(live.get(), operatorChannel, pbxCall),
               e -> callerGoneAtAnswer(offer, operatorChannel, e));
     });

@@ -72,7 +72,7 @@ class AcdTest extends AcdHarness {
 
     pbx.hangUpFromFarEnd(operatorChannel.value());
     JournalEntry completed = journal.await("acd.call.completed", "call-1");
-    assertThat(completed.data()).containsEntry("wrapUpMs", 30_000L);
+    assertThat(completed.data()).containsEntry("wrapUpMs", 30_000L).containsEntry("survey", false);
     assertThat(meters.timer("acd.call.handle", "line", "1").totalTime(TimeUnit.SECONDS)).isEqualTo(30.0);
     assertThat(pbx.next("hangUp").args()).containsExactly("caller-1");
     OperatorStatus wrapping = status("op1001");
@@ -84,6 +84,21 @@ class AcdTest extends AcdHarness {
     clock.advance(Duration.ofSeconds(30));
     await(acd.endWrapUps());
     assertThat(status("op1001").state()).isEqualTo(OperatorState.READY);
+  }
+
+  @Test
+  void aCallerWhoseLineOffersTheSurveyStaysOnWhenTheOperatorHangsUpAndKnowsWhoTheyTalkedTo() throws Exception {
+    ready("op1001");
+    pbx.variable("caller-1", "CC_SURVEY", "yes");
+    ChannelId operatorChannel = connect("call-1", "caller-1");
+    assertThat(pbx.getVariable(new ChannelId("caller-1"), "CC_OPERATOR").result()).contains("op1001");
+
+    pbx.hangUpFromFarEnd(operatorChannel.value());
+    JournalEntry completed = journal.await("acd.call.completed", "call-1");
+    assertThat(completed.data()).containsEntry("survey", true);
+    assertThat(status("op1001").state()).isEqualTo(OperatorState.WRAP_UP);
+    assertThat(pbx.commandsSoFar()).as("the dialplan takes the caller to cc-survey: not hung up")
+        .noneMatch(c -> c.name().equals("hangUp"));
   }
 
   @Test

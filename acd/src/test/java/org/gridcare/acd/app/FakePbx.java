@@ -63,6 +63,7 @@ public final class FakePbx implements Pbx {
   private final List<Consumer<PbxEvent>> listeners = new CopyOnWriteArrayList<>();
   private final Map<Consumer<PbxEvent>, Context> contexts = new ConcurrentHashMap<>();
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> variables = new ConcurrentHashMap<>();
 
   public FakePbx(Vertx vertx) {
     this.vertx = vertx;
@@ -78,6 +79,11 @@ public final class FakePbx implements Pbx {
 
   boolean rang() {
     return !rings.isEmpty();
+  }
+
+  /** The commands sent and not yet taken by {@link #next}, oldest first. */
+  List<Command> commandsSoFar() {
+    return List.copyOf(commands);
   }
 
   /** The next command named {@code name}, skipping others. */
@@ -175,12 +181,18 @@ public final class FakePbx implements Pbx {
 
   @Override
   public Future<Void> setVariable(ChannelId channel, String name, String value) {
+    variables.put(channel.value() + "/" + name, value);
     return command("setVariable", channel.value(), name, value);
   }
 
   @Override
   public Future<Optional<String>> getVariable(ChannelId channel, String name) {
-    return Future.succeededFuture(Optional.empty());
+    return Future.succeededFuture(Optional.ofNullable(variables.get(channel.value() + "/" + name)));
+  }
+
+  /** A variable set on the channel by someone else (the IVR over FastAGI). */
+  void variable(String channel, String name, String value) {
+    variables.put(channel + "/" + name, value);
   }
 
   @Override

@@ -138,9 +138,10 @@ public final class PgCustomerImport implements CustomerImport {
     Map<String, Integer> lineByGsrn = new HashMap<>();
     List<Buffer> digests = new ArrayList<>();
     for (CustomerCsv.Row r : rows) {
-      byte[] digest = vault.digest(r.draft().identity());
-      lineByDigest.put(HexFormat.of().formatHex(digest), r.line());
-      digests.add(Buffer.buffer(digest));
+      for (byte[] digest : vault.lookupDigests(r.draft().identity())) { // rows not yet re-encrypted match too
+        lineByDigest.put(HexFormat.of().formatHex(digest), r.line());
+        digests.add(Buffer.buffer(digest));
+      }
       for (MeteringPoint mp : r.draft().meteringPoints()) {
         lineByGsrn.put(mp.gsrn().value(), r.line());
       }

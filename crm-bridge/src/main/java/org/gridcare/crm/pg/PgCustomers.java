@@ -68,10 +68,10 @@ public final class PgCustomers implements Customers {
   /** Inserts inside the caller's transaction (the importer and the sample loader batch many). */
   Future<Long> insert(SqlClient conn, CustomerDraft d) {
     return ensureArea(conn, d.address().grid()).compose(v -> insertAddress(conn, d.address())).compose(addressId -> conn
-        .preparedQuery("INSERT INTO crm_customer (kind, name, identity_cipher, identity_digest, identity_last2, address_id) "
-            + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+        .preparedQuery("INSERT INTO crm_customer (kind, name, identity_cipher, identity_digest, identity_last2, address_id, "
+            + "identity_key_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
         .execute(Tuple.of(d.kind().id(), d.name(), Buffer.buffer(vault.seal(d.identity())),
-            Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), addressId))
+            Buffer.buffer(vault.digest(d.identity())), d.identity().lastTwo(), addressId, vault.keyId()))
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(id -> insertPhones(conn, id, d.phones())
             .compose(x -> insertPoints(conn, id, addressId, d.address(), d.meteringPoints()))
@@ -148,7 +148,8 @@ public final class PgCustomers implements Customers {
 
   @Override
   public Future<Optional<Customer>> byIdentity(PartyIdentity identity) {
-    return one("WHERE c.identity_digest = $1", Tuple.of(Buffer.buffer(vault.digest(identity))));
+    return one("WHERE c.identity_digest = ANY($1)", Tuple.of(
+        vault.lookupDigests(identity).stream().map(Buffer::buffer).toArray(Buffer[]::new)));
   }
 
   @Override

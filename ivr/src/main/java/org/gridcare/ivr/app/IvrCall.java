@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.gridcare.ivr.domain.CustomerSummary;
 import org.gridcare.ivr.domain.Ending;
 import org.gridcare.ivr.domain.InputKind;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class IvrCall {
   private static final Logger LOG = LoggerFactory.getLogger(IvrCall.class);
+  /** Set on the caller's channel by the ACD when it bridges them to an operator. */
+  static final String OPERATOR = "CC_OPERATOR";
 
   private final CallSession session;
   private final IvrMenu menu;
@@ -35,6 +38,9 @@ final class IvrCall {
   private String language;
   private CustomerSummary customer;
   private String node;
+  private String knownCustomerId;
+  private Integer line;
+  private String operatorId;
   private String servedFlow;
   private int steps;
 
@@ -96,7 +102,35 @@ final class IvrCall {
   }
 
   String customerId() {
-    return customer == null ? null : customer.id();
+    return customer == null ? knownCustomerId : customer.id();
+  }
+
+  /** The line the caller was queued for, from the channel (survey), or null. */
+  Integer line() {
+    return line;
+  }
+
+  /** The operator who talked to the caller, from the channel (survey), or null. */
+  String operatorId() {
+    return operatorId;
+  }
+
+  /**
+   * Reads what the earlier parts of the call left on the channel: the IVR's transfer ({@code CC_LANGUAGE},
+   * {@code CC_CUSTOMER}, {@code CC_LINE}) and the ACD's bridge ({@code CC_OPERATOR}).
+   */
+  Future<Void> fromChannel() {
+    Future<Optional<String>> lang = session.getVariable(TransferStep.LANGUAGE);
+    Future<Optional<String>> cust = session.getVariable(TransferStep.CUSTOMER);
+    Future<Optional<String>> ln = session.getVariable(TransferStep.LINE);
+    Future<Optional<String>> op = session.getVariable(OPERATOR);
+    return Future.all(lang, cust, ln, op).map(all -> {
+      lang.result().filter(menu.languages()::contains).ifPresent(this::language);
+      knownCustomerId = cust.result().filter(v -> !v.isBlank()).orElse(null);
+      line = ln.result().filter(v -> v.matches("\\d{1,9}")).map(Integer::valueOf).orElse(null);
+      operatorId = op.result().filter(v -> !v.isBlank()).orElse(null);
+      return null;
+    });
   }
 
   /** A service completed the caller's request (a reading stored, an outage announced...). */

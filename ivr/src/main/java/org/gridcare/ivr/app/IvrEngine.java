@@ -44,18 +44,25 @@ public final class IvrEngine implements CallScript {
 
   @Override
   public Future<Void> run(CallSession session) {
-    return run(session, menus.get(), null);
+    return run(session, menus.get(), null, false);
+  }
+
+  /** A script that starts at the given node of the current menu ({@code voicemail} for cc-voicemail). */
+  public CallScript startingAt(String nodeId) {
+    return session -> run(session, menus.get(), nodeId, false);
   }
 
   /**
-   * A script that starts at the given node of the current menu ({@code voicemail} for cc-voicemail, {@code survey}
-   * after a conversation).
+   * The post-call survey (cc-survey): starts at {@code nodeId} in the language, for the customer, line and operator
+   * the channel carries ({@code CC_LANGUAGE}, {@code CC_CUSTOMER}, {@code CC_LINE}, {@code CC_OPERATOR}, set by the
+   * IVR's transfer and the ACD's bridge). It is part of a call whose IVR session already ended, so it journals its
+   * steps and the answer but no session of its own.
    */
-  public CallScript startingAt(String nodeId) {
-    return session -> run(session, menus.get(), nodeId);
+  public CallScript survey(String nodeId) {
+    return session -> run(session, menus.get(), nodeId, true);
   }
 
-  private Future<Void> run(CallSession session, IvrMenu menu, String startNode) {
+  private Future<Void> run(CallSession session, IvrMenu menu, String startNode, boolean survey) {
     if (startNode != null && !menu.nodes().containsKey(startNode)) {
       LOG.error("IVR script for call {} starts at node {}, which the current menu lacks: hanging up",
           session.info().call(), startNode);
@@ -63,8 +70,11 @@ public final class IvrEngine implements CallScript {
     }
     String caller = phones.normalise(session.info().callerNumber()).orElse(null);
     IvrCall call = new IvrCall(session, menu, prompts, events, clock, caller);
-    return session.answer()
-        .compose(v -> call.record(new IvrEvent.SessionStarted(call.callId(), call.language(), clock.instant())))
+    Future<Void> started = survey
+        ? session.answer().compose(v -> call.fromChannel())
+        : session.answer().compose(v -> call.record(new IvrEvent.SessionStarted(call.callId(), call.language(),
+            clock.instant())));
+    return started
         .compose(v -> walk(call, startNode != null ? startNode : menu.start()))
         .recover(e -> {
           if (e instanceof CallerHungUp || session.hungUp()) {
@@ -74,6 +84,9 @@ public final class IvrEngine implements CallScript {
           return Future.succeededFuture(new Next.Finish(Ending.FAILED, null));
         })
         .compose(end -> {
+          if (survey) {
+            return Future.succeededFuture();
+          }
           Next.Finish finish = (Next.Finish) end;
           return call.record(new IvrEvent.SessionEnded(call.callId(), finish.ending(), finish.route(), call.servedFlow(),
               call.node(), call.customerId(), call.callerNumber(), Duration.between(call.startedAt(), clock.instant()),

@@ -77,7 +77,9 @@ public final class PromptLibrary implements Prompts {
   }
 
   private Future<String> speak(IvrMenu menu, String language, String id, Map<String, String> variables) {
-    String spoken = cache.tts().speaks(language) ? language : menu.defaultLanguage();
+    // A prompt the language's set lacks is the default language's text: spoken by that language's voice.
+    boolean ownText = menu.prompts().getOrDefault(language, Map.of()).containsKey(id);
+    String spoken = ownText && cache.tts().speaks(language) ? language : menu.defaultLanguage();
     if (!cache.tts().speaks(spoken)) {
       return Future.failedFuture(DomainException.unavailable("tts-language", "TTS " + cache.tts().name()
           + " speaks neither " + language + " nor " + menu.defaultLanguage() + " (prompt " + id + ")", null));

@@ -16,8 +16,23 @@ public interface ServiceRequests {
 
   Future<Optional<ApplicationStatus>> applicationStatus(String applicationNumber);
 
-  /** {@code customerId} and {@code areaId} may be null (unidentified caller); {@code callerNumber} is E.164 or null. */
-  record FaultReport(String callId, String customerId, String areaId, String callerNumber) {}
+  /**
+   * {@code customerId} and {@code areaId} may be null (unidentified caller); {@code callerNumber} is E.164 or null.
+   * {@code outages} is what the call learnt from the outage register about the caller's area.
+   */
+  record FaultReport(String callId, String customerId, String areaId, String callerNumber, OutagesKnown outages) {}
+
+  /** What the IVR knew of outages in the caller's area when the fault was reported. */
+  sealed interface OutagesKnown {
+    /** The register was not consulted, or failed. */
+    record NotChecked() implements OutagesKnown {}
+
+    /** The register had no outage covering the area. */
+    record None() implements OutagesKnown {}
+
+    /** This outage was announced to the caller, who reported a fault anyway. */
+    record Announced(String outageId, String cause) implements OutagesKnown {}
+  }
 
   /** {@code recordingFile} is the WAV the caller recorded; {@code customerId} and {@code callerNumber} may be null. */
   record Voicemail(String callId, String topic, String recordingFile, Duration maxLength, String customerId,

@@ -3,6 +3,7 @@ package org.gridcare.ivr.app;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.gridcare.ivr.domain.ActionNode;
 import org.gridcare.ivr.domain.BranchNode;
 import org.gridcare.ivr.domain.CollectNode;
@@ -30,11 +31,12 @@ public final class Steps {
   /**
    * @param topics the routes of the centre's topics (line, priority, hazard)
    * @param voicemailDir where the PBX records voicemail
+   * @param surveyLines the lines whose callers are asked the post-call survey
    */
   public Steps(UtilityActions actions, Map<String, TopicRoute> topics, AcdHandoff acd, OpeningHours hours,
-      ServiceRequests requests, Path voicemailDir) {
+      ServiceRequests requests, Path voicemailDir, Set<Integer> surveyLines) {
     this.action = new ActionStep(actions);
-    this.transfer = new TransferStep(Map.copyOf(topics), acd, hours);
+    this.transfer = new TransferStep(Map.copyOf(topics), acd, hours, surveyLines);
     this.voicemail = new VoicemailStep(requests, voicemailDir);
   }
 

@@ -5,8 +5,13 @@ package org.gridcare.ivr.app;
  * engine can be configured for languages the built-in one (FreeTTS, English) lacks.
  */
 public interface Tts {
-  /** Engine and voice, part of the cache key ({@code freetts/kevin}). */
+  /** Engine and voice ({@code freetts/kevin}). */
   String name();
+
+  /** The engine and voice that speak the language: part of the cache key. */
+  default String name(String language) {
+    return name();
+  }
 
   boolean speaks(String language);
 

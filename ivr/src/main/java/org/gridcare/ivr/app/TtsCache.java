@@ -70,7 +70,7 @@ public final class TtsCache implements AutoCloseable {
   }
 
   private Future<Path> render(Path dir, String language, String text) {
-    String hash = hash(tts.name() + '\0' + language + '\0' + text);
+    String hash = hash(tts.name(language) + '\0' + language + '\0' + text);
     Path file = dir.resolve(hash + ".wav");
     Promise<Path> promise = Promise.promise();
     Future<Path> inFlight = rendering.putIfAbsent(hash, promise.future());

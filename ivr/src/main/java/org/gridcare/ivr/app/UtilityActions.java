@@ -27,6 +27,10 @@ import org.gridcare.platform.domain.PhoneNumbers;
  */
 public final class UtilityActions {
   public static final Map<String, ActionSpec> SPECS = specs();
+  /** {@code yes} once the caller opted in to the post-call survey ({@code accept-survey}). */
+  static final String SURVEY_ACCEPTED = "survey.accepted";
+  /** Set once the outage register answered for the caller's area (whether or not it had an outage). */
+  private static final String OUTAGES_CHECKED = "outage.checked";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM", Locale.ENGLISH);
 
@@ -58,6 +62,10 @@ public final class UtilityActions {
     actions.put("store-meter-reading", this::storeReading);
     actions.put("application-status", this::applicationStatus);
     actions.put("record-survey", this::recordSurvey);
+    actions.put("accept-survey", call -> {
+      call.variable(SURVEY_ACCEPTED, "yes");
+      return Future.succeededFuture("accepted");
+    });
     if (!actions.keySet().equals(SPECS.keySet())) {
       throw new IllegalStateException("actions and their specs differ: " + actions.keySet() + " vs " + SPECS.keySet());
     }
@@ -102,6 +110,7 @@ public final class UtilityActions {
       return Future.succeededFuture("unknown-area");
     }
     return outages.activeOutages(area).map(list -> {
+      call.variable(OUTAGES_CHECKED, "yes");
       if (list.isEmpty()) {
         return "none";
       }
@@ -132,7 +141,12 @@ public final class UtilityActions {
     if (c == null || c.areaId() == null) {
       return Future.succeededFuture("unidentified");
     }
-    return requests.reportFault(new ServiceRequests.FaultReport(call.callId(), c.id(), c.areaId(), call.callerNumber()))
+    ServiceRequests.OutagesKnown known = call.variable("outage.id") != null
+        ? new ServiceRequests.OutagesKnown.Announced(call.variable("outage.id"), call.variable("outage.cause"))
+        : call.variable(OUTAGES_CHECKED) != null ? new ServiceRequests.OutagesKnown.None()
+        : new ServiceRequests.OutagesKnown.NotChecked();
+    return requests.reportFault(new ServiceRequests.FaultReport(call.callId(), c.id(), c.areaId(), call.callerNumber(),
+            known))
         .map(ticket -> {
           call.variable("ticket.number", ticket);
           return "created";
@@ -168,13 +182,17 @@ public final class UtilityActions {
     });
   }
 
-  /** Records the satisfaction score the caller typed (1..5) in the journal, which the reports read. */
+  /**
+   * Records the satisfaction score the caller typed (1..5) with the line and operator of the conversation in the
+   * journal, which the reports read.
+   */
   private Future<String> recordSurvey(IvrCall call) {
     int score = Integer.parseInt(call.variable("survey.score"));
     if (score < 1 || score > 5) {
       return Future.succeededFuture("out-of-range");
     }
-    return call.store(new IvrEvent.SurveyAnswered(call.callId(), score, call.customerId(), clock.instant()))
+    return call.store(new IvrEvent.SurveyAnswered(call.callId(), score, call.customerId(), call.line(),
+        call.operatorId(), clock.instant()))
         .map("recorded");
   }
 
@@ -204,6 +222,7 @@ public final class UtilityActions {
         Set.of("application.stage", "application.next-step"), Set.of("found")));
     m.put("record-survey", new ActionSpec(Set.of("recorded", "out-of-range"), Set.of("survey.score"), Set.of(),
         Set.of("recorded")));
+    m.put("accept-survey", new ActionSpec(Set.of("accepted"), Set.of(), Set.of(SURVEY_ACCEPTED)));
     return java.util.Collections.unmodifiableMap(m);
   }
 }

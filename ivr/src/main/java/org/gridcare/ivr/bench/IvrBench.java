@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.ivr.app.Catalogues;
@@ -108,7 +109,7 @@ public final class IvrBench {
     Clock clock = Clock.systemUTC();
     UtilityActions actions = new UtilityActions(ports, ports, ports, ports, phones, config.locale().zone(), clock);
     Steps steps = new Steps(actions, Catalogues.of(config).topics(), handoff -> Future.succeededFuture(), line -> true,
-        ports, workDir.resolve("voicemail"));
+        ports, workDir.resolve("voicemail"), Set.of());
     IvrEngine engine = new IvrEngine(() -> menu, steps, prompts, events, phones, clock);
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     return prompts.prepare(menu).compose(v -> {

@@ -23,12 +23,16 @@ public sealed interface IvrEvent {
       String customerId, Instant at) implements IvrEvent {}
 
   /**
+   * A post-call satisfaction answer (1 = very unhappy .. 5 = very happy) about the call's conversation with
+   * {@code operatorId} on {@code line} (either null when the channel did not say).
+   */
+  record SurveyAnswered(String callId, int score, String customerId, Integer line, String operatorId, Instant at)
+      implements IvrEvent {}
+
+  /**
    * The end of the session. {@code route} is set when transferred; {@code flow} is the last service that completed
    * a request in the IVR (null when none); {@code lastNode} is where the caller was (drop-off).
    */
-  /** A post-call satisfaction answer (1 = very unhappy .. 5 = very happy) about the call's conversation. */
-  record SurveyAnswered(String callId, int score, String customerId, Instant at) implements IvrEvent {}
-
   record SessionEnded(String callId, Ending ending, MenuCatalogue.TopicRoute route, String flow, String lastNode,
       String customerId, String callerNumber, Duration inIvr, int steps, Instant at) implements IvrEvent {}
 }

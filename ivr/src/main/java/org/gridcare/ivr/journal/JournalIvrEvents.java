@@ -12,7 +12,8 @@ import org.gridcare.platform.journal.JournalEntry;
  * IVR events as journal entries. {@code ivr.step}: node, kind, input kind, menu key (never typed digits), outcome,
  * attempt. {@code ivr.completed}: how it ended ({@code self-served}, {@code transferred} with the line in the line
  * column, {@code voicemail}, {@code abandoned}, {@code ended}, {@code failed}), the flow that served the caller, the
- * last node (drop-off), time in IVR; the calling number goes in the phone column only.
+ * last node (drop-off), time in IVR; the calling number goes in the phone column only. {@code ivr.survey.answered}:
+ * the score, with the conversation's line and operator in their columns.
  */
 public final class JournalIvrEvents implements IvrEvents {
   private final Journal journal;
@@ -43,8 +44,8 @@ public final class JournalIvrEvents implements IvrEvents {
       return JournalEntry.of("ivr.step").at(s.at()).call(s.callId()).customer(s.customerId()).data(data);
     }
     if (event instanceof IvrEvent.SurveyAnswered s) {
-      return JournalEntry.of("ivr.survey.answered").at(s.at()).call(s.callId()).customer(s.customerId())
-          .data(Map.of("score", s.score()));
+      return JournalEntry.of("ivr.survey.answered").at(s.at()).call(s.callId()).line(s.line())
+          .operator(s.operatorId()).customer(s.customerId()).data(Map.of("score", s.score()));
     }
     IvrEvent.SessionEnded e = (IvrEvent.SessionEnded) event;
     Map<String, Object> data = new LinkedHashMap<>();

@@ -88,9 +88,13 @@ final class Fakes {
   static final class Outages implements OutageInfo {
     final Map<String, List<Outage>> byArea = new HashMap<>();
     final List<String> subscriptions = new ArrayList<>();
+    boolean down;
 
     @Override
     public Future<List<Outage>> activeOutages(String areaId) {
+      if (down) {
+        return Future.failedFuture(new IllegalStateException("outage register down"));
+      }
       return Future.succeededFuture(byArea.getOrDefault(areaId, List.of()));
     }
 

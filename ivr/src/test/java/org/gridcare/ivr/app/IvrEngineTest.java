@@ -10,17 +10,21 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.ivr.domain.ActionNode;
 import org.gridcare.ivr.domain.ApplicationStatus;
 import org.gridcare.ivr.domain.CustomerSummary;
 import org.gridcare.ivr.domain.Ending;
 import org.gridcare.ivr.domain.InputKind;
 import org.gridcare.ivr.domain.IvrEvent;
 import org.gridcare.ivr.domain.IvrMenu;
+import org.gridcare.ivr.domain.MenuNode;
 import org.gridcare.ivr.domain.MeterHistory;
 import org.gridcare.ivr.domain.Outage;
+import org.gridcare.ivr.domain.TransferNode;
 import org.gridcare.ivr.yaml.YamlMenus;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +72,7 @@ class IvrEngineTest {
     PhoneNumbers phones = new PhoneNumbers("NO");
     UtilityActions actions = new UtilityActions(crm, outages, crm, crm, phones, OSLO, clock);
     Steps steps = new Steps(actions, Catalogues.of(config).topics(), acd,
-        new ConfiguredOpeningHours(config.lines(), OSLO, clock), crm, Path.of("data/voicemail"));
+        new ConfiguredOpeningHours(config.lines(), OSLO, clock), crm, Path.of("data/voicemail"), Set.of(1));
     return new IvrEngine(() -> menu, steps, Fakes.textPrompts(), events, phones, clock);
   }
 
@@ -149,7 +153,8 @@ class IvrEngineTest {
             org.assertj.core.groups.Tuple.tuple(InputKind.NO_INPUT, "gave-up", 3));
     assertThat(caller.variables).containsEntry("CC_NEXT", "wait").containsEntry("CC_LINE", "1")
         .containsEntry("CC_TOPIC", "contacts").containsEntry("CC_PRIORITY", "0").containsEntry("CC_HAZARD", "false")
-        .containsEntry("CC_CUSTOMER", "cust-1");
+        .containsEntry("CC_CUSTOMER", "cust-1").containsEntry("CC_LANGUAGE", "en")
+        .as("line 1 offers the post-call survey").containsEntry("CC_SURVEY", "yes");
     assertThat(acd.queued).singleElement().satisfies(h -> {
       assertThat(h.line()).isEqualTo(1);
       assertThat(h.topic()).isEqualTo("contacts");
@@ -251,10 +256,13 @@ class IvrEngineTest {
     crm.meters.put(GSRN, new MeterHistory(GSRN, 12000L, LocalDate.of(2026, 8, 25), 6000));
 
     if (node.equals("survey")) {
-      assertThat(engine(WEDNESDAY_10).startingAt("survey").run(caller).succeeded()).isTrue();
-    } else {
-      run(caller);
+      assertThat(engine(WEDNESDAY_10).survey("survey").run(caller).succeeded()).isTrue();
+      assertThat(events.recorded).as("the survey is no IVR session of its own")
+          .noneMatch(e -> e instanceof IvrEvent.SessionStarted || e instanceof IvrEvent.SessionEnded);
+      assertThat(events.recorded).noneMatch(IvrEvent.SurveyAnswered.class::isInstance);
+      return;
     }
+    run(caller);
 
     IvrEvent.SessionEnded ended = events.ended();
     assertThat(ended.lastNode()).isEqualTo(node);
@@ -373,8 +381,35 @@ class IvrEngineTest {
     assertThat(crm.faults).singleElement().satisfies(f -> {
       assertThat(f.areaId()).isEqualTo("area-north");
       assertThat(f.customerId()).isEqualTo("cust-1");
+      assertThat(f.outages()).isEqualTo(new ServiceRequests.OutagesKnown.None());
     });
     assertThat(caller.heard()).anyMatch(p -> p.startsWith("fault-registered:") && p.contains("number F-1"));
+  }
+
+  @Test
+  void faultReportedAfterAnOutageWasAnnouncedSaysWhichOutageTheCallerHeardOf() {
+    crm.byPhone.put(STORM_PHONE, List.of(new CustomerSummary("cust-9", "100999", "Olga Smirnova", "area-storm")));
+    outages.byArea.put("area-storm", List.of(new Outage("out-8", false, "a fallen tree",
+        WEDNESDAY_10.minusSeconds(600), null)));
+    ScriptedCaller caller = new ScriptedCaller(STORM_PHONE).silent().presses("2").presses("1");
+
+    run(caller);
+
+    assertThat(caller.heard()).extracting(p -> p.substring(0, p.indexOf(':')))
+        .containsSubsequence("outage-announcement", "main-menu", "fault-registered");
+    assertThat(crm.faults).singleElement().satisfies(f ->
+        assertThat(f.outages()).isEqualTo(new ServiceRequests.OutagesKnown.Announced("out-8", "a fallen tree")));
+  }
+
+  @Test
+  void faultReportedWhenTheOutageRegisterFailedDoesNotClaimThereWasNoOutage() {
+    outages.down = true;
+    ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE).silent().presses("1");
+
+    run(caller);
+
+    assertThat(crm.faults).singleElement()
+        .satisfies(f -> assertThat(f.outages()).isEqualTo(new ServiceRequests.OutagesKnown.NotChecked()));
   }
 
   @Test
@@ -391,16 +426,47 @@ class IvrEngineTest {
   }
 
   @Test
-  void postCallSurveyRecordsAScoreFromOneToFive() {
+  void postCallSurveyRecordsAScoreFromOneToFiveForTheLineAndOperatorOnTheChannel() {
     ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE).presses("7").presses("4");
+    caller.variables.putAll(Map.of("CC_LINE", "2", "CC_OPERATOR", "op1002", "CC_CUSTOMER", "cust-1", "CC_LANGUAGE", "ru"));
 
-    assertThat(engine(WEDNESDAY_10).startingAt("survey").run(caller).succeeded()).isTrue();
+    assertThat(engine(WEDNESDAY_10).survey("survey").run(caller).succeeded()).isTrue();
 
     assertThat(caller.heard()).extracting(p -> p.substring(0, p.indexOf(':')))
         .containsExactly("survey", "survey-range", "survey", "survey-thanks", "goodbye");
-    assertThat(events.recorded).filteredOn(IvrEvent.SurveyAnswered.class::isInstance)
-        .singleElement().satisfies(e -> assertThat(((IvrEvent.SurveyAnswered) e).score()).isEqualTo(4));
-    assertThat(events.ended().ending()).isEqualTo(Ending.SELF_SERVED);
+    assertThat(caller.heard()).as("in the language the caller chose in the IVR").last().asString()
+        .contains("До свидания");
+    assertThat(events.recorded).filteredOn(IvrEvent.SurveyAnswered.class::isInstance).singleElement()
+        .satisfies(e -> {
+          IvrEvent.SurveyAnswered a = (IvrEvent.SurveyAnswered) e;
+          assertThat(a.score()).isEqualTo(4);
+          assertThat(a.line()).isEqualTo(2);
+          assertThat(a.operatorId()).isEqualTo("op1002");
+          assertThat(a.customerId()).isEqualTo("cust-1");
+        });
+    assertThat(events.recorded).noneMatch(e -> e instanceof IvrEvent.SessionStarted || e instanceof IvrEvent.SessionEnded);
+  }
+
+  @Test
+  void aCallerWhoOptsInIsSurveyedOnALineThatDoesNotAskEveryone() {
+    IvrMenu offering = new IvrMenu("offer", "op", 3, IvrMenu.DEFAULT_TIMEOUT, "en",
+        Map.of("en", Map.of("invalid", "x", "no-input", "y", "offer", "To rate this call afterwards, press 1.")),
+        Map.of("offer", new MenuNode("offer", "offer", Map.of("1", "accept", "2", "op"), null, null, "op", null),
+            "accept", new ActionNode("accept", "accept-survey", Map.of("accepted", "op"), null),
+            "op", new TransferNode("op", null, "contacts", null, null, null, null, null)));
+    Clock clock = Clock.fixed(WEDNESDAY_10, OSLO);
+    PhoneNumbers phones = new PhoneNumbers("NO");
+    Steps noSurveyLines = new Steps(new UtilityActions(crm, outages, crm, crm, phones, OSLO, clock),
+        Catalogues.of(config).topics(), acd, line -> true, crm, Path.of("data/voicemail"), Set.of());
+    IvrEngine engine = new IvrEngine(() -> offering, noSurveyLines, Fakes.textPrompts(), events, phones, clock);
+
+    ScriptedCaller accepts = new ScriptedCaller(ANNA_PHONE).presses("1");
+    ScriptedCaller declines = new ScriptedCaller(ANNA_PHONE).presses("2");
+    assertThat(engine.run(accepts).succeeded()).isTrue();
+    assertThat(engine.run(declines).succeeded()).isTrue();
+
+    assertThat(accepts.variables).containsEntry("CC_NEXT", "wait").containsEntry("CC_SURVEY", "yes");
+    assertThat(declines.variables).containsEntry("CC_NEXT", "wait").doesNotContainKey("CC_SURVEY");
   }
 
   @Test
@@ -424,7 +490,7 @@ class IvrEngineTest {
     Clock clock = Clock.fixed(WEDNESDAY_10, OSLO);
     PhoneNumbers phones = new PhoneNumbers("NO");
     Steps steps = new Steps(new UtilityActions(crm, outages, crm, crm, phones, OSLO, clock),
-        Catalogues.of(config).topics(), acd, line -> true, crm, Path.of("data/voicemail"));
+        Catalogues.of(config).topics(), acd, line -> true, crm, Path.of("data/voicemail"), Set.of(1));
     ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE);
 
     assertThat(new IvrEngine(() -> loop, steps, Fakes.textPrompts(), events, phones, clock).run(caller).succeeded())

@@ -103,4 +103,16 @@ class IvrModuleTest {
         .hasMessageContaining("nodes.voicemail: missing voicemail node");
     assertThat(module.menu().get().nodes()).containsKey("voicemail");
   }
+
+  @Test
+  void aMenuWithoutTheSurveyNodeIsRejectedWhileALineOffersTheSurvey() throws Exception {
+    String renamed = Files.readString(menuFile)
+        .replace("  survey:\n    type: collect", "  rate:\n    type: collect").replace("next: survey}", "next: rate}");
+    Files.writeString(menuFile, renamed);
+
+    assertThatThrownBy(() -> module.menu().reload().await(30, TimeUnit.SECONDS))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("nodes.survey: missing survey node");
+    assertThat(module.menu().get().nodes()).containsKey("survey");
+  }
 }

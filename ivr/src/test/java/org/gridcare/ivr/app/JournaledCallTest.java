@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.ivr.domain.MeterHistory;
 import org.gridcare.ivr.journal.JournalIvrEvents;
@@ -43,7 +44,7 @@ class JournaledCallTest {
     PhoneNumbers phones = new PhoneNumbers("NO");
     UtilityActions actions = new UtilityActions(crm, new Fakes.Outages(), crm, crm, phones, IvrEngineTest.OSLO, clock);
     Steps steps = new Steps(actions, Catalogues.of(IvrEngineTest.config).topics(), acd,
-        new ConfiguredOpeningHours(IvrEngineTest.config.lines(), IvrEngineTest.OSLO, clock), crm, Path.of("data/voicemail"));
+        new ConfiguredOpeningHours(IvrEngineTest.config.lines(), IvrEngineTest.OSLO, clock), crm, Path.of("data/voicemail"), Set.of(1));
     IvrEvents events = new AllIvrEvents(List.of(new JournalIvrEvents(storage.journal()), new MicrometerIvrMetrics(meters)));
     engine = new IvrEngine(() -> IvrEngineTest.menu, steps, Fakes.textPrompts(), events, phones, clock);
   }
@@ -55,7 +56,7 @@ class JournaledCallTest {
 
   List<Row> journal() throws Exception {
     List<Row> rows = new ArrayList<>();
-    storage.pool().query("SELECT type, call_id, line, customer_id, phone, data FROM journal ORDER BY id").execute()
+    storage.pool().query("SELECT type, call_id, line, operator_id, customer_id, phone, data FROM journal ORDER BY id").execute()
         .await(10, TimeUnit.SECONDS).forEach(rows::add);
     return rows;
   }
@@ -112,13 +113,16 @@ class JournaledCallTest {
 
   @Test
   void surveyAnswerIsStoredInTheJournalForTheReports() throws Exception {
-    engine.startingAt("survey").run(new ScriptedCaller(IvrEngineTest.ANNA_PHONE).presses("5"))
-        .await(10, TimeUnit.SECONDS);
+    ScriptedCaller caller = new ScriptedCaller(IvrEngineTest.ANNA_PHONE).presses("5");
+    caller.variables.putAll(java.util.Map.of("CC_LINE", "1", "CC_OPERATOR", "op1001"));
+    engine.survey("survey").run(caller).await(10, TimeUnit.SECONDS);
 
     assertThat(journal()).filteredOn(r -> r.getString("type").equals("ivr.survey.answered")).singleElement()
         .satisfies(r -> {
           assertThat(r.getString("call_id")).isEqualTo("call-1");
           assertThat(r.getJsonObject("data").getInteger("score")).isEqualTo(5);
+          assertThat(r.getInteger("line")).isEqualTo(1);
+          assertThat(r.getString("operator_id")).isEqualTo("op1001");
         });
     assertThat(meters.counter("ivr.survey.answers", "score", "5").count()).isEqualTo(1);
   }

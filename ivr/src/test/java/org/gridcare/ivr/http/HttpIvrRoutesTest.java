@@ -53,6 +53,11 @@ class HttpIvrRoutesTest {
     public Future<Verification> verify() {
       return Future.failedFuture("not used");
     }
+
+    @Override
+    public Future<Purge> purgeBefore(java.time.Instant cutoff) {
+      return Future.failedFuture("not used");
+    }
   };
   HttpServer server;
   HttpClient client;

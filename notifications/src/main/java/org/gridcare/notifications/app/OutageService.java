@@ -34,10 +34,16 @@ public final class OutageService {
   private final MessageTemplates templates;
   private final EstimatePolicy estimatePolicy;
   private final Duration noticeAhead;
+  private final boolean callWhenUrgent;
   private final Clock clock;
 
+  /**
+   * @param callWhenUrgent the start notice of an urgent outage also calls the numbers that get an SMS
+   *                       ({@code notifications.voice.urgent})
+   */
   public OutageService(OutageStore store, Recipients recipients, OptOuts optOuts, Targeting targeting,
-      MessageTemplates templates, EstimatePolicy estimatePolicy, Duration noticeAhead, Clock clock) {
+      MessageTemplates templates, EstimatePolicy estimatePolicy, Duration noticeAhead, boolean callWhenUrgent,
+      Clock clock) {
     this.store = store;
     this.recipients = recipients;
     this.optOuts = optOuts;
@@ -45,6 +51,7 @@ public final class OutageService {
     this.templates = templates;
     this.estimatePolicy = estimatePolicy;
     this.noticeAhead = noticeAhead;
+    this.callWhenUrgent = callWhenUrgent;
     this.clock = clock;
   }
 
@@ -57,7 +64,7 @@ public final class OutageService {
         return Future.succeededFuture(existing.get());
       }
       Outage.Change change = Outage.unplanned(UUID.randomUUID(), cmd.area(), cmd.cause(), cmd.start(),
-          cmd.estimatedRestoration(), cmd.source(), cmd.externalRef(), clock.instant());
+          cmd.estimatedRestoration(), cmd.source(), cmd.externalRef(), cmd.urgent(), clock.instant());
       return plans(change).compose(plans -> store.create(change.outage(), plans))
           // Two reports of the same OMS outage at once: the second finds the first one's outage.
           .recover(e -> e instanceof DomainException d && "outage-exists".equals(d.id())
@@ -168,10 +175,12 @@ public final class OutageService {
     List<CampaignPlan> plans = new ArrayList<>();
     for (NotificationKind kind : change.notices()) {
       Targets targets = kind == NotificationKind.RESTORED
-          ? targeting.withSubscribers(area, all.resultAt(2), optedOut) : area;
+          ? targeting.withSubscribers(area, all.resultAt(2), optedOut)
+          // the warning about an urgent outage is also phoned through; its updates go by SMS as usual
+          : kind == NotificationKind.OUTAGE_STARTED && o.urgent() && callWhenUrgent ? area.alsoCalled() : area;
       Campaign c = new Campaign(UUID.randomUUID(), o.id(), kind, Campaign.keyOf(kind, o), clock.instant());
       List<CampaignPlan.Message> messages = targets.recipients().stream()
-          .map(r -> new CampaignPlan.Message(r, templates.render(kind, r.language(), o))).toList();
+          .map(r -> new CampaignPlan.Message(r, templates.render(kind, r.channel(), r.language(), o))).toList();
       plans.add(new CampaignPlan(c, messages, targets.operatorCalls(), targets.excluded()));
     }
     return plans;

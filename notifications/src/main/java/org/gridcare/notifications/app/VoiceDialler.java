@@ -4,10 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.gridcare.notifications.domain.CallOutcome;
 import org.gridcare.notifications.domain.VoicePolicy;
 import org.gridcare.pbx.Pbx;
+import org.gridcare.pbx.domain.ChannelId;
 import org.gridcare.pbx.domain.Contexts;
 import org.gridcare.pbx.domain.DialplanTarget;
 import org.gridcare.pbx.domain.Endpoint;
@@ -18,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls customers who cannot take SMS. Each tick it asks the PBX how many channels are in use, starts as many calls
- * as the {@link VoicePolicy} leaves room for (never eating into the inbound reserve), and records each outcome with
- * a retry when the policy wants one. An answered call runs the {@code notify} script in {@code cc-notify}, which
- * plays the message ({@link NotifyScript}).
+ * Calls customers who cannot take SMS. Each tick it asks the PBX which channels are live, starts as many calls as the
+ * {@link VoicePolicy} leaves room for (never eating into the inbound reserve), and records each outcome with a retry
+ * when the policy wants one. An answered call runs the {@code notify} script in {@code cc-notify}, which plays the
+ * message ({@link NotifyScript}); it counts as outbound until its channel is gone from the PBX, not just until the
+ * originate is answered.
  */
 public final class VoiceDialler {
   private static final Logger LOG = LoggerFactory.getLogger(VoiceDialler.class);
@@ -32,19 +36,25 @@ public final class VoiceDialler {
   private final CallOutbox calls;
   private final VoicePolicy policy;
   private final String callerId;
+  private final Duration ringTimeout;
   private final Duration tick;
   private final Clock clock;
-  private int active;
+  /** Originates not answered or failed yet. */
+  private int dialling;
+  /** Answered notification calls whose channel the PBX still listed at the last tick. */
+  private final Set<ChannelId> connected = new HashSet<>();
   private boolean ticking;
   private long timer = -1;
 
-  public VoiceDialler(Vertx vertx, Pbx pbx, CallOutbox calls, VoicePolicy policy, String callerId, Duration tick,
-      Clock clock) {
+  /** @param ringTimeout how long a call rings before it counts as {@link CallOutcome#NO_ANSWER} */
+  public VoiceDialler(Vertx vertx, Pbx pbx, CallOutbox calls, VoicePolicy policy, String callerId,
+      Duration ringTimeout, Duration tick, Clock clock) {
     this.vertx = vertx;
     this.pbx = pbx;
     this.calls = calls;
     this.policy = policy;
     this.callerId = callerId;
+    this.ringTimeout = ringTimeout;
     this.tick = tick;
     this.clock = clock;
   }
@@ -59,9 +69,9 @@ public final class VoiceDialler {
     }
   }
 
-  /** Outbound notification calls in progress from this instance. */
+  /** Outbound notification calls in progress from this instance (ringing or connected). */
   public int active() {
-    return active;
+    return dialling + connected.size();
   }
 
   /** One pacing round: fill the free outbound slots from the call list. */
@@ -72,8 +82,12 @@ public final class VoiceDialler {
     ticking = true;
     return pbx.activeChannels()
         .compose(channels -> {
-          int inbound = Math.max(0, channels.size() - active);
-          return calls.claim(policy.freeSlots(active, inbound), Duration.ofMinutes(5));
+          Set<ChannelId> live = new HashSet<>();
+          channels.forEach(c -> live.add(c.id()));
+          connected.retainAll(live);
+          int outbound = active();
+          int inbound = Math.max(0, channels.size() - outbound);
+          return calls.claim(policy.freeSlots(outbound, inbound), Duration.ofMinutes(5));
         })
         .map(claimed -> {
           claimed.forEach(this::dial);
@@ -87,19 +101,25 @@ public final class VoiceDialler {
   }
 
   private void dial(OutboxCall call) {
-    active++;
+    dialling++;
     OriginateRequest request = new OriginateRequest(Endpoint.external(call.phone()), DialplanTarget.of(Contexts.NOTIFY),
-        callerId, "Outage information", Map.of(CALL_VARIABLE, String.valueOf(call.id())), Duration.ofSeconds(30));
+        callerId, "Outage information", Map.of(CALL_VARIABLE, String.valueOf(call.id())), ringTimeout);
     pbx.originate(request)
-        .map(VoiceDialler::outcome)
+        .map(r -> {
+          dialling--;
+          if (r.answered() && r.channel() != null) {
+            connected.add(r.channel());
+          }
+          return outcome(r);
+        })
         .otherwise(e -> {
+          dialling--;
           LOG.info("notification call to {} failed: {}", Masking.phone(call.phone()), e.getMessage());
           return CallOutcome.FAILED;
         })
         .compose(outcome -> calls.outcome(call, outcome,
             policy.retry(outcome, call.attempts()) ? clock.instant().plus(policy.retryAfter()) : null))
         .onComplete(r -> {
-          active--;
           if (r.failed()) {
             LOG.warn("could not record a notification call outcome: {}", r.cause().toString());
           }

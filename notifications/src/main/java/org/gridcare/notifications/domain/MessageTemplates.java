@@ -3,61 +3,82 @@ package org.gridcare.notifications.domain;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gridcare.platform.domain.DomainException;
 
 /**
- * The text of each notification kind per language, with placeholders {@code {cause}}, {@code {start}}, {@code {end}}
- * and {@code {eta}} (times in the centre's time zone). A language without a template falls back to the default
- * language; {@code {eta}} without an estimate reads as the language's "unknown" word.
+ * What customers are told (from configuration, {@code notifications.templates}): per language and notification
+ * kind an SMS and a voice text with placeholders {@code {cause}}, {@code {start}}, {@code {end}} and {@code {eta}}
+ * (times in the centre's time zone). A language without texts falls back to the default language; {@code {eta}}
+ * without an estimate reads as the language's "unknown" words.
  */
 public final class MessageTemplates {
+  public static final Set<String> PLACEHOLDERS = Set.of("cause", "start", "end", "eta");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM HH:mm");
 
-  private final Map<String, Map<NotificationKind, String>> byLanguage;
-  private final Map<String, String> unknown;
-  private final String defaultLanguage;
-  private final ZoneId zone;
-
-  public MessageTemplates(Map<String, Map<NotificationKind, String>> byLanguage, Map<String, String> unknown,
-      String defaultLanguage, ZoneId zone) {
-    this.byLanguage = Map.copyOf(byLanguage);
-    this.unknown = Map.copyOf(unknown);
-    this.defaultLanguage = Objects.requireNonNull(defaultLanguage);
-    this.zone = Objects.requireNonNull(zone);
-    Map<NotificationKind, String> fallback = this.byLanguage.get(defaultLanguage);
-    if (fallback == null || !fallback.keySet().containsAll(java.util.EnumSet.allOf(NotificationKind.class))) {
-      throw DomainException.invalid("incomplete-templates",
-          "The default language " + defaultLanguage + " needs a template for every notification kind");
+  /** The SMS and the voice text of one notification kind. */
+  public record Texts(String sms, String voice) {
+    public String of(Channel channel) {
+      return channel == Channel.SMS ? sms : voice;
     }
   }
 
-  /** English and Russian texts, short enough for one or two SMS segments. */
-  public static MessageTemplates defaults(String defaultLanguage, ZoneId zone) {
-    Map<NotificationKind, String> en = new EnumMap<>(NotificationKind.class);
-    en.put(NotificationKind.PLANNED_NOTICE, "Planned power outage {start} - {end} in your area ({cause}). Reply STOP to opt out.");
-    en.put(NotificationKind.PLANNED_START, "The planned power outage in your area has started. Expected back by {end}.");
-    en.put(NotificationKind.OUTAGE_STARTED, "Power outage in your area ({cause}). We are working on it. Expected back: {eta}.");
-    en.put(NotificationKind.ESTIMATE_CHANGED, "Update on the power outage in your area: now expected back {eta}.");
-    en.put(NotificationKind.RESTORED, "Power is back in your area. Thank you for your patience.");
-    en.put(NotificationKind.CANCELLED, "The planned power outage on {start} in your area is cancelled.");
-    Map<NotificationKind, String> ru = new EnumMap<>(NotificationKind.class);
-    ru.put(NotificationKind.PLANNED_NOTICE, "Плановое отключение электроэнергии {start} - {end} ({cause}). Ответьте STOP, чтобы отписаться.");
-    ru.put(NotificationKind.PLANNED_START, "Плановое отключение началось. Подача возобновится до {end}.");
-    ru.put(NotificationKind.OUTAGE_STARTED, "Отключение электроэнергии в вашем районе ({cause}). Ориентировочно восстановим: {eta}.");
-    ru.put(NotificationKind.ESTIMATE_CHANGED, "Отключение электроэнергии: новое время восстановления {eta}.");
-    ru.put(NotificationKind.RESTORED, "Электроснабжение в вашем районе восстановлено. Спасибо за терпение.");
-    ru.put(NotificationKind.CANCELLED, "Плановое отключение {start} в вашем районе отменено.");
-    return new MessageTemplates(Map.of("en", en, "ru", ru), Map.of("en", "not yet known", "ru", "уточняется"),
-        defaultLanguage, zone);
+  /** One language: the texts of every kind, the words for an unknown time, the hint after a voice message. */
+  public record Language(Map<NotificationKind, Texts> texts, String unknownTime, String repeatHint) {
+    public Language {
+      texts = Map.copyOf(texts);
+      Objects.requireNonNull(unknownTime, "unknownTime");
+      Objects.requireNonNull(repeatHint, "repeatHint");
+    }
   }
 
-  public String render(NotificationKind kind, String language, Outage outage) {
-    Map<NotificationKind, String> texts = byLanguage.getOrDefault(language, Map.of());
-    String lang = texts.containsKey(kind) ? language : defaultLanguage;
-    String template = byLanguage.get(lang).get(kind);
+  private final Map<String, Language> byLanguage;
+  private final String defaultLanguage;
+  private final ZoneId zone;
+
+  public MessageTemplates(Map<String, Language> byLanguage, String defaultLanguage, ZoneId zone) {
+    this.byLanguage = Map.copyOf(byLanguage);
+    this.defaultLanguage = Objects.requireNonNull(defaultLanguage);
+    this.zone = Objects.requireNonNull(zone);
+    Language fallback = this.byLanguage.get(defaultLanguage);
+    if (fallback == null || !fallback.texts().keySet().containsAll(EnumSet.allOf(NotificationKind.class))) {
+      throw DomainException.invalid("incomplete-templates",
+          "The default language " + defaultLanguage + " needs a text for every notification kind");
+    }
+    this.byLanguage.forEach((language, l) -> l.texts().forEach((kind, t) -> {
+      check(language, kind, t.sms());
+      check(language, kind, t.voice());
+    }));
+  }
+
+  /** The configuration key of a kind: {@code OUTAGE_STARTED} → {@code outage-started}. */
+  public static String key(NotificationKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static void check(String language, NotificationKind kind, String text) {
+    if (text == null || text.isBlank()) {
+      throw DomainException.invalid("incomplete-templates", "No " + key(kind) + " text for " + language);
+    }
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      if (!PLACEHOLDERS.contains(m.group(1))) {
+        throw DomainException.invalid("unknown-placeholder",
+            "The " + key(kind) + " text for " + language + " uses {" + m.group(1) + "}");
+      }
+    }
+  }
+
+  public String render(NotificationKind kind, Channel channel, String language, Outage outage) {
+    String lang = textsFor(kind, language);
+    String template = byLanguage.get(lang).texts().get(kind).of(channel);
     return template
         .replace("{cause}", outage.cause())
         .replace("{start}", time(outage.start(), lang))
@@ -65,7 +86,17 @@ public final class MessageTemplates {
         .replace("{eta}", time(outage.estimatedRestoration(), lang));
   }
 
+  /** Said after the voice message to a person ("press 1 to hear it again"). */
+  public String repeatHint(String language) {
+    return byLanguage.getOrDefault(language, byLanguage.get(defaultLanguage)).repeatHint();
+  }
+
+  private String textsFor(NotificationKind kind, String language) {
+    Language l = byLanguage.get(language);
+    return l != null && l.texts().containsKey(kind) ? language : defaultLanguage;
+  }
+
   private String time(Instant at, String language) {
-    return at == null ? unknown.getOrDefault(language, unknown.getOrDefault(defaultLanguage, "?")) : TIME.format(at.atZone(zone));
+    return at == null ? byLanguage.get(language).unknownTime() : TIME.format(at.atZone(zone));
   }
 }

@@ -15,11 +15,13 @@ import org.gridcare.platform.domain.DomainException;
  * @param end          planned: end of the maintenance window; unplanned: null
  * @param source       who reported it ({@code user:anna}, {@code oms})
  * @param externalRef  the outage-management system's id, so a repeated report does not create a second outage
+ * @param urgent       a hazard to life or property (e.g. lines down): with {@code notifications.voice.urgent}
+ *                     customers who get an SMS are called as well
  */
 public record Outage(
     UUID id, OutageKind kind, OutageState state, Area area, String cause, Instant start, Instant end,
     Instant estimatedRestoration, Instant notifiedEstimate, Instant restoredAt, String source, String externalRef,
-    Instant createdAt, long version) {
+    boolean urgent, Instant createdAt, long version) {
 
   public Outage {
     Objects.requireNonNull(id, "id");
@@ -46,19 +48,19 @@ public record Outage(
       throw DomainException.invalid("bad-outage-window", "A planned outage cannot be entirely in the past");
     }
     return new Outage(id, OutageKind.PLANNED, OutageState.SCHEDULED, area, cause, start, end, end, null, null, source,
-        null, now, 0);
+        null, false, now, 0);
   }
 
   /** An unplanned outage is active at once; customers hear about it (with the estimate, if one is known). */
   public static Change unplanned(UUID id, Area area, String cause, Instant start, Instant estimate, String source,
-      String externalRef, Instant now) {
+      String externalRef, boolean urgent, Instant now) {
     Instant begun = start == null ? now : start;
     if (begun.isAfter(now.plus(Duration.ofMinutes(5)))) {
       throw DomainException.invalid("bad-outage-start", "An unplanned outage cannot start in the future");
     }
     checkEstimate(begun, estimate);
     Outage o = new Outage(id, OutageKind.UNPLANNED, OutageState.ACTIVE, area, cause, begun, null, estimate, estimate,
-        null, source, externalRef, now, 0);
+        null, source, externalRef, urgent, now, 0);
     return new Change(o, List.of(NotificationKind.OUTAGE_STARTED));
   }
 
@@ -89,7 +91,7 @@ public record Outage(
     if (state == OutageState.SCHEDULED) {
       // The window of a planned outage moves with it; the start notice will carry the new end.
       return new Change(new Outage(id, kind, state, area, cause, start, estimate, estimate, notifiedEstimate, null,
-          source, externalRef, createdAt, version), List.of());
+          source, externalRef, urgent, createdAt, version), List.of());
     }
     if (policy.material(notifiedEstimate, estimate)) {
       return new Change(with(state, estimate, estimate, null), List.of(NotificationKind.ESTIMATE_CHANGED));
@@ -117,7 +119,7 @@ public record Outage(
 
   private Outage with(OutageState s, Instant estimate, Instant notified, Instant restored) {
     return new Outage(id, kind, s, area, cause, start, end, estimate, notified, restored, source, externalRef,
-        createdAt, version);
+        urgent, createdAt, version);
   }
 
   private void requireOpen() {

@@ -16,6 +16,14 @@ public record Targets(List<Recipient> recipients, List<Candidate> operatorCalls,
     excluded = Map.copyOf(excluded);
   }
 
+  /** These targets with a voice call added for every SMS recipient (each number still called at most once). */
+  public Targets alsoCalled() {
+    List<Recipient> all = new java.util.ArrayList<>(recipients);
+    recipients.stream().filter(r -> r.channel() == Channel.SMS)
+        .forEach(r -> all.add(new Recipient(r.phone(), Channel.VOICE, r.customerId(), r.language())));
+    return new Targets(all, operatorCalls, excluded);
+  }
+
   public long count(Channel channel) {
     return recipients.stream().filter(r -> r.channel() == channel).count();
   }

@@ -108,11 +108,17 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
     JsonObject b = ctx.body().asJsonObject();
     String source = "user:" + ctx.user().principal().getString("username");
     Area area = area(b.getJsonObject("area"));
+    boolean urgent = b.getBoolean("urgent", false);
+    if (urgent && "planned".equals(b.getString("kind"))) {
+      ctx.fail(DomainException.invalid("urgent-planned-outage", "Only an unplanned outage can be urgent"));
+      return;
+    }
     Future<Outage> created = "planned".equals(b.getString("kind"))
         ? outages.plan(new PlanOutage(area, b.getString("cause"), instant(b.getString("start"), "start"),
             instant(b.getString("end"), "end"), source))
         : outages.report(new ReportOutage(area, b.getString("cause"), instant(b.getString("start"), "start"),
-            instant(b.getString("estimatedRestoration"), "estimatedRestoration"), source, b.getString("externalRef")));
+            instant(b.getString("estimatedRestoration"), "estimatedRestoration"), source, b.getString("externalRef"),
+            urgent));
     reply(ctx, 201, created.map(HttpNotificationsRoutes::json));
   }
 
@@ -193,7 +199,8 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
             .put("postcodes", new JsonArray(List.copyOf(o.area().postcodes()))))
         .put("cause", o.cause()).put("start", o.start().toString()).put("end", text(o.end()))
         .put("estimatedRestoration", text(o.estimatedRestoration())).put("restoredAt", text(o.restoredAt()))
-        .put("source", o.source()).put("externalRef", o.externalRef()).put("version", o.version());
+        .put("source", o.source()).put("externalRef", o.externalRef()).put("urgent", o.urgent())
+        .put("version", o.version());
   }
 
   static JsonObject json(CampaignProgress p) {

@@ -56,7 +56,9 @@ public final class PgCallOutbox implements CallOutbox {
     data.put("outcome", outcome.name());
     data.put("attempt", call.attempts());
     data.put("final", retryAt == null);
-    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_call SET state=$2, outcome=$3, "
+    // The notify script may have recorded MACHINE already: the answered call keeps it.
+    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_call SET state=$2, outcome=CASE WHEN "
+            + "$3 = 'ANSWERED' AND outcome = 'MACHINE' THEN outcome ELSE $3 END, "
             + "next_attempt_at=COALESCE($4, next_attempt_at), lease_until=NULL, updated_at=now() WHERE id=$1")
         .execute(Tuple.of(call.id(), state, outcome.name(), ts(retryAt)))
         .compose(v -> PgJournal.append(conn, JournalEntry.of("notify.voice.completed").customer(call.customerId())

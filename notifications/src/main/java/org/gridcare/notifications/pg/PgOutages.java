@@ -33,7 +33,7 @@ import org.gridcare.storage.journal.PgJournal;
 public final class PgOutages implements OutageStore {
   private static final int CHUNK = 5000;
   private static final String COLUMNS = "id, kind, state, substations, feeders, postcodes, cause, starts_at, ends_at, "
-      + "estimated_restoration, notified_estimate, restored_at, source, external_ref, created_at, version";
+      + "estimated_restoration, notified_estimate, restored_at, source, external_ref, created_at, version, urgent";
 
   private final Pool pool;
 
@@ -44,7 +44,7 @@ public final class PgOutages implements OutageStore {
   @Override
   public Future<Outage> create(Outage o, List<CampaignPlan> campaigns) {
     return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO notify_outage (" + COLUMNS + ") VALUES "
-            + "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (external_ref) DO NOTHING")
+            + "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) ON CONFLICT (external_ref) DO NOTHING")
         .execute(values(o, o.version()))
         .compose(rows -> {
           if (rows.rowCount() == 0) {
@@ -60,8 +60,8 @@ public final class PgOutages implements OutageStore {
   @Override
   public Future<Outage> update(Outage o, List<CampaignPlan> campaigns) {
     Outage next = new Outage(o.id(), o.kind(), o.state(), o.area(), o.cause(), o.start(), o.end(),
-        o.estimatedRestoration(), o.notifiedEstimate(), o.restoredAt(), o.source(), o.externalRef(), o.createdAt(),
-        o.version() + 1);
+        o.estimatedRestoration(), o.notifiedEstimate(), o.restoredAt(), o.source(), o.externalRef(), o.urgent(),
+        o.createdAt(), o.version() + 1);
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_outage SET state=$2, ends_at=$3, "
             + "estimated_restoration=$4, notified_estimate=$5, restored_at=$6, version=$7 WHERE id=$1 AND version=$8")
         .execute(Tuple.of(o.id(), o.state().name(), ts(o.end()), ts(o.estimatedRestoration()),
@@ -227,7 +227,7 @@ public final class PgOutages implements OutageStore {
             Set.of(r.getArrayOfStrings("postcodes"))),
         r.getString("cause"), instant(r, "starts_at"), instant(r, "ends_at"), instant(r, "estimated_restoration"),
         instant(r, "notified_estimate"), instant(r, "restored_at"), r.getString("source"), r.getString("external_ref"),
-        instant(r, "created_at"), r.getLong("version"));
+        r.getBoolean("urgent"), instant(r, "created_at"), r.getLong("version"));
   }
 
   private static Tuple values(Outage o, long version) {
@@ -235,7 +235,7 @@ public final class PgOutages implements OutageStore {
         o.area().substations().toArray(String[]::new), o.area().feeders().toArray(String[]::new),
         o.area().postcodes().toArray(String[]::new), o.cause(), ts(o.start()), ts(o.end()),
         ts(o.estimatedRestoration()), ts(o.notifiedEstimate()), ts(o.restoredAt()), o.source(), o.externalRef(),
-        ts(o.createdAt()), version});
+        ts(o.createdAt()), version, o.urgent()});
   }
 
   private static Map<String, Object> summary(Outage o) {
@@ -245,6 +245,7 @@ public final class PgOutages implements OutageStore {
     m.put("state", o.state().name());
     m.put("cause", o.cause());
     m.put("source", o.source());
+    m.put("urgent", o.urgent());
     if (o.estimatedRestoration() != null) {
       m.put("estimatedRestoration", o.estimatedRestoration().toString());
     }

@@ -62,6 +62,48 @@ class OutageServiceTest {
     return kinds;
   }
 
+  /** SMS and call rows of the outage's campaign: phone → "SMS" / "VOICE: <message>". */
+  static List<String> outbox(UUID outage) throws Exception {
+    List<String> rows = new ArrayList<>();
+    await(storage.pool().preparedQuery("SELECT 'SMS ' || s.phone AS r FROM notify_sms s JOIN notify_campaign c "
+        + "ON c.id = s.campaign_id WHERE c.outage_id=$1 UNION ALL SELECT 'VOICE ' || v.phone || ' ' || v.message "
+        + "FROM notify_call v JOIN notify_campaign c ON c.id = v.campaign_id WHERE c.outage_id=$1")
+        .execute(Tuple.of(outage))).forEach(r -> rows.add(r.getString("r")));
+    return rows;
+  }
+
+  @Test
+  void theWarningOfAnUrgentOutageAlsoCallsMobilesWhenConfiguredOnceEachWithTheVoiceText() throws Exception {
+    var customers = new ArrayList<>(Fixtures.households(1_100_000, 2));
+    customers.add(new org.gridcare.notifications.domain.Candidate("land", "L", "+4722110000", "en", true,
+        org.gridcare.notifications.domain.Segment.HOUSEHOLD));
+    customers.add(customers.get(0)); // the same number twice: still one SMS and one call
+    Recipients area = a -> Future.succeededFuture(customers);
+    String m0 = customers.get(0).phone();
+    String m1 = customers.get(1).phone();
+
+    OutageService calling = Fixtures.outages(storage.pool(), area, true, Clock.systemUTC());
+    Outage hazard = await(calling.report(new ReportOutage(Area.ofPostcodes("0150"), "lines down", null, null, "oms",
+        null, true)));
+    assertThat(hazard.urgent()).isTrue();
+    assertThat(outbox(hazard.id())).hasSize(5).contains("SMS " + m0, "SMS " + m1)
+        .anySatisfy(r -> assertThat(r).startsWith("VOICE " + m0 + " This is your electricity company."))
+        .anySatisfy(r -> assertThat(r).startsWith("VOICE " + m1 + " "))
+        .anySatisfy(r -> assertThat(r).startsWith("VOICE +4722110000 "));
+    await(calling.restore(hazard.id()));
+    assertThat(outbox(hazard.id())).as("power is back: SMS to mobiles, a call only to the landline").hasSize(5 + 3);
+
+    Outage ordinary = await(calling.report(new ReportOutage(Area.ofPostcodes("0150"), "storm", null, null, "oms",
+        null)));
+    assertThat(outbox(ordinary.id())).hasSize(3).contains("SMS " + m0, "SMS " + m1)
+        .anySatisfy(r -> assertThat(r).startsWith("VOICE +4722110000 "));
+
+    OutageService notCalling = Fixtures.outages(storage.pool(), area, false, Clock.systemUTC());
+    Outage unconfigured = await(notCalling.report(new ReportOutage(Area.ofPostcodes("0150"), "lines down", null, null,
+        "oms", null, true)));
+    assertThat(outbox(unconfigured.id())).hasSize(3);
+  }
+
   @Test
   void noticeGoesOutADayAheadThenAtTheStartAndNeverTwice() throws Exception {
     MovableClock clock = new MovableClock();
@@ -125,7 +167,8 @@ class OutageServiceTest {
         + "|| message FROM notify_call s JOIN notify_campaign c ON c.id=s.campaign_id WHERE c.outage_id=$1 AND "
         + "c.kind='RESTORED'").execute(Tuple.of(o.id()))).forEach(r -> restored.add(r.getString("r")));
     assertThat(restored).containsExactlyInAnyOrder("sms " + Fixtures.mobile(1_200_000), "sms " + Fixtures.mobile(1_200_001),
-        "call +4722334455 Электроснабжение в вашем районе восстановлено. Спасибо за терпение.");
+        "call +4722334455 Говорит ваша электросетевая компания. Электроснабжение в вашем районе восстановлено. "
+            + "Спасибо за терпение.");
     var late = outages.subscribe(o.id(), "+4722334456", "en", null);
     assertThat(late.toCompletionStage().toCompletableFuture().handle((v, e) -> e.getCause() == null ? e : e.getCause())
         .get()).isInstanceOf(org.gridcare.platform.domain.DomainException.class);

@@ -127,7 +127,10 @@ class SmsSendingTest {
     Vertx doomed = Vertx.vertx();
     Storage doomedStorage = await(Storage.start(doomed, settings));
     int before = stub.sent().size();
-    SmsDispatcher first = dispatcher(doomed, doomedStorage, 1000, Duration.ofSeconds(2), Backoff.DEFAULT);
+    // The "crash" closes Vert.x, but SDK calls already on worker threads still reach the stub afterwards; the lease
+    // must outlast them, as a production lease (minutes) outlasts a request in flight when a process dies.
+    Duration lease = Duration.ofSeconds(8);
+    SmsDispatcher first = dispatcher(doomed, doomedStorage, 1000, lease, Backoff.DEFAULT);
     first.start();
     stub.whenAccepted(before + n / 3).get(60, TimeUnit.SECONDS);
     doomed.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -140,7 +143,7 @@ class SmsSendingTest {
     assertThat(inFlight.stream().filter(accepted::contains).count()).as("accepted by Twilio, unrecorded").isPositive();
 
     long start = System.nanoTime();
-    SmsDispatcher second = dispatcher(vertx, storage, 1000, Duration.ofSeconds(2), Backoff.DEFAULT);
+    SmsDispatcher second = dispatcher(vertx, storage, 1000, lease, Backoff.DEFAULT);
     second.start();
     Map<String, Long> states = await(settled(vertx, storage.pool(), campaign));
     await(second.stop());

@@ -95,7 +95,8 @@ class VoiceNotificationTest {
     pbx.script(customers.get(1).phone(), Outcome.NO_ANSWER, Outcome.NO_ANSWER, Outcome.NO_ANSWER);
     pbx.script(customers.get(2).phone(), Outcome.FAILED, Outcome.CONGESTION, Outcome.BUSY);
     VoiceDialler dialler = new VoiceDialler(vertx, pbx, new PgCallOutbox(storage.pool()),
-        new VoicePolicy(5, 2, 3, Duration.ofMillis(50)), "+4780000000", Duration.ofMillis(20), Clock.systemUTC());
+        new VoicePolicy(5, 2, 3, Duration.ofMillis(50)), "+4780000000", Duration.ofSeconds(30), Duration.ofMillis(20),
+        Clock.systemUTC());
     dialler.start();
     Map<String, String> calls = await(finished(vertx, campaign));
     dialler.stop();
@@ -122,12 +123,28 @@ class VoiceNotificationTest {
     FakePbx pbx = new FakePbx(vertx, 20);
     pbx.inbound = 4;
     VoiceDialler dialler = new VoiceDialler(vertx, pbx, new PgCallOutbox(storage.pool()),
-        new VoicePolicy(5, 2, 3, Duration.ofMillis(50)), "+4780000000", Duration.ofMillis(10), Clock.systemUTC());
+        new VoicePolicy(5, 2, 3, Duration.ofMillis(50)), "+4780000000", Duration.ofSeconds(30), Duration.ofMillis(10),
+        Clock.systemUTC());
     dialler.start();
     await(finished(vertx, campaign));
     dialler.stop();
     assertThat(pbx.originated()).hasSize(6);
     assertThat(pbx.maxInProgress()).isEqualTo(1);
+  }
+
+  @Test
+  void anAnsweredCallKeepsItsOutboundSlotUntilItsChannelIsGone(Vertx vertx) throws Exception {
+    UUID campaign = campaign(landlines(4000, 4));
+    FakePbx pbx = new FakePbx(vertx, 10);
+    pbx.talkMillis = 300; // the message plays after the answer
+    VoiceDialler dialler = new VoiceDialler(vertx, pbx, new PgCallOutbox(storage.pool()),
+        new VoicePolicy(3, 2, 3, Duration.ofMillis(50)), "+4780000000", Duration.ofSeconds(30), Duration.ofMillis(10),
+        Clock.systemUTC());
+    dialler.start();
+    await(finished(vertx, campaign));
+    dialler.stop();
+    assertThat(pbx.originated()).hasSize(4);
+    assertThat(pbx.maxInProgress()).as("3 channels, 2 kept for inbound").isEqualTo(1);
   }
 
   @Test
@@ -140,7 +157,7 @@ class VoiceNotificationTest {
     NotifyScript script = new NotifyScript(calls, (text, lang) -> {
       spoken.add(text);
       return Future.succeededFuture("/var/tts/" + Math.abs(text.hashCode()));
-    }, 2);
+    }, Fixtures.templates()::repeatHint, 2);
 
     FakeSession person = new FakeSession(Map.of(VoiceDialler.CALL_VARIABLE, String.valueOf(claimed.get(0).id()),
         "AMDSTATUS", "HUMAN"), "1", "");
@@ -149,10 +166,10 @@ class VoiceNotificationTest {
     await(script.run(person));
     await(script.run(machine));
 
-    assertThat(person.log).containsExactly("answer", "exec AMD", "collect /var/tts/" + Math.abs(spoken.get(0).hashCode()),
+    assertThat(person.log).containsExactly("collect /var/tts/" + Math.abs(spoken.get(0).hashCode()),
         "collect /var/tts/" + Math.abs(spoken.get(0).hashCode()), "hangup");
-    assertThat(spoken.get(0)).startsWith("Power outage in your area").endsWith("Press 1 to hear this message again.");
-    assertThat(machine.log).containsExactly("answer", "exec AMD", "play /var/tts/" + Math.abs(spoken.get(1).hashCode()),
+    assertThat(spoken.get(0)).startsWith("This is your electricity company.").endsWith("Press 1 to hear this message again.");
+    assertThat(machine.log).containsExactly("play /var/tts/" + Math.abs(spoken.get(1).hashCode()),
         "hangup");
     assertThat(spoken.get(1)).doesNotContain("Press 1");
     var played = await(storage.pool().preparedQuery("SELECT phone, data FROM journal WHERE type='notify.voice.played' "

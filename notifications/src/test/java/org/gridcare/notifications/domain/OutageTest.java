@@ -49,7 +49,7 @@ class OutageTest {
 
   @Test
   void unplannedOutageNotifiesAtOnceAndRestorationSaysPowerIsBack() {
-    Outage.Change c = Outage.unplanned(UUID.randomUUID(), AREA, "storm", null, null, "oms", "OMS-1", NOW);
+    Outage.Change c = Outage.unplanned(UUID.randomUUID(), AREA, "storm", null, null, "oms", "OMS-1", false, NOW);
     assertThat(c.outage().state()).isEqualTo(OutageState.ACTIVE);
     assertThat(c.outage().start()).isEqualTo(NOW);
     assertThat(c.notices()).containsExactly(NotificationKind.OUTAGE_STARTED);
@@ -65,7 +65,7 @@ class OutageTest {
 
   @Test
   void estimateChangesNotifyOnlyWhenMaterialAgainstWhatCustomersWereTold() {
-    Outage o = Outage.unplanned(UUID.randomUUID(), AREA, "storm", NOW, NOW.plus(Duration.ofHours(2)), "oms", null, NOW)
+    Outage o = Outage.unplanned(UUID.randomUUID(), AREA, "storm", NOW, NOW.plus(Duration.ofHours(2)), "oms", null, false, NOW)
         .outage();
     Outage.Change small = o.reviseEstimate(NOW.plus(Duration.ofMinutes(140)), EstimatePolicy.DEFAULT);
     assertThat(small.notices()).isEmpty();
@@ -83,7 +83,7 @@ class OutageTest {
 
   @Test
   void firstEstimateOfAnOutageWithoutOneIsMaterial() {
-    Outage o = Outage.unplanned(UUID.randomUUID(), AREA, "storm", NOW, null, "oms", null, NOW).outage();
+    Outage o = Outage.unplanned(UUID.randomUUID(), AREA, "storm", NOW, null, "oms", null, false, NOW).outage();
     assertThat(o.reviseEstimate(NOW.plusSeconds(600), EstimatePolicy.DEFAULT).notices())
         .containsExactly(NotificationKind.ESTIMATE_CHANGED);
     assertThatThrownBy(() -> o.reviseEstimate(NOW.minusSeconds(60), EstimatePolicy.DEFAULT))
@@ -100,7 +100,7 @@ class OutageTest {
 
   @Test
   void campaignKeysDistinguishEstimatesButNotRepeatedNotices() {
-    Outage o = Outage.unplanned(UUID.randomUUID(), AREA, "storm", NOW, NOW.plusSeconds(3600), "oms", null, NOW).outage();
+    Outage o = Outage.unplanned(UUID.randomUUID(), AREA, "storm", NOW, NOW.plusSeconds(3600), "oms", null, false, NOW).outage();
     Outage later = o.reviseEstimate(NOW.plusSeconds(9000), EstimatePolicy.DEFAULT).outage();
     assertThat(Campaign.keyOf(NotificationKind.ESTIMATE_CHANGED, o))
         .isNotEqualTo(Campaign.keyOf(NotificationKind.ESTIMATE_CHANGED, later));

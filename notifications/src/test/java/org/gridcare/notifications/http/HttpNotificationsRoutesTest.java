@@ -64,7 +64,7 @@ class HttpNotificationsRoutesTest {
     customers.add(new Candidate("big-1", "Aluminium plant", "+4722999999", "en", true,
         org.gridcare.notifications.domain.Segment.LARGE_CONSUMER));
     storage = await(Storage.start(vertx, settings));
-    OutageService outages = Fixtures.outages(storage.pool(), area -> Future.succeededFuture(customers),
+    OutageService outages = Fixtures.outages(storage.pool(), area -> Future.succeededFuture(customers), true,
         Clock.systemUTC());
     PgSmsOutbox outbox = new PgSmsOutbox(storage.pool());
     HttpNotificationsRoutes routes = new HttpNotificationsRoutes(outages, outbox,
@@ -195,6 +195,27 @@ class HttpNotificationsRoutesTest {
     var again = await(client.post(port, "127.0.0.1", "/api/notifications/outages/" + id + "/restore")
         .putHeader("X-Test-User", "s").send());
     assertThat(again.statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void anUrgentOutageAlsoCallsTheMobilesAndOnlyAnUnplannedOneCanBeUrgent() throws Exception {
+    var r = await(client.post(port, "127.0.0.1", "/api/notifications/outages").putHeader("X-Test-User", "oms")
+        .sendJsonObject(new JsonObject().put("kind", "unplanned").put("cause", "lines down").put("urgent", true)
+            .put("area", new JsonObject().put("postcodes", new JsonArray().add("0150")))));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+    assertThat(r.bodyAsJsonObject().getBoolean("urgent")).isTrue();
+    String campaign = onlyCampaign(r.bodyAsJsonObject().getString("id"));
+    var rows = await(storage.pool().preparedQuery("SELECT (SELECT count(*) FROM notify_sms WHERE campaign_id=$1::uuid) "
+        + "AS sms, (SELECT count(*) FROM notify_call WHERE campaign_id=$1::uuid) AS calls").execute(Tuple.of(campaign)));
+    assertThat(rows.iterator().next().getLong("sms")).isEqualTo(5);
+    assertThat(rows.iterator().next().getLong("calls")).isEqualTo(5);
+
+    var planned = await(client.post(port, "127.0.0.1", "/api/notifications/outages").putHeader("X-Test-User", "s")
+        .sendJsonObject(new JsonObject().put("kind", "planned").put("start", "2030-01-01T08:00:00Z")
+            .put("end", "2030-01-01T09:00:00Z").put("urgent", true)
+            .put("area", new JsonObject().put("feeders", new JsonArray().add("F1")))));
+    assertThat(planned.statusCode()).isEqualTo(400);
+    assertThat(planned.bodyAsString()).contains("urgent-planned-outage");
   }
 
   @Test

@@ -28,8 +28,8 @@ import org.gridcare.pbx.domain.SpyMode;
 
 /**
  * A PBX for dialler tests: each originate rings for {@code ringMillis} and then ends with the next scripted outcome
- * for that number (answered when none is scripted). Counts calls in progress and the most at once; {@code inbound}
- * adds that many other live channels.
+ * for that number (answered when none is scripted); an answered call then stays up {@code talkMillis}. Counts calls in
+ * progress (ringing or up) and the most at once; {@code inbound} adds that many other live channels.
  */
 public final class FakePbx implements Pbx {
   private final Vertx vertx;
@@ -38,7 +38,10 @@ public final class FakePbx implements Pbx {
   private final List<OriginateRequest> originated = new ArrayList<>();
   private int inProgress;
   private int maxInProgress;
+  private final List<ChannelId> talking = new ArrayList<>();
   public volatile int inbound;
+  /** How long an answered call stays up (its channel listed, counted in progress) after the originate answered. */
+  public volatile long talkMillis;
 
   public FakePbx(Vertx vertx, long ringMillis) {
     this.vertx = vertx;
@@ -77,11 +80,25 @@ public final class FakePbx implements Pbx {
         : outcomes.poll();
     Promise<OriginateResult> result = Promise.promise();
     vertx.setTimer(ringMillis, id -> {
+      ChannelId channel = new ChannelId("PJSIP/trunk-" + id);
+      boolean talks = outcome == OriginateResult.Outcome.ANSWERED && talkMillis > 0;
       synchronized (this) {
-        inProgress--;
+        if (talks) {
+          talking.add(channel);
+        } else {
+          inProgress--;
+        }
+      }
+      if (talks) {
+        vertx.setTimer(talkMillis, t -> {
+          synchronized (this) {
+            talking.remove(channel);
+            inProgress--;
+          }
+        });
       }
       result.complete(outcome == OriginateResult.Outcome.ANSWERED
-          ? new OriginateResult(outcome, new ChannelId("PJSIP/trunk-" + id), new CallId("call-" + id))
+          ? new OriginateResult(outcome, channel, new CallId("call-" + id))
           : OriginateResult.failed(outcome));
     });
     return result.future();
@@ -90,9 +107,13 @@ public final class FakePbx implements Pbx {
   @Override
   public synchronized Future<List<Channel>> activeChannels() {
     List<Channel> channels = new ArrayList<>();
-    for (int i = 0; i < inbound + inProgress; i++) {
+    for (int i = 0; i < inbound + inProgress - talking.size(); i++) {
       channels.add(new Channel(new ChannelId("c" + i), new CallId("k" + i), "PJSIP/trunk", ChannelState.UP, null,
           null, null, null, Instant.now()));
+    }
+    for (ChannelId t : talking) {
+      channels.add(new Channel(t, new CallId("k-" + t), "PJSIP/trunk", ChannelState.UP, null, null, null, null,
+          Instant.now()));
     }
     return Future.succeededFuture(channels);
   }

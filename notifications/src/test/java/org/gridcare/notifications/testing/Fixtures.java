@@ -1,12 +1,17 @@
 package org.gridcare.notifications.testing;
 
 import io.vertx.core.Future;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.gridcare.config.ConfigLoader;
+import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.notifications.NotificationsModule;
 import org.gridcare.notifications.app.OutageService;
 import org.gridcare.notifications.app.Recipients;
 import org.gridcare.notifications.domain.Candidate;
@@ -43,10 +48,22 @@ public final class Fixtures {
     return new Targeting(PHONES::normalise, PHONES::isMobile, "en", Set.of("en", "ru"));
   }
 
+  /** The shipped configuration (tests run in the module's directory). */
+  public static final ContactCentreConfig CONFIG =
+      ConfigLoader.load(Path.of("../config/contact-centre.yaml"), Map.of());
+
+  /** The shipped message texts (en, ru; Europe/Oslo). */
+  public static MessageTemplates templates() {
+    return NotificationsModule.templates(CONFIG);
+  }
+
   public static OutageService outages(Pool pool, Recipients recipients, Clock clock) {
-    return new OutageService(new PgOutages(pool), recipients, new PgOptOuts(pool), targeting(),
-        MessageTemplates.defaults("en", java.time.ZoneId.of("Europe/Oslo")), EstimatePolicy.DEFAULT,
-        Duration.ofHours(24), clock);
+    return outages(pool, recipients, false, clock);
+  }
+
+  public static OutageService outages(Pool pool, Recipients recipients, boolean callWhenUrgent, Clock clock) {
+    return new OutageService(new PgOutages(pool), recipients, new PgOptOuts(pool), targeting(), templates(),
+        EstimatePolicy.DEFAULT, Duration.ofHours(24), callWhenUrgent, clock);
   }
 
   public static <T> T await(Future<T> f) throws Exception {

@@ -12,8 +12,8 @@ import org.gridcare.pbxsim.dialplan.GotoTarget;
 
 /**
  * The dialplan applications the shipped extensions.conf uses (and AGI EXEC may call): Answer, AGI, Goto, GotoIf,
- * Set, Hangup, Wait, MusicOnHold, ChanSpy, Dial, Playback, SayNumber, NoOp, Verbose, MixMonitor, StopMixMonitor. An unknown
- * application hangs the channel up, as Asterisk does.
+ * Set, Hangup, Wait, MusicOnHold, ChanSpy, Dial, Playback, SayNumber, NoOp, Verbose, MixMonitor, StopMixMonitor,
+ * AMD. An unknown application hangs the channel up, as Asterisk does.
  */
 public final class Applications {
   private final Switchboard sb;
@@ -27,7 +27,7 @@ public final class Applications {
   public boolean exists(String application) {
     return switch (application.toLowerCase(Locale.ROOT)) {
       case "answer", "agi", "goto", "gotoif", "set", "hangup", "wait", "musiconhold", "chanspy", "dial", "playback",
-          "noop", "verbose", "mixmonitor", "stopmixmonitor", "saynumber" -> true;
+          "noop", "verbose", "mixmonitor", "stopmixmonitor", "saynumber", "amd" -> true;
       default -> false;
     };
   }
@@ -62,8 +62,23 @@ public final class Applications {
         yield Future.succeededFuture(AppResult.NEXT);
       }
       case "stopmixmonitor" -> sb.recordings().stop(ch).map(AppResult.NEXT);
+      case "amd" -> amd(ch, args);
       default -> Future.succeededFuture(AppResult.hangup(HangupCause.UNKNOWN));
     };
+  }
+
+  /**
+   * AMD([initialSilence,...]): listens to the party's greeting for as long as Asterisk's detector would, then sets
+   * AMDSTATUS and AMDCAUSE; a hang-up meanwhile gives HANGUP with an empty cause. Always goes on in the dialplan.
+   */
+  private Future<AppResult> amd(SimChannel ch, List<String> args) {
+    Greeting greeting = ch.observer == null ? Greeting.SILENT : ch.observer.greeting();
+    AnsweringMachineDetection.Result result = AnsweringMachineDetection.fromArguments(args).analyse(greeting);
+    return sb.media().silence(ch, result.afterMillis()).map(listened -> {
+      sb.setVariable(ch, "AMDSTATUS", listened.cancelled() ? "HANGUP" : result.status());
+      sb.setVariable(ch, "AMDCAUSE", listened.cancelled() ? "" : result.cause());
+      return AppResult.NEXT;
+    });
   }
 
   private Future<AppResult> set(SimChannel ch, String data) {

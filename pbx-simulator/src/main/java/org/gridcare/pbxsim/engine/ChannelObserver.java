@@ -14,4 +14,9 @@ public interface ChannelObserver {
   default long speechMillis() {
     return 1000;
   }
+
+  /** What the party says on answering, for answering machine detection. */
+  default Greeting greeting() {
+    return Greeting.PERSON;
+  }
 }

@@ -149,11 +149,14 @@ final class ReportSql {
       scores.append("count(*) FILTER (WHERE (j.data->>'score')::int = ").append(s).append(") AS score_").append(s)
           .append(s < 5 ? ", " : " ");
     }
-    SQL.put(Report.SATISFACTION, "SELECT " + BUCKET + ", a.line, a.operator_id AS operator, count(*) AS answers, "
+    // the survey carries the conversation's line and operator; answers journalled without them take the call's
+    // last answer's
+    SQL.put(Report.SATISFACTION, "SELECT " + BUCKET + ", coalesce(j.line, a.line) AS line, "
+        + "coalesce(j.operator_id, a.operator_id) AS operator, count(*) AS answers, "
         + "round(avg((j.data->>'score')::int), 2) AS avg_score, " + scores
-        + "FROM journal j LEFT JOIN LATERAL (SELECT a.line, a.operator_id FROM journal a WHERE a.call_id = j.call_id "
-        + "  AND a.type = 'acd.call.answered' ORDER BY a.at DESC, a.id DESC LIMIT 1) a ON true "
-        + "WHERE j.type = 'ivr.survey.answered' AND " + RANGE + " AND " + LINES.formatted("a.line")
+        + "FROM journal j LEFT JOIN LATERAL (SELECT a.line, a.operator_id FROM journal a WHERE j.operator_id IS NULL "
+        + "  AND a.call_id = j.call_id AND a.type = 'acd.call.answered' ORDER BY a.at DESC, a.id DESC LIMIT 1) a ON true "
+        + "WHERE j.type = 'ivr.survey.answered' AND " + RANGE + " AND " + LINES.formatted("coalesce(j.line, a.line)")
         + " GROUP BY 1, 2, 3 ORDER BY 1, 2 NULLS FIRST, 3 NULLS FIRST");
 
     String voiceFinal = "j.type = 'notify.voice.completed' AND j.data->>'final' = 'true'";

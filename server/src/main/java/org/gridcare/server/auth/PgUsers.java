@@ -63,13 +63,29 @@ public final class PgUsers {
         });
   }
 
-  /** Counts a failed login; after {@code max} failures the account is locked until {@code lockUntil}. */
-  public Future<Void> recordFailure(String username, int max, Instant lockUntil) {
+  /**
+   * Counts a failed login; the {@code max}-th failure in a row locks the account until {@code lockUntil}. True when
+   * this failure locked it.
+   */
+  public Future<Boolean> recordFailure(String username, int max, Instant lockUntil) {
     return pool.preparedQuery(
             "UPDATE users SET failed_logins = failed_logins + 1, "
-                + "locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END WHERE username = $1")
+                + "locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END WHERE username = $1 "
+                + "RETURNING failed_logins")
         .execute(Tuple.of(username, max, OffsetDateTime.ofInstant(lockUntil, ZoneOffset.UTC)))
-        .mapEmpty();
+        .map(rows -> rows.size() > 0 && rows.iterator().next().getInteger("failed_logins") == max);
+  }
+
+  /** Lifts a lockout and forgets the failures. */
+  public Future<Void> unlock(String username) {
+    return pool.preparedQuery("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = $1")
+        .execute(Tuple.of(username))
+        .map(rows -> {
+          if (rows.rowCount() == 0) {
+            throw DomainException.notFound("no-such-user", "No user named " + username);
+          }
+          return null;
+        });
   }
 
   public Future<Void> recordSuccess(String username) {

@@ -7,12 +7,15 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import org.gridcare.acd.bench.ErlangBenchmark;
 import org.gridcare.acd.bench.RoutingBenchmark;
 import org.gridcare.config.ConfigException;
+import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.crm.app.OutageLookup;
 import org.gridcare.crm.app.SampleCustomers;
@@ -31,6 +34,7 @@ import org.gridcare.pbx.asterisk.bench.AmiBench;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.recordings.bench.RecordingSearchBench;
 import org.gridcare.recordings.pg.PgRecordings;
+import org.gridcare.server.ContactCentre;
 import org.gridcare.storage.EmbeddedPostgres;
 import org.gridcare.storage.EmbeddedRedis;
 import org.gridcare.reports.bench.ReportsBench;
@@ -43,7 +47,7 @@ import picocli.CommandLine.Parameters;
 /** Benchmarks that print one JSON line each; docs/BENCHMARKS.md records what they gave and on which machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark and print one JSON line: erlang (ACD service quality vs Erlang C), "
-        + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency, TTS cold vs cached), "
+        + "acd (routing throughput on a real Redis vs raw round trips), ivr (digit-to-next-prompt latency through the PBX simulator vs the in-process engine, TTS cold vs cached), "
         + "recordings (search p95 over a seeded catalogue), screenpop (customer-card latency at 50 offers/s), "
         + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
         + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock), "
@@ -70,13 +74,11 @@ final class BenchCommand implements Callable<Integer> {
       case "acd" -> acd();
       case "sms" -> sms();
       case "ivr" -> {
-        ContactCentreConfig cfg;
         try {
-          cfg = Cli.load(config, null);
+          ivr(config);
         } catch (ConfigException e) {
           return Cli.configError(e);
         }
-        ivr(cfg);
       }
       case "recordings" -> recordings();
       case "screenpop" -> {
@@ -162,16 +164,53 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private void ivr(ContactCentreConfig cfg) throws Exception {
-    Vertx vertx = Vertx.vertx();
+  /**
+   * IVR: first two baselines in the same run, one FastAGI command round trip under 200 sessions ({@code bench agi
+   * --quick}, the wire's floor) and the IVR engine on an in-process PBX session (no wire, no storage), which also
+   * times TTS cold and cached; then the whole centre in simulator mode on scratch storage with simulated callers
+   * over AMI/FastAGI ({@link IvrWireBench}). {@code p50_ms}/{@code p99_ms} are the wire figures; the ratios say what
+   * the PBX wire, the CRM look-ups and the journal add to the engine's own cost.
+   */
+  private void ivr(Path configFile) throws Exception {
     Path work = Files.createTempDirectory("cc-bench-ivr");
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putAll(IvrWireBench.scratch(work));
+    ContactCentreConfig cfg = ConfigLoader.load(configFile, env);
+    JsonObject baseline;
+    JsonObject agi;
+    Vertx vertx = Vertx.vertx();
     try {
-      var result = Cli.await(IvrBench.run(vertx, cfg, event -> Future.succeededFuture(), work,
+      agi = AgiBench.run(vertx, true);
+      baseline = Cli.await(IvrBench.run(vertx, cfg, event -> Future.succeededFuture(), work.resolve("in-process"),
           quick ? IvrBench.Settings.quick() : IvrBench.Settings.full()), 600);
-      System.out.println(result.encode());
     } finally {
       Cli.await(vertx.close(), 10);
     }
+    ContactCentre cc = Cli.await(ContactCentre.start(cfg), 300);
+    JsonObject wire;
+    try {
+      wire = Cli.await(new IvrWireBench(cc).run(quick ? IvrWireBench.Settings.quick() : IvrWireBench.Settings.full()),
+          1800);
+    } finally {
+      Cli.await(cc.stop(), 60);
+    }
+    JsonObject result = wire.copy()
+        .put("tts_cold_ms", baseline.getDouble("tts_cold_ms")).put("tts_cached_ms", baseline.getDouble("tts_cached_ms"))
+        .put("baseline_in_process", new JsonObject().put("p50_ms", baseline.getDouble("p50_ms"))
+            .put("p99_ms", baseline.getDouble("p99_ms")).put("sessions", baseline.getInteger("sessions"))
+            .put("samples", baseline.getInteger("samples")))
+        .put("p50_vs_in_process", ratio(wire.getDouble("p50_ms"), baseline.getDouble("p50_ms")))
+        .put("p99_vs_in_process", ratio(wire.getDouble("p99_ms"), baseline.getDouble("p99_ms")))
+        .put("baseline_agi_command", new JsonObject().put("p50_ms", agi.getDouble("p50_ms"))
+            .put("p99_ms", agi.getDouble("p99_ms")).put("sessions", agi.getInteger("sessions")))
+        .put("p50_vs_agi_command", ratio(wire.getDouble("p50_ms"), agi.getDouble("p50_ms")))
+        .put("p99_vs_agi_command", ratio(wire.getDouble("p99_ms"), agi.getDouble("p99_ms")));
+    System.out.println(result.encode());
+  }
+
+  /** a / b to one decimal; null when b is below the 0.01 ms resolution (the in-process p50 often is). */
+  private static Double ratio(double a, double b) {
+    return b < 0.01 ? null : Math.round(a / b * 10) / 10.0;
   }
 
   /**

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     version = "gridcare contact centre 0.1.0",
     description = "Contact-centre telephony backend for electricity utilities.",
     subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, UserCommand.class, AuditCommand.class,
-        BenchCommand.class, ImportCommand.class, SimulateCommand.class, NotifyCommand.class})
+        BenchCommand.class, ImportCommand.class, SimulateCommand.class, NotifyCommand.class, PrivacyCommand.class,
+        RetentionCommand.class, KeysCommand.class})
 public final class ContactCentreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

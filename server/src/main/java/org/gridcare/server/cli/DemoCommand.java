@@ -1,9 +1,7 @@
 package org.gridcare.server.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -13,8 +11,6 @@ import java.util.concurrent.Callable;
 import org.gridcare.config.ConfigException;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
-import org.gridcare.config.NotificationsConfig;
-import org.gridcare.config.Secret;
 import org.gridcare.server.ContactCentre;
 import org.gridcare.server.DemoTraffic;
 import org.gridcare.server.DemoUsers;
@@ -45,7 +41,6 @@ final class DemoCommand implements Callable<Integer> {
   int callsEvery;
 
   private volatile TwilioMock twilioMock;
-  private volatile Path tokenFile;
 
   @Override
   public Integer call() throws Exception {
@@ -66,9 +61,6 @@ final class DemoCommand implements Callable<Integer> {
       cfg = ConfigLoader.load(config, env);
     } catch (ConfigException e) {
       return Cli.configError(e);
-    }
-    if (twilio != null) {
-      cfg = withTokenFile(cfg, env.get(TOKEN_ENV));
     }
     ContactCentre cc = Cli.await(ContactCentre.start(cfg), 180);
     String url = "http://" + cfg.server().host() + ":" + cc.httpPort() + "/";
@@ -93,7 +85,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * Starts {@code scripts/twilio-mock.sh} on a free port and points {@code notifications.twilio} at it through the
-   * configuration overrides, with an account SID and auth token generated for this run (the mock accepts any).
+   * configuration overrides, with an account SID and auth token generated for this run (the mock accepts any); the
+   * token stays in the overrides map, which the loaded configuration's secrets read.
    * Without node/npm, or when the mock does not start, the demo runs on and its outage SMS stay pending.
    */
   private TwilioMock startTwilioMock(Map<String, String> env) {
@@ -117,42 +110,14 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** On exit (after a signal, or when the start failed): the mock and the token generated for it go. */
+  /** On exit (after a signal, or when the start failed). */
   private void stopTwilioMock() {
     twilioMock.close();
-    Path file = tokenFile;
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        LOG.warn("could not delete {}: {}", file, e.toString());
-      }
-    }
   }
 
   private static String hex(SecureRandom random) {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
-  }
-
-  /**
-   * The modules resolve secrets from the process environment, which a running JVM cannot extend: the generated
-   * token goes to a file only this user can read, in the demo's data directory, and the secret names that file.
-   */
-  private ContactCentreConfig withTokenFile(ContactCentreConfig c, String token) throws IOException {
-    Path file = ContactCentre.dataDir(c).resolve("twilio-mock-auth-token");
-    tokenFile = file;
-    Files.createDirectories(file.getParent());
-    Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, token);
-    NotificationsConfig n = c.notifications();
-    NotificationsConfig.Twilio t = n.twilio();
-    NotificationsConfig notifications = new NotificationsConfig(new NotificationsConfig.Twilio(t.accountSid(),
-        new Secret(null, file.toString()), t.messagingServiceSid(), t.from(), t.ratePerSecond(), t.baseUrl()),
-        n.voice(), n.planNoticeAhead());
-    return new ContactCentreConfig(c.server(), c.storage(), c.pbx(), c.auth(), c.locale(), c.lines(), c.topics(),
-        c.operators(), c.acd(), c.ivr(), c.recordings(), notifications, c.privacy(), c.crm());
   }
 }

@@ -13,8 +13,6 @@ import org.gridcare.config.ConfigException;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.server.auth.Authentication;
 import org.gridcare.server.auth.Identity;
-import org.gridcare.server.auth.PgUsers;
-import org.gridcare.server.auth.RedisSessions;
 import org.gridcare.server.auth.Role;
 import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
@@ -24,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage API users.",
-    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class})
+    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class,
+        UserCommand.Unlock.class})
 final class UserCommand {
   @Option(names = "--config", defaultValue = "config/contact-centre.yaml", description = "configuration file",
       scope = picocli.CommandLine.ScopeType.INHERIT)
@@ -42,8 +41,7 @@ final class UserCommand {
     Storage storage = null;
     try {
       storage = Cli.await(Storage.start(vertx, StorageSettings.from(cfg.storage())), 120);
-      Authentication auth = new Authentication(vertx, new PgUsers(storage.pool()),
-          new RedisSessions(vertx, storage.redis(), cfg.auth().tokenTtl()), cfg.auth(), storage.audit());
+      Authentication auth = Authentication.create(vertx, storage.pool(), storage.redis(), cfg.auth(), storage.audit());
       Cli.await(action.apply(auth), 60);
       return 0;
     } catch (java.util.concurrent.ExecutionException e) {
@@ -118,6 +116,20 @@ final class UserCommand {
     @Override
     public Integer call() throws Exception {
       return parent.withAuth(auth -> auth.disableUser(Cli.operatingSystemActor(), username).onSuccess(v -> System.out.println("Disabled " + username)));
+    }
+  }
+
+  @Command(name = "unlock", mixinStandardHelpOptions = true,
+      description = "Lift a lockout after failed logins (and the account's login rate limit) now; audited.")
+  static final class Unlock implements Callable<Integer> {
+    @ParentCommand UserCommand parent;
+
+    @Parameters(index = "0", description = "username") String username;
+
+    @Override
+    public Integer call() throws Exception {
+      return parent.withAuth(auth -> auth.unlockUser(Cli.operatingSystemActor(), username)
+          .onSuccess(v -> System.out.println("Unlocked " + username)));
     }
   }
 }

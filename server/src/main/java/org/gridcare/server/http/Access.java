@@ -1,9 +1,12 @@
 package org.gridcare.server.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.util.List;
 import org.gridcare.server.auth.Authentication;
@@ -11,17 +14,21 @@ import org.gridcare.server.auth.Identity;
 
 /**
  * Authentication (a root handler: bearer token → user on the context, 401 without one for non-public operations)
- * and authorisation (per operation: the user needs one of the operation's {@code x-roles}, else 403).
+ * and authorisation (the user needs one of the operation's {@code x-roles}, else 403). The role check runs in the
+ * root handler too, before the contract's validation, so a caller without the role learns nothing from 400s; the
+ * per-operation handler repeats it and refuses to build a route that declares neither {@code x-roles} nor
+ * {@code x-public}. Only the Authorization header (or {@code access_token} on a GET of an SSE stream) authenticates:
+ * cookies never do, so there is no cross-site request forgery to defend against.
  */
 final class Access {
   static final String TOKEN = "gridcare.token";
 
   private Access() {}
 
-  static Handler<RoutingContext> authenticate(Authentication auth, io.vertx.openapi.contract.OpenAPIContract contract) {
+  static Handler<RoutingContext> authenticate(Authentication auth, OpenAPIContract contract) {
     return ctx -> {
       Operation op = contract.findOperation(ctx.normalizedPath(), ctx.request().method());
-      boolean isPublic = op == null || Boolean.TRUE.equals(op.getExtensions().get("x-public"));
+      boolean isPublic = op == null || isPublic(op);
       String token = bearer(ctx);
       if (token == null) {
         if (isPublic) {
@@ -37,7 +44,11 @@ final class Access {
           // Vert.x 5's own authentication handlers set the user this way; there is no public setter.
           ((io.vertx.ext.web.impl.UserContextInternal) ctx.userContext()).setUser(io.vertx.ext.auth.User.create(id.toJson()));
           ctx.put(TOKEN, token);
-          ctx.next();
+          if (isPublic || allowed(roles(op), ctx.user().principal())) {
+            ctx.next();
+          } else {
+            ctx.fail(new HttpException(403));
+          }
         } else if (found.failed()) {
           ctx.fail(found.cause());
         } else if (isPublic) {
@@ -51,9 +62,8 @@ final class Access {
 
   /** The role check for one operation, from its {@code x-roles}; public operations need none. */
   static Handler<RoutingContext> authorise(Operation op) {
-    Object declared = op.getExtensions().get("x-roles");
-    List<?> roles = declared instanceof JsonArray a ? a.getList() : declared instanceof List<?> l ? l : List.of();
-    boolean isPublic = Boolean.TRUE.equals(op.getExtensions().get("x-public"));
+    List<?> roles = roles(op);
+    boolean isPublic = isPublic(op);
     if (!isPublic && roles.isEmpty()) {
       throw new IllegalStateException("operation " + op.getOperationId() + " declares neither x-roles nor x-public");
     }
@@ -66,8 +76,7 @@ final class Access {
         ctx.fail(new HttpException(401));
         return;
       }
-      JsonArray mine = ctx.user().principal().getJsonArray("roles", new JsonArray());
-      if (mine.contains("admin") || roles.stream().anyMatch(mine::contains)) { // admins may do everything
+      if (allowed(roles, ctx.user().principal())) {
         ctx.next();
       } else {
         ctx.fail(new HttpException(403));
@@ -75,13 +84,27 @@ final class Access {
     };
   }
 
+  private static boolean isPublic(Operation op) {
+    return Boolean.TRUE.equals(op.getExtensions().get("x-public"));
+  }
+
+  private static List<?> roles(Operation op) {
+    Object declared = op.getExtensions().get("x-roles");
+    return declared instanceof JsonArray a ? a.getList() : declared instanceof List<?> l ? l : List.of();
+  }
+
+  private static boolean allowed(List<?> roles, JsonObject principal) {
+    JsonArray mine = principal.getJsonArray("roles", new JsonArray());
+    return mine.contains("admin") || roles.stream().anyMatch(mine::contains); // admins may do everything
+  }
+
   static String bearer(RoutingContext ctx) {
     String h = ctx.request().getHeader("Authorization");
     if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return h.substring(7).strip();
     }
-    // EventSource cannot send headers: SSE streams accept the token as a query parameter.
-    if (ctx.request().path().endsWith("/stream")) {
+    // EventSource cannot send headers: SSE streams (reads only) accept the token as a query parameter.
+    if (ctx.request().method() == HttpMethod.GET && ctx.request().path().endsWith("/stream")) {
       return ctx.request().getParam("access_token");
     }
     return null;

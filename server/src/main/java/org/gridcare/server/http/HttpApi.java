@@ -19,9 +19,11 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.gridcare.config.ServerConfig;
+import org.gridcare.platform.domain.DomainException;
 import org.gridcare.server.auth.Authentication;
 
 /**
@@ -30,6 +32,8 @@ import org.gridcare.server.auth.Authentication;
  * An operation in the contract without a handler, or a handler for an operation the contract lacks, fails start-up.
  */
 public final class HttpApi {
+  /** An escaped NUL (backslash, u, four zeros; not itself escaped) in a JSON text. */
+  private static final Pattern JSON_NUL = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\u0000", Pattern.CASE_INSENSITIVE);
   private final Vertx vertx;
   private final JsonObject document;
   private final Authentication auth;
@@ -53,6 +57,7 @@ public final class HttpApi {
       RouterBuilder rb = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
       rb.rootHandler(BodyHandler.create().setBodyLimit(2 * 1024 * 1024).setHandleFileUploads(false));
       rb.rootHandler(Access.authenticate(auth, contract));
+      rb.rootHandler(HttpApi::refuseNul);
       for (OpenAPIRoute route : rb.getRoutes()) {
         route.setDoSecurity(false); // enforced by Access with x-roles, not by Vert.x auth providers
         route.addHandler(Access.authorise(route.getOperation()));
@@ -88,6 +93,24 @@ public final class HttpApi {
       built = r;
       return vertx.createHttpServer(options).requestHandler(r).listen();
     });
+  }
+
+  /**
+   * Refuses NUL characters anywhere in the request (PostgreSQL text cannot hold one; file names must not) with a 400,
+   * after authentication so an anonymous caller still gets 401.
+   */
+  private static void refuseNul(RoutingContext ctx) {
+    String uri = ctx.request().uri();
+    boolean nul = uri.indexOf('\0') >= 0 || uri.contains("%00");
+    if (!nul && ctx.body().buffer() != null) {
+      String body = ctx.body().asString();
+      nul = body.indexOf('\0') >= 0 || JSON_NUL.matcher(body).find();
+    }
+    if (nul) {
+      ctx.fail(DomainException.invalid("nul-character", "The request contains a NUL character"));
+    } else {
+      ctx.next();
+    }
   }
 
   /** The router serving requests, once {@link #listen} succeeded. */

@@ -34,11 +34,13 @@ final class HttpAuthRoutes {
     HttpApi.on(rb, "addUser", this::addUser);
     HttpApi.on(rb, "disableUser", ctx -> auth.disableUser(ctx.user().principal().getString("username"), ctx.pathParam("username"))
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
+    HttpApi.on(rb, "unlockUser", ctx -> auth.unlockUser(ctx.user().principal().getString("username"), ctx.pathParam("username"))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
   }
 
   private void login(RoutingContext ctx) {
     JsonObject body = ctx.body().asJsonObject();
-    auth.login(body.getString("username"), body.getString("password"))
+    auth.login(body.getString("username"), body.getString("password"), ctx.request().remoteAddress().hostAddress())
         .onSuccess(s -> HttpApi.json(ctx, 200, new JsonObject().put("token", s.token())
             .put("expiresAt", s.expiresAt().toString()).put("user", s.identity().toJson())))
         .onFailure(ctx::fail);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.ErrorKind;
 import org.gridcare.platform.domain.Masking;
+import org.gridcare.server.auth.RedisLoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,10 @@ public final class HttpErrors {
     int status;
     JsonObject body;
     if (failure instanceof DomainException e) {
-      status = "account-locked".equals(e.id()) ? 429 : status(e.kind());
+      status = "account-locked".equals(e.id()) || RedisLoginThrottle.TOO_MANY.equals(e.id()) ? 429 : status(e.kind());
+      if (e.details().get("retryAfterSeconds") instanceof Number seconds) {
+        ctx.response().putHeader("Retry-After", String.valueOf(seconds.longValue()));
+      }
       body = body(e.id(), e.getMessage(), e.details());
     } else if (failure instanceof io.vertx.ext.web.handler.HttpException e) {
       status = e.getStatusCode();

@@ -16,6 +16,7 @@ import org.gridcare.crm.domain.TicketTopic;
 import org.gridcare.ivr.app.CustomerLookup;
 import org.gridcare.ivr.app.MeterReadings;
 import org.gridcare.ivr.app.ServiceRequests;
+import org.gridcare.ivr.app.ServiceRequests.OutagesKnown;
 import org.gridcare.ivr.domain.ApplicationStatus;
 import org.gridcare.ivr.domain.CustomerSummary;
 import org.gridcare.ivr.domain.MeterHistory;
@@ -59,9 +60,21 @@ public final class CrmForIvr implements CustomerLookup, ServiceRequests, MeterRe
     String where = place.substation() == null ? "" : " (substation " + place.substation()
         + (place.feeder() == null ? "" : ", feeder " + place.feeder()) + ")";
     return crm.tickets().open(new TicketDraft(customerId(report.customerId()), TicketTopic.OUTAGE,
-            "Fault reported by phone" + where, "Reported in the IVR; no known outage covered the caller's area.",
+            "Fault reported by phone" + where, description(report.outages()),
             1, null, null, TicketSource.IVR, report.callId(), ACTOR))
         .map(t -> t.number());
+  }
+
+  /** What the operator reading the ticket needs to know about outages the caller was (or was not) told of. */
+  static String description(OutagesKnown outages) {
+    if (outages instanceof OutagesKnown.Announced a) {
+      return "Reported in the IVR after the caller was told of the known outage " + a.outageId() + " in their area"
+          + (a.cause() == null ? "" : " (" + a.cause() + ")") + ": check whether this fault is part of it or a "
+          + "different problem.";
+    }
+    return outages instanceof OutagesKnown.None
+        ? "Reported in the IVR; no known outage covered the caller's area at the time of the call."
+        : "Reported in the IVR; the outage register was not checked for the caller's area.";
   }
 
   @Override

@@ -282,10 +282,11 @@ class IvrFlowsTest {
     caller.awaitHungUp();
 
     String call = caller.callId();
-    List<Row> tickets = centre.rows("SELECT t.number, t.topic, t.source, t.customer_id, t.line FROM crm_ticket t "
-        + "JOIN crm_ticket_link l ON l.ticket_id = t.id WHERE l.kind = 'call' AND l.ref = $1", call);
+    List<Row> tickets = centre.rows("SELECT t.number, t.topic, t.source, t.customer_id, t.line, t.description "
+        + "FROM crm_ticket t JOIN crm_ticket_link l ON l.ticket_id = t.id WHERE l.kind = 'call' AND l.ref = $1", call);
     assertThat(tickets).hasSize(1);
     assertThat(tickets.get(0).getString("topic")).isEqualTo("outage");
+    assertThat(tickets.get(0).getString("description")).contains("no known outage covered the caller's area");
     assertThat(tickets.get(0).getString("source")).isEqualToIgnoringCase("ivr");
     assertThat(tickets.get(0).getLong("customer_id")).isEqualTo(customer.getLong("id"));
     assertThat(registered).as("the caller hears the ticket's number").isEqualTo(centre.spoken("en", "Thank you. Your "
@@ -295,6 +296,43 @@ class IvrFlowsTest {
     Row completed = centre.completed(call);
     assertThat(completed.getJsonObject("data").getString("ending")).isEqualTo("self-served");
     assertThat(completed.getJsonObject("data").getString("flow")).isEqualTo("report-fault");
+  }
+
+  @Test
+  void aRussianCallerHearsRussianSpeechFromTheConfiguredEngineNotFreeTts() throws Exception {
+    WireCaller caller = new WireCaller(centre.simulator().placeCall(UNKNOWN_NUMBER, TOLL_FREE));
+    caller.hear(prompt("choose-language"));
+    caller.press("2");
+
+    String welcome = caller.hearNext();
+    assertThat(welcome).isEqualTo(centre.staticPrompt("ru", "welcome")).isNotEqualTo(prompt("welcome"));
+    assertThat(centre.cc.ivr().speech().tts().name("ru")).startsWith("command/espeak-ng");
+    byte[] wav = Files.readAllBytes(Path.of(welcome + ".wav"));
+    javax.sound.sampled.AudioFormat format = javax.sound.sampled.AudioSystem
+        .getAudioFileFormat(new java.io.ByteArrayInputStream(wav)).getFormat();
+    assertThat(format.getSampleRate()).isEqualTo(8000f);
+    assertThat(format.getChannels()).isEqualTo(1);
+    assertThat(format.getSampleSizeInBits()).isEqualTo(16);
+    caller.hangUp();
+  }
+
+  @Test
+  void faultReportedAfterHearingTheOutageNamesThatOutageInTheTicket() throws Exception {
+    WireCaller caller = englishCaller(mobile(0));
+    caller.hear(centre.spoken("en", "There is an unplanned power outage in your area, caused by a fallen tree, since "
+        + osloTime(outageStart) + ". Power is expected back at " + osloTime(outageRestoration) + ". To get a text "
+        + "message when power is back, press 1. If your problem is different, press 2."));
+    caller.press("2");
+    caller.hear(prompt("main-menu"));
+    caller.press("1");
+    caller.hear(prompt("goodbye"));
+    caller.awaitHungUp();
+
+    List<Row> tickets = centre.rows("SELECT t.description FROM crm_ticket t JOIN crm_ticket_link l "
+        + "ON l.ticket_id = t.id WHERE l.kind = 'call' AND l.ref = $1", caller.callId());
+    assertThat(tickets).hasSize(1);
+    assertThat(tickets.get(0).getString("description"))
+        .contains("told of the known outage " + outage, "a fallen tree").doesNotContain("no known outage");
   }
 
   @Test

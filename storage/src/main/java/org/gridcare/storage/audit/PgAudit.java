@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -18,7 +19,7 @@ import org.gridcare.platform.audit.AuditEntry;
 
 /**
  * The audit in PostgreSQL. Appends are serialised by a transaction-scoped advisory lock so the chain has one order;
- * verification streams the table in id order and recomputes every hash.
+ * verification streams the table in id order from the newest retention checkpoint and recomputes every hash.
  */
 public final class PgAudit implements Audit {
   static final String GENESIS = "0".repeat(64);
@@ -48,25 +49,57 @@ public final class PgAudit implements Audit {
 
   @Override
   public Future<Verification> verify() {
-    return pool.query("SELECT * FROM audit ORDER BY id").execute().map(rows -> {
-      String prev = GENESIS;
-      long n = 0;
-      for (Row r : rows) {
-        n++;
-        long id = r.getLong("id");
-        if (!r.getString("prev_hash").equals(prev)) {
-          return new Verification(false, n, id, "entry " + id + " does not follow the previous entry (one was removed or inserted)");
-        }
-        JsonObject details = new JsonObject(new TreeMap<>(r.getJsonObject("details").getMap()));
-        String expected = hash(prev, r.getOffsetDateTime("at").toInstant(), r.getString("actor"), r.getString("action"),
-            r.getString("subject_type"), r.getString("subject_id"), r.getString("reason"), details);
-        if (!expected.equals(r.getString("hash"))) {
-          return new Verification(false, n, id, "entry " + id + " was modified");
-        }
-        prev = expected;
+    return pool.query("SELECT through_id, through_hash FROM audit_checkpoint ORDER BY id DESC LIMIT 1").execute()
+        .compose(cp -> {
+          Row c = cp.size() == 0 ? null : cp.iterator().next();
+          long after = c == null ? 0 : c.getLong("through_id");
+          String start = c == null ? GENESIS : c.getString("through_hash");
+          return pool.preparedQuery("SELECT * FROM audit WHERE id > $1 ORDER BY id").execute(Tuple.of(after))
+              .map(rows -> verify(rows, start));
+        });
+  }
+
+  private static Verification verify(Iterable<Row> rows, String start) {
+    String prev = start;
+    long n = 0;
+    for (Row r : rows) {
+      n++;
+      long id = r.getLong("id");
+      if (!r.getString("prev_hash").equals(prev)) {
+        return new Verification(false, n, id, "entry " + id + " does not follow the previous entry (one was removed or inserted)");
       }
-      return new Verification(true, n, null, null);
-    });
+      JsonObject details = new JsonObject(new TreeMap<>(r.getJsonObject("details").getMap()));
+      String expected = hash(prev, r.getOffsetDateTime("at").toInstant(), r.getString("actor"), r.getString("action"),
+          r.getString("subject_type"), r.getString("subject_id"), r.getString("reason"), details);
+      if (!expected.equals(r.getString("hash"))) {
+        return new Verification(false, n, id, "entry " + id + " was modified");
+      }
+      prev = expected;
+    }
+    return new Verification(true, n, null, null);
+  }
+
+  @Override
+  public Future<Purge> purgeBefore(Instant cutoff) {
+    OffsetDateTime before = cutoff.atOffset(ZoneOffset.UTC);
+    return pool.withTransaction(tx -> tx.query("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")").execute()
+        .compose(x -> tx.preparedQuery("SELECT id, hash FROM audit WHERE id = (SELECT max(id) FROM audit WHERE at < $1)")
+            .execute(Tuple.of(before)))
+        .compose(last -> {
+          if (last.size() == 0) {
+            return Future.succeededFuture(new Purge(0, null));
+          }
+          Row l = last.iterator().next();
+          long through = l.getLong("id");
+          return tx.preparedQuery("SELECT count(*) AS n, min(at) AS oldest FROM audit WHERE id <= $1")
+              .execute(Tuple.of(through))
+              .map(c -> c.iterator().next())
+              .map(r -> new Purge(r.getLong("n"), r.getOffsetDateTime("oldest").toInstant()))
+              .compose(purge -> tx.preparedQuery("DELETE FROM audit WHERE id <= $1").execute(Tuple.of(through))
+                  .compose(d -> tx.preparedQuery("INSERT INTO audit_checkpoint (through_id, through_hash, purged, at) "
+                      + "VALUES ($1, $2, $3, now())").execute(Tuple.of(through, l.getString("hash"), purge.entries())))
+                  .map(purge));
+        }));
   }
 
   static String hash(String prev, Instant at, String actor, String action, String subjectType, String subjectId,
