@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded stretch of a day through the whole server on the PBX simulator: callers walk the IVR (some hang up in a
- * menu), queue on lines 1 and 2, are answered by the one ready operator of their line or give up. What the callers
- * saw on the simulator (menu walked, music on hold, bridged, hung up, at which instant) is the ground truth; the
+ * menu), queue on lines 1 and 2, are answered by the one ready operator of their line or give up; when the operator
+ * hangs up first the caller answers the post-call survey with a seeded score. What the callers saw on the simulator (menu walked, music on hold, bridged, hung up, at which instant) is the ground truth; the
  * reports computed by the server from its journal must equal the figures computed here from that log (counts exactly,
  * times within a second, the service level within the calls that waited within half a second of the target).
  */
@@ -59,6 +59,10 @@ class ReportCorrectnessTest {
     int line;
     long patienceMs;
     long talkMs;
+    boolean surveyed;
+    int score;
+    boolean answeredSurvey;
+    long talkEnded = -1;
     long placed;
     long queued = -1;
     long bridged = -1;
@@ -101,6 +105,8 @@ class ReportCorrectnessTest {
         c.line = c.kind == Kind.HAZARD ? 1 : OPERATOR_KEYS.get(c.key);
         c.patienceMs = 1000L * (6 + random.nextInt(20)) + 500; // half a second off every abandonment band edge
         c.talkMs = 1000L * (1 + random.nextInt(4));
+        c.surveyed = random.nextBoolean(); // the operator hangs up first: the caller gets the post-call survey
+        c.score = 1 + random.nextInt(5);
         callers.add(c);
         Promise<Void> p = Promise.promise();
         done.add(p.future());
@@ -119,6 +125,9 @@ class ReportCorrectnessTest {
       long answered = callers.stream().filter(c -> c.bridged > 0).count();
       TestCentre.eventually("every answered call is completed in the journal", () ->
           total(report(http, token, "aht", from, to, "all"), r -> true, "handled") == answered);
+      long surveys = callers.stream().filter(c -> c.answeredSurvey).count();
+      TestCentre.eventually("every survey answer is journalled", () ->
+          total(report(http, token, "satisfaction", from, to, "all"), r -> true, "answers") == surveys);
       TestCentre.eventually("every IVR session is journalled", () ->
           total(report(http, token, "ivr-time", from, to, "all"), r -> true, "sessions") == CALLS);
 
@@ -127,6 +136,7 @@ class ReportCorrectnessTest {
       JsonArray aht = report(http, token, "aht", from, to, "all");
       JsonArray nodes = report(http, token, "ivr-nodes", from, to, "all");
       JsonArray ivr = report(http, token, "ivr-time", from, to, "all");
+      JsonArray satisfaction = report(http, token, "satisfaction", from, to, "all");
 
       assertThat(total(requests, r -> true, "inbound")).as("inbound").isEqualTo(CALLS);
       assertThat(total(requests, r -> true, "in_progress")).as("in progress after the day").isZero();
@@ -161,12 +171,23 @@ class ReportCorrectnessTest {
         if (!took.isEmpty()) {
           double asa = took.stream().mapToLong(c -> c.bridged - c.queued).average().orElseThrow() / 1000.0;
           assertThat(one(service, onLine).getDouble("asa_s")).as(l + "ASA").isCloseTo(asa, within(1.0));
-          double talk = took.stream().mapToLong(c -> c.ended - c.bridged).average().orElseThrow() / 1000.0;
+          double talk = took.stream().mapToLong(c -> c.talkEnded - c.bridged).average().orElseThrow() / 1000.0;
           JsonObject op = one(aht, onLine);
           assertThat(op.getString("operator")).isEqualTo(OPERATOR_OF_LINE.get(line));
           assertThat(op.getLong("handled")).isEqualTo(took.size());
           assertThat(op.getDouble("avg_talk_s")).as(l + "talk time").isCloseTo(talk, within(1.0));
           assertThat(op.getDouble("aht_s")).as(l + "AHT = talk + the 1 s wrap-up").isCloseTo(talk + 1.0, within(1.0));
+          List<Caller> surveyed = took.stream().filter(c -> c.answeredSurvey).toList();
+          assertThat(surveyed).as(l + "some callers answer the survey").isNotEmpty();
+          JsonObject sat = one(satisfaction, onLine);
+          assertThat(sat.getString("operator")).isEqualTo(OPERATOR_OF_LINE.get(line));
+          assertThat(sat.getLong("answers")).as(l + "survey answers").isEqualTo(surveyed.size());
+          assertThat(sat.getDouble("avg_score")).as(l + "average score").isCloseTo(
+              surveyed.stream().mapToInt(c -> c.score).average().orElseThrow(), within(0.005));
+          for (int score = 1; score <= 5; score++) {
+            int s = score;
+            assertThat(sat.getLong("score_" + s)).isEqualTo(surveyed.stream().filter(c -> c.score == s).count());
+          }
         }
       }
       long routed = callers.stream().filter(c -> c.kind == Kind.OPERATOR || c.kind == Kind.HAZARD).count();
@@ -215,7 +236,16 @@ class ReportCorrectnessTest {
         if (c.queued < 0) {
           c.queued = c.bridged; // answered before the hold music started
         }
-        vertx.setTimer(c.talkMs, t -> call.hangUp());
+        vertx.setTimer(c.talkMs, t -> {
+          c.talkEnded = System.currentTimeMillis();
+          if (!c.surveyed) {
+            call.hangUp();
+            return;
+          }
+          Future<String> question = call.awaitNextPrompt();
+          sim.phone("PJSIP/" + OPERATOR_OF_LINE.get(c.line)).hangUp();
+          question.compose(p -> call.press(String.valueOf(c.score))).onSuccess(x -> c.answeredSurvey = true);
+        });
       });
     }).onFailure(e -> over.tryFail(e));
     return over.future();
