@@ -266,6 +266,10 @@ class ReportsTest {
     assertThat(rows("requests", line2, "").stream().map(o -> ((JsonObject) o).getInteger("line")))
         .as("no line-less rows for a line supervisor").containsOnly(2);
     assertThat(get("/api/reports/service?" + RANGE, "op;agent;1").statusCode()).isEqualTo(403);
+    // a line-1 supervisor oversees line 2 as well (seed 003 table 9), not line 3
+    assertThat(rows("service", "sup1;supervisor;1", "").stream().map(o -> ((JsonObject) o).getInteger("line")))
+        .containsOnly(1, 2).contains(2);
+    assertThat(get("/api/reports/service?" + RANGE + "&line=3", "sup1;supervisor;1").statusCode()).isEqualTo(403);
   }
 
   @Test

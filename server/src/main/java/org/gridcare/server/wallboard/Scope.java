@@ -6,16 +6,19 @@ import java.util.List;
 import org.gridcare.platform.domain.DomainException;
 
 /**
- * The lines a signed-in user may watch and act on: admins every line, supervisors the lines in their principal
- * (a line-1 supervisor is given lines 1 and 2, seed 003 table 9).
+ * The lines a signed-in user may watch and act on: admins every line; supervisors the lines in their principal, and
+ * a line-1 supervisor also line 2 (seed 003 table 9: line-1 supervisors oversee the branch specialists too).
  */
 public record Scope(boolean all, List<Integer> lines) {
 
   public static Scope of(JsonObject principal) {
     boolean admin = principal.getJsonArray("roles", new JsonArray()).contains("admin");
-    List<Integer> lines = principal.getJsonArray("lines", new JsonArray()).stream()
-        .map(l -> ((Number) l).intValue()).toList();
-    return new Scope(admin, lines);
+    java.util.Set<Integer> lines = new java.util.TreeSet<>();
+    principal.getJsonArray("lines", new JsonArray()).forEach(l -> lines.add(((Number) l).intValue()));
+    if (lines.contains(1)) {
+      lines.add(2);
+    }
+    return new Scope(admin, List.copyOf(lines));
   }
 
   public boolean sees(Integer line) {

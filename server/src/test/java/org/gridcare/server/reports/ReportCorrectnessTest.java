@@ -244,7 +244,7 @@ class ReportCorrectnessTest {
           }
           Future<String> question = call.awaitNextPrompt();
           sim.phone("PJSIP/" + OPERATOR_OF_LINE.get(c.line)).hangUp();
-          question.compose(p -> call.press(String.valueOf(c.score))).onSuccess(x -> c.answeredSurvey = true);
+          question.compose(p -> call.press(String.valueOf(c.score))).onSuccess(pressed -> c.answeredSurvey = true);
         });
       });
     }).onFailure(e -> over.tryFail(e));
