@@ -1,126 +1,229 @@
-// The first live wallboard: per line waiting calls, longest wait, today's service level and operators by state,
-// refreshed on every ACD event (Server-Sent Events) and every few seconds for the ticking waits.
+// The supervisor wallboard: tiles per line, the operator grid, alerts, listen-in and controls, and the outage
+// campaigns, all within the supervisor's lines. Live over Server-Sent Events (/api/wallboard/stream: the whole
+// centre's events through Redis, whichever instance this page talks to); the clocks tick locally every second.
 'use strict';
 
-const TOKEN_KEY = 'gridcare.token';
 const $ = (sel) => document.querySelector(sel);
-let token = sessionStorage.getItem(TOKEN_KEY);
+const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 let stream = null;
 let pending = null;
-
-async function api(path, options = {}) {
-  const headers = Object.assign({'Content-Type': 'application/json'}, options.headers || {});
-  if (token) headers.Authorization = 'Bearer ' + token;
-  const response = await fetch(path, Object.assign({}, options, {headers}));
-  if (response.status === 401 && token) { signOut(); throw new Error('signed out'); }
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) { const e = new Error(body?.message || response.statusText); e.status = response.status; throw e; }
-  return body;
-}
-
-function show(signedIn) {
-  $('#sign-in').hidden = signedIn;
-  $('#board').hidden = !signedIn;
-  $('#sign-out').hidden = !signedIn;
-}
-
-function signOut() {
-  if (stream) stream.close();
-  stream = null;
-  if (token) fetch('/api/auth/logout', {method: 'POST', headers: {Authorization: 'Bearer ' + token}}).catch(() => {});
-  token = null;
-  sessionStorage.removeItem(TOKEN_KEY);
-  $('#who').textContent = '';
-  $('#live').hidden = true;
-  show(false);
-}
+let state = null;
+let today = [];
+let loadedAt = Date.now();
+const campaigns = new Map();
 
 function seconds(s) {
   if (s == null) return '–';
+  s = Math.max(0, Math.floor(s));
   const m = Math.floor(s / 60);
-  return m > 0 ? `${m}:${String(Math.floor(s % 60)).padStart(2, '0')}` : `${Math.floor(s)} s`;
+  return m > 0 ? `${m}:${String(s % 60).padStart(2, '0')}` : `${s} s`;
 }
 
 function percent(x) {
   return x == null ? '–' : `${Math.round(x * 100)} %`;
 }
 
-function figure(label, value, cls) {
-  return `<div class="figure ${cls}"><span class="value">${value}</span><span class="label">${label}</span></div>`;
+function figure(label, value, cls, alert) {
+  return `<div class="figure ${cls}${alert ? ' alert' : ''}"><span class="value">${value}</span><span class="label">${label}</span></div>`;
 }
 
-function renderLines(queues, today) {
-  const byLine = new Map((today || []).map((t) => [t.line, t]));
-  $('#lines').innerHTML = queues.map((q) => {
+/** Seconds elapsed since the state was loaded, so waits and times in state tick between refreshes. */
+function drift() {
+  return (Date.now() - loadedAt) / 1000;
+}
+
+function lineAlerts(q, t) {
+  const a = q.alerts || {};
+  const out = [];
+  if (q.waiting > a.maxWaiting) out.push(`${q.waiting} waiting (max ${a.maxWaiting})`);
+  if (q.waiting > 0 && q.longestWaitSeconds + drift() > a.maxLongestWaitSeconds) out.push(`longest wait over ${seconds(a.maxLongestWaitSeconds)}`);
+  if (t && t.serviceLevel != null && t.serviceLevel < a.minServiceLevel) out.push(`service level ${percent(t.serviceLevel)} under ${percent(a.minServiceLevel)}`);
+  return out;
+}
+
+function renderLines() {
+  const editing = document.activeElement && document.activeElement.closest('#lines input, #lines select');
+  if (editing) return; // a supervisor is typing: the next refresh redraws
+  const open = new Set([...document.querySelectorAll('#lines details[open]')].map((d) => d.closest('[data-line]').dataset.line));
+  const byLine = new Map(today.map((t) => [t.line, t]));
+  const banner = [];
+  $('#lines').innerHTML = state.lines.map((q) => {
     const t = byLine.get(q.line);
+    const alerts = lineAlerts(q, t);
+    alerts.forEach((a) => banner.push(`Line ${q.line}: ${a}`));
+    const a = q.alerts || {};
     const states = Object.entries(q.operators || {}).map(([s, n]) => `${n} ${s}`).join(', ') || 'nobody logged in';
-    const late = t && t.serviceLevel != null && t.serviceLevel < t.serviceLevelTarget;
-    return `<article class="line${late ? ' alert' : ''}" data-line="${q.line}">
-      <h2>Line ${q.line}: ${q.name} ${q.open ? '' : '<span class="closed">(closed)</span>'}</h2>
+    const calls = q.calls.map((c) => `<li data-call="${esc(c.callId)}">${esc(c.topic)}${c.hazard ? ' ⚠' : ''}
+        · <span class="wait tick" data-base="${c.waitedSeconds}">${seconds(c.waitedSeconds + drift())}</span> · priority ${c.effectivePriority}
+        <input class="priority" type="number" min="0" max="1000" value="${c.priority}" aria-label="priority">
+        <select class="topic" aria-label="move to">${state.topics.map((tp) => `<option value="${esc(tp.id)}"${tp.id === c.topic ? ' selected' : ''}>${esc(tp.name)} (line ${tp.line})</option>`).join('')}</select>
+        <button data-action="move">Apply</button></li>`).join('');
+    const sl = t ? `service level today (target ${percent(t.serviceLevelTarget)} in ${t.serviceLevelSeconds} s)` : 'service level today';
+    return `<article class="line${alerts.length ? ' alert' : ''}" data-line="${q.line}">
+      <h2>Line ${q.line}: ${esc(q.name)} ${q.open ? '' : '<span class="closed">(closed)</span>'}</h2>
       <div class="figures">
-        ${figure('waiting', q.waiting, 'waiting')}
-        ${figure('longest wait', seconds(q.longestWaitSeconds), 'longest')}
-        ${figure(t ? `service level (target ${percent(t.serviceLevelTarget)} in ${t.serviceLevelSeconds} s)` : 'service level', percent(t?.serviceLevel), 'service-level')}
-        ${figure('answered / abandoned today', t ? `${t.answered} / ${t.abandoned}` : '–', 'answered')}
+        ${figure('waiting', q.waiting, 'waiting', q.waiting > a.maxWaiting)}
+        ${figure('longest wait', q.waiting ? `<span class="tick" data-base="${q.longestWaitSeconds}">${seconds(q.longestWaitSeconds + drift())}</span>` : '–', 'longest', q.waiting > 0 && q.longestWaitSeconds + drift() > a.maxLongestWaitSeconds)}
+        ${figure(sl, percent(t?.serviceLevel), 'service-level', t && t.serviceLevel != null && t.serviceLevel < a.minServiceLevel)}
+        ${figure('answered / abandoned', t ? `${t.answered} / ${t.abandoned}` : '–', 'answered')}
+        ${figure('abandoned', t ? t.abandoned : '–', 'abandoned')}
+        ${figure('ASA', seconds(t?.averageSpeedOfAnswerSeconds), 'asa')}
+        ${figure('AHT', seconds(t?.averageHandlingTimeSeconds), 'aht')}
+        ${figure('callbacks pending', t ? t.callbacksPending : '–', 'callbacks')}
       </div>
       <p class="operators-by-state">${states}</p>
+      <ol class="calls">${calls}</ol>
+      <details class="thresholds"${open.has(String(q.line)) ? ' open' : ''}><summary>Alert thresholds</summary>
+        <form data-alerts="${q.line}">
+          <label>max waiting <input name="maxWaiting" type="number" min="0" value="${a.maxWaiting}"></label>
+          <label>max longest wait (s) <input name="maxLongestWaitSeconds" type="number" min="0" value="${a.maxLongestWaitSeconds}"></label>
+          <label>min service level <input name="minServiceLevel" type="number" min="0" max="1" step="0.01" value="${a.minServiceLevel}"></label>
+          <button>Save</button>
+        </form></details>
     </article>`;
+  }).join('');
+  $('#alerts').innerHTML = banner.map((b) => `<p>${esc(b)}</p>`).join('');
+  $('#alerts').hidden = banner.length === 0;
+}
+
+function renderOperators() {
+  $('#operators tbody').innerHTML = state.operators.map((o) => {
+    const onCall = o.state === 'on-call';
+    return `<tr data-operator="${esc(o.id)}" class="state-${esc(o.state)}">
+      <td>${esc(o.name || o.id)}</td><td>${o.lines.join(', ')}</td>
+      <td class="state">${esc(o.state)}${o.reason ? ' (' + esc(o.reason) + ')' : ''}</td>
+      <td class="since">${o.stateSeconds == null ? '' : `<span class="tick" data-base="${o.stateSeconds}">${seconds(o.stateSeconds + drift())}</span>`}</td>
+      <td class="call">${o.callId ? esc(o.callId) + (onCall ? ` · <span class="tick" data-base="${o.stateSeconds}">${seconds(o.stateSeconds + drift())}</span>` : '') : ''}</td>
+      <td class="actions">
+        <button data-action="ready"${o.state === 'ready' ? ' disabled' : ''}>Ready</button>
+        <button data-action="not-ready">Not ready</button>
+        <button data-action="logged-out"${o.state === 'logged-out' ? ' disabled' : ''}>Log out</button>
+        ${['listen', 'whisper', 'barge'].map((m) => `<button data-action="spy" data-mode="${m}"${onCall ? '' : ' disabled'}>${m[0].toUpperCase() + m.slice(1)}</button>`).join('')}
+      </td></tr>`;
   }).join('');
 }
 
-function renderOperators(operators) {
-  const now = Date.now();
-  $('#operators tbody').innerHTML = operators.map((o) => `<tr data-operator="${o.id}">
-      <td>${o.name || o.id}</td><td>${(o.lines || []).join(', ')}</td>
-      <td class="state state-${o.state}">${o.state}${o.reason ? ' (' + o.reason + ')' : ''}</td>
-      <td>${o.since ? seconds((now - Date.parse(o.since)) / 1000) : ''}</td></tr>`).join('');
+function renderCampaigns() {
+  if (campaigns.size === 0) { $('#campaigns').innerHTML = '<p class="empty">No live campaign.</p>'; return; }
+  $('#campaigns').innerHTML = [...campaigns.values()].map((c) => {
+    const share = c.smsTotal ? Math.round(100 * c.smsDone / c.smsTotal) : 0;
+    const calls = Object.entries(c.calls || {}).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
+    return `<article class="campaign" data-campaign="${esc(c.id)}"><h3>${esc(c.kind)} campaign, outage ${esc(c.outageId.slice(0, 8))}</h3>
+      <progress max="${c.smsTotal || 1}" value="${c.smsDone || 0}"></progress> <span class="sms-done">${c.smsDone} / ${c.smsTotal} SMS (${share} %)</span>
+      <p>Voice calls: ${esc(calls)} · operator calls: ${c.operatorCalls ?? 0}</p></article>`;
+  }).join('');
 }
 
-async function refresh() {
+function render() {
+  if (!state) return;
+  renderLines();
+  renderOperators();
+  $('#emergency').textContent = `Emergency mode: ${state.emergency ? 'ON' : 'off'}`;
+  $('#emergency').classList.toggle('on', state.emergency);
+  $('#emergency').dataset.on = state.emergency;
+}
+
+async function refresh(withToday = true) {
   pending = null;
-  const [queues, operators, today] = await Promise.all([
-    api('/api/acd/queues'),
-    api('/api/acd/operators'),
-    api('/api/wallboard/today').catch((e) => (e.status === 403 ? null : Promise.reject(e))),
-  ]);
-  renderLines(queues, today);
-  renderOperators(operators);
+  const [s, t] = await Promise.all([Session.api('/api/wallboard/state'), withToday ? Session.api('/api/wallboard/today') : today]);
+  state = s;
+  today = t;
+  loadedAt = Date.now();
+  render();
 }
 
 function refreshSoon() {
-  if (!pending) pending = setTimeout(() => refresh().catch(console.error), 200);
+  if (!pending) pending = setTimeout(() => refresh().catch(console.error), 100);
+}
+
+async function loadCampaigns() {
+  const outages = await Session.api('/api/notifications/outages').catch(() => []);
+  for (const o of outages.filter((x) => x.state === 'active' || x.state === 'scheduled')) {
+    const list = await Session.api(`/api/notifications/outages/${o.id}/campaigns`).catch(() => []);
+    list.forEach((c) => campaigns.set(c.id, c));
+  }
+  renderCampaigns();
 }
 
 function listen() {
-  stream = new EventSource('/api/acd/stream?access_token=' + encodeURIComponent(token));
+  stream = new EventSource('/api/wallboard/stream?access_token=' + encodeURIComponent(Session.token()));
   stream.onopen = () => { $('#live').hidden = false; };
   stream.onerror = () => { $('#live').hidden = true; };
-  for (const type of ['queue', 'operator-state']) stream.addEventListener(type, refreshSoon);
+  for (const type of ['queue', 'operator-state', 'alerts']) stream.addEventListener(type, refreshSoon);
+  stream.addEventListener('campaign', (e) => { const c = JSON.parse(e.data); campaigns.set(c.id, c); renderCampaigns(); });
 }
 
-async function start() {
-  const me = await api('/api/auth/me');
-  $('#who').textContent = `${me.username} (${me.roles.join(', ')})`;
-  show(true);
-  await refresh();
-  listen();
+function said(text, failed) {
+  $('#action-result').textContent = text;
+  $('#action-result').classList.toggle('failed', !!failed);
 }
 
-$('#sign-in').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = new FormData(event.target);
-  try {
-    const session = await api('/api/auth/login', {method: 'POST',
-      body: JSON.stringify({username: form.get('username'), password: form.get('password')})});
-    token = session.token;
-    sessionStorage.setItem(TOKEN_KEY, token);
-    $('#sign-in-error').textContent = '';
-    await start();
-  } catch (e) {
-    $('#sign-in-error').textContent = e.message;
+async function act(promise, done) {
+  try { const r = await promise; said(done(r)); refreshSoon(); } catch (e) { said(e.message, true); }
+}
+
+$('#operators').addEventListener('click', (event) => {
+  const b = event.target.closest('button[data-action]');
+  if (!b) return;
+  const id = b.closest('tr').dataset.operator;
+  if (b.dataset.action === 'spy') {
+    const endpoint = $('#my-phone').value;
+    localStorage.setItem('gridcare.phone', endpoint);
+    said(`Ringing ${endpoint} to ${b.dataset.mode} on ${id}…`);
+    act(Session.api(`/api/wallboard/operators/${id}/spy`, {method: 'POST', body: JSON.stringify({mode: b.dataset.mode, endpoint})}),
+      (r) => `${r.mode} on ${r.operator}: ${r.outcome}`);
+  } else {
+    act(Session.api(`/api/wallboard/operators/${id}/state`, {method: 'POST', body: JSON.stringify({state: b.dataset.action})}),
+      (r) => `${r.id} is ${r.state}`);
   }
 });
-$('#sign-out').addEventListener('click', signOut);
-setInterval(() => { if (token) refresh().catch(console.error); }, 5000);
 
-if (token) start().catch(() => signOut()); else show(false);
+$('#lines').addEventListener('click', (event) => {
+  const b = event.target.closest('button[data-action="move"]');
+  if (!b) return;
+  const li = b.closest('li');
+  const call = state.lines.flatMap((l) => l.calls).find((c) => c.callId === li.dataset.call);
+  const body = {};
+  const topic = li.querySelector('.topic').value;
+  const priority = Number(li.querySelector('.priority').value);
+  if (call && topic !== call.topic) body.topic = topic;
+  if (call && priority !== call.priority) body.priority = priority;
+  if (Object.keys(body).length === 0) return;
+  act(Session.api(`/api/wallboard/calls/${encodeURIComponent(li.dataset.call)}/move`, {method: 'POST', body: JSON.stringify(body)}),
+    (r) => `call now on line ${r.line}, ${r.topic}, priority ${r.priority}`);
+});
+
+$('#lines').addEventListener('submit', (event) => {
+  const form = event.target.closest('form[data-alerts]');
+  if (!form) return;
+  event.preventDefault();
+  const f = new FormData(form);
+  act(Session.api(`/api/wallboard/lines/${form.dataset.alerts}/alerts`, {method: 'PUT', body: JSON.stringify({
+    maxWaiting: Number(f.get('maxWaiting')), maxLongestWaitSeconds: Number(f.get('maxLongestWaitSeconds')),
+    minServiceLevel: Number(f.get('minServiceLevel'))})}), () => `thresholds of line ${form.dataset.alerts} saved`);
+});
+
+$('#emergency').addEventListener('click', () => {
+  const on = $('#emergency').dataset.on !== 'true';
+  if (on && !confirm('Switch emergency mode ON? Calls overflow to other centres as soon as every operator is busy.')) return;
+  act(Session.api('/api/acd/emergency', {method: 'PUT', body: JSON.stringify({on})}), (r) => `emergency mode ${r.on ? 'on' : 'off'}`);
+});
+
+Session.onSignedIn(async (me) => {
+  $('#my-phone').value = localStorage.getItem('gridcare.phone') || `PJSIP/${me.username}`;
+  await refresh();
+  await loadCampaigns();
+  listen();
+});
+Session.onSignedOut(() => {
+  if (stream) stream.close();
+  stream = null;
+  state = null;
+  $('#live').hidden = true;
+});
+// the clocks: waits and times in state tick between refreshes
+setInterval(() => {
+  document.querySelectorAll('.tick').forEach((e) => { e.textContent = seconds(Number(e.dataset.base) + drift()); });
+}, 1000);
+setInterval(() => { if (Session.token() && state) refresh().catch(console.error); }, 15000);
+Session.init();

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.gridcare.config.ContactCentreConfig;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.gridcare.acd.AcdModule;
+import org.gridcare.acd.app.AcdEvents;
 import org.gridcare.acd.app.QueueRequest;
 import org.gridcare.crm.CrmModule;
 import org.gridcare.desktop.DesktopModule;
@@ -34,6 +35,9 @@ import org.gridcare.notifications.app.Speech;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.privacy.PrivacyModule;
 import org.gridcare.recordings.RecordingsModule;
+import org.gridcare.reports.ReportsModule;
+import org.gridcare.server.wallboard.AlertThresholds;
+import org.gridcare.server.wallboard.WallboardFeed;
 import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
@@ -74,6 +78,8 @@ public final class ContactCentre {
   private IvrModule ivr;
   private DesktopModule desktop;
   private List<io.vertx.core.eventbus.MessageConsumer<JsonObject>> desktopFeeds = List.of();
+  private ReportsModule reports;
+  private WallboardFeed wallboardFeed;
   private PrivacyModule privacy;
   private Authentication auth;
   private HttpServer http;
@@ -111,7 +117,7 @@ public final class ContactCentre {
   }
 
   /**
-   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR, privacy, desktop; each gets the
+   * Dependency order: storage, the PBX link, then the modules (CRM, recordings, ACD, notifications, IVR, privacy, desktop, reports; each gets the
    * others' services through the adapters in {@code wiring}), and HTTP last so no request meets a half-started centre.
    */
   private Future<Void> startParts() {
@@ -163,6 +169,15 @@ public final class ContactCentre {
         .compose(m -> {
           desktop = m;
           desktopFeeds = DesktopFeeds.relay(vertx, m.desk());
+          return ReportsModule.start(vertx, config, storage);
+        })
+        .compose(m -> {
+          reports = m;
+          return WallboardFeed.start(vertx, storage.redisClient(), storage.redis(),
+              Map.of(AcdEvents.OPERATOR_STATE, "operator-state", AcdEvents.QUEUE_CHANGED, "queue"));
+        })
+        .compose(feed -> {
+          wallboardFeed = feed;
           List<String> fragments = new ArrayList<>(List.of(BASE_API));
           List<Consumer<RouterBuilder>> routes = new ArrayList<>();
           fragments.add(crm.openApiFragment());
@@ -181,8 +196,12 @@ public final class ContactCentre {
           routes.add(privacy.routes());
           fragments.add(desktop.openApiFragment());
           routes.add(desktop.routes());
+          fragments.add(reports.openApiFragment());
+          routes.add(reports.routes());
           fragments.add(HttpWallboardRoutes.fragment());
-          routes.add(new HttpWallboardRoutes(storage.pool(), config, java.time.Clock.systemUTC()));
+          routes.add(new HttpWallboardRoutes(new HttpWallboardRoutes.Parts(storage.pool(), acd.acd(), pbx.pbx(),
+              storage.audit(), new AlertThresholds(vertx, storage.redis(), config.lines()), feed), config,
+              java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
             fragments.add(HttpSimulatorRoutes.FRAGMENT);
             routes.add(new HttpSimulatorRoutes(new SimulatorScenario(vertx, sim, acd.acd(), storage.pool(),
@@ -261,6 +280,10 @@ public final class ContactCentre {
     return desktop;
   }
 
+  public ReportsModule reports() {
+    return reports;
+  }
+
   public RecordingsModule recordings() {
     return recordings;
   }
@@ -295,6 +318,8 @@ public final class ContactCentre {
           desktopFeeds.forEach(io.vertx.core.eventbus.MessageConsumer::unregister);
           return desktop == null ? Future.succeededFuture() : desktop.close();
         })
+        .eventually(() -> wallboardFeed == null ? Future.succeededFuture() : wallboardFeed.close())
+        .eventually(() -> reports == null ? Future.succeededFuture() : reports.close())
         .eventually(() -> privacy == null ? Future.succeededFuture() : privacy.close())
         .eventually(() -> ivr == null ? Future.succeededFuture() : ivr.close())
         .eventually(() -> notifications == null ? Future.succeededFuture() : notifications.close())

@@ -38,6 +38,7 @@ import org.gridcare.recordings.pg.PgRecordings;
 import org.gridcare.server.ContactCentre;
 import org.gridcare.storage.EmbeddedPostgres;
 import org.gridcare.storage.EmbeddedRedis;
+import org.gridcare.reports.bench.ReportsBench;
 import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
 import picocli.CommandLine.Command;
@@ -52,9 +53,11 @@ import picocli.CommandLine.Parameters;
         + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
         + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock), "
         + "import (customer CSV import rows/s vs a plain PostgreSQL COPY of the same rows), desktop "
-        + "(offer-to-pop latency with every operator desktop's stream open, page weight).")
+        + "(offer-to-pop latency with every operator desktop's stream open, page weight), "
+        + "wallboard (p99 from an operator state change to its delivery on 200 SSE wallboards), "
+        + "reports (report query p95 over a year of journal rows loaded with COPY).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms | import | desktop")
+  @Parameters(index = "0", description = "erlang | acd | ivr | recordings | screenpop | ami | agi | sms | import | desktop | wallboard | reports")
   String which;
 
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
@@ -102,9 +105,19 @@ final class BenchCommand implements Callable<Integer> {
       case "desktop" -> System.out.println(DesktopBench.run(config, quick).encode());
       case "ami" -> onVertx(vertx -> AmiBench.run(vertx, capture, quick));
       case "agi" -> onVertx(vertx -> AgiBench.run(vertx, quick));
+      case "wallboard" -> {
+        ContactCentreConfig cfg;
+        try {
+          cfg = Cli.load(config, null);
+        } catch (ConfigException e) {
+          return Cli.configError(e);
+        }
+        System.out.println(WallboardBenchRun.run(cfg, config, quick).encode());
+      }
+      case "reports" -> reports();
       default -> {
         System.err.println("bench: unknown benchmark " + which
-            + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms, import, desktop)");
+            + " (erlang, acd, ivr, recordings, screenpop, ami, agi, sms, import, desktop, wallboard, reports)");
         return 2;
       }
     }
@@ -211,6 +224,32 @@ final class BenchCommand implements Callable<Integer> {
   /** a / b to one decimal; null when b is below the 0.01 ms resolution (the in-process p50 often is). */
   private static Double ratio(double a, double b) {
     return b < 0.01 ? null : Math.round(a / b * 10) / 10.0;
+  }
+
+  /**
+   * Report queries: 5,000,000 journal rows (200,000 with --quick) for a year, loaded with COPY into a scratch embedded
+   * PostgreSQL, every report timed in three shapes (5 runs each; 2 with --quick).
+   */
+  private void reports() throws Exception {
+    Path dir = Files.createTempDirectory("cc-bench-reports");
+    EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("postgres"));
+    Vertx vertx = Vertx.vertx();
+    try {
+      Storage storage = Cli.await(Storage.start(vertx, StorageSettings.external(pg.url("postgres"), "postgres", null,
+          null)), 300);
+      try {
+        System.out.println(Cli.await(ReportsBench.run(vertx, storage.pool(), "jdbc:" + pg.url("postgres"), "postgres",
+            null, quick ? 200_000 : 5_000_000, quick ? 2 : 5), 7200).encode());
+      } finally {
+        Cli.await(storage.close(), 60);
+      }
+    } finally {
+      Cli.await(vertx.close(), 10);
+      pg.close();
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   /** Seeds the catalogue of a scratch database (1,000,000 recordings; 20,000 with --quick) and times searches. */

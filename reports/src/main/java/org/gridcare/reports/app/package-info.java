@@ -1,0 +1,2 @@
+/** The reports port the HTTP adapter and the benchmarks use. */
+package org.gridcare.reports.app;
