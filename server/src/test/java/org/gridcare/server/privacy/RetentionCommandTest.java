@@ -47,7 +47,7 @@ class RetentionCommandTest {
       String dry = run("retention", "run", "--dry-run", "--config", config.toString());
       assertThat(dry).contains("Dry run: nothing changed.").containsPattern("call-journal\\s+anonymise\\s+730 days\\s+1  "
           + old.toString().substring(0, 10)).containsPattern("customer-file\\s+on-request\\s+-\\s+-")
-          .containsPattern("audit\\s+on hold");
+          .containsPattern("audit\\s+delete\\s+1825 days");
       assertThat(db.count("SELECT count(*) FROM journal WHERE phone IS NOT NULL")).isEqualTo(2);
 
       String done = run("retention", "run", "--config", config.toString());
