@@ -1,17 +1,21 @@
 package org.gridcare.server.cli;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.gridcare.config.ConfigException;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.server.ContactCentre;
+import org.gridcare.storage.Storage;
+import org.gridcare.storage.StorageSettings;
 
-/** What every command shares: loading the configuration (exit 2 when bad) and waiting on futures. */
+/** What every command shares: loading the configuration (exit 2 when bad), storage for one-shot work, waiting on futures. */
 final class Cli {
   static final int BAD_CONFIG = 2;
 
@@ -33,6 +37,41 @@ final class Cli {
   /** Who ran a command from the shell, as the audit records it. */
   static String operatingSystemActor() {
     return "cli:" + System.getProperty("user.name", "unknown");
+  }
+
+  /** What a one-shot command does with the loaded configuration and a started storage; returns the exit code. */
+  @FunctionalInterface
+  interface StorageWork {
+    int run(ContactCentreConfig cfg, Vertx vertx, Storage storage) throws Exception;
+  }
+
+  /**
+   * Loads the configuration, starts Vert.x and the storage, runs {@code work} and closes both whatever happens. A bad
+   * configuration, also one a module finds in its own file while working, is reported as {@link #configError}.
+   */
+  static int withStorage(Path configFile, StorageWork work) throws Exception {
+    ContactCentreConfig cfg;
+    try {
+      cfg = load(configFile, null);
+    } catch (ConfigException e) {
+      return configError(e);
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      Storage storage = await(Storage.start(vertx, StorageSettings.from(cfg.storage())), 120);
+      try {
+        return work.run(cfg, vertx, storage);
+      } finally {
+        await(storage.close(), 30);
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ConfigException c) {
+        return configError(c);
+      }
+      throw e;
+    } finally {
+      await(vertx.close(), 10);
+    }
   }
 
   /** Prints a configuration error the way an operator needs it and returns the exit code. */

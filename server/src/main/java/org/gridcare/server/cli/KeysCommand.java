@@ -1,18 +1,14 @@
 package org.gridcare.server.cli;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gridcare.config.ConfigException;
-import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.crm.CrmModule;
 import org.gridcare.crm.crypto.IdentityKeys;
 import org.gridcare.crm.pg.PgIdentityKeys;
 import org.gridcare.platform.audit.AuditEntry;
 import org.gridcare.storage.Storage;
-import org.gridcare.storage.StorageSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,26 +79,14 @@ final class KeysCommand {
   }
 
   static int withKeys(Path config, boolean rotate, Action action) throws Exception {
-    ContactCentreConfig cfg;
-    try {
-      cfg = Cli.load(config, null);
-    } catch (ConfigException e) {
-      return Cli.configError(e);
-    }
-    Vertx vertx = Vertx.vertx();
-    try {
-      Storage storage = Cli.await(Storage.start(vertx, StorageSettings.from(cfg.storage())), 120);
+    return Cli.withStorage(config, (cfg, vertx, storage) -> {
       try {
         return action.run(Cli.await(CrmModule.identityKeys(vertx, cfg, storage, rotate), 60), storage);
       } catch (java.util.concurrent.ExecutionException e) {
         System.err.println("Failed: " + e.getCause().getMessage());
         return 1;
-      } finally {
-        Cli.await(storage.close(), 30);
       }
-    } finally {
-      Cli.await(vertx.close(), 10);
-    }
+    });
   }
 
   private static void print(String current, Map<String, Long> counts) {

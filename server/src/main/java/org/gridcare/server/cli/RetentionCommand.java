@@ -1,19 +1,14 @@
 package org.gridcare.server.cli;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.gridcare.config.ConfigException;
-import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.privacy.PrivacyModule;
 import org.gridcare.privacy.app.RetentionService;
 import org.gridcare.privacy.domain.RecordMarkdown;
 import org.gridcare.server.ContactCentre;
 import org.gridcare.server.wiring.RecordingsForPrivacy;
-import org.gridcare.storage.Storage;
-import org.gridcare.storage.StorageSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,35 +28,16 @@ final class RetentionCommand {
 
     @Override
     public Integer call() throws Exception {
-      ContactCentreConfig cfg;
-      try {
-        cfg = Cli.load(config, null);
-      } catch (ConfigException e) {
-        return Cli.configError(e);
-      }
-      Vertx vertx = Vertx.vertx();
-      try {
-        Storage storage = Cli.await(Storage.start(vertx, StorageSettings.from(cfg.storage())), 120);
-        try {
-          RetentionService retention = Cli.await(PrivacyModule.retention(vertx, cfg, storage,
-              new RecordingsForPrivacy(vertx, storage, cfg.recordings(), ContactCentre.dataDir(cfg).resolve("exports")),
-              Clock.systemUTC()), 30);
-          List<RetentionService.Line> lines = Cli.await(retention.run(dryRun, Cli.operatingSystemActor()), 3600);
-          System.out.print(table(lines, dryRun));
-          lines.stream().filter(l -> l.failure() != null).forEach(l -> System.err.println(
-              "Retention of " + l.policy().category().id() + " failed: " + l.failure()));
-          return lines.stream().anyMatch(l -> l.failure() != null) ? 1 : 0;
-        } finally {
-          Cli.await(storage.close(), 30);
-        }
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof ConfigException c) {
-          return Cli.configError(c);
-        }
-        throw e;
-      } finally {
-        Cli.await(vertx.close(), 10);
-      }
+      return Cli.withStorage(config, (cfg, vertx, storage) -> {
+        RetentionService retention = Cli.await(PrivacyModule.retention(vertx, cfg, storage,
+            new RecordingsForPrivacy(vertx, storage, cfg.recordings(), ContactCentre.dataDir(cfg).resolve("exports")),
+            Clock.systemUTC()), 30);
+        List<RetentionService.Line> lines = Cli.await(retention.run(dryRun, Cli.operatingSystemActor()), 3600);
+        System.out.print(table(lines, dryRun));
+        lines.stream().filter(l -> l.failure() != null).forEach(l -> System.err.println(
+            "Retention of " + l.policy().category().id() + " failed: " + l.failure()));
+        return lines.stream().anyMatch(l -> l.failure() != null) ? 1 : 0;
+      });
     }
   }
 
