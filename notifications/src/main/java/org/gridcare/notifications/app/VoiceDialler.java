@@ -5,10 +5,8 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridcare.notifications.domain.CallOutcome;
@@ -49,8 +47,8 @@ public final class VoiceDialler {
   private int dialling;
   /** Answered notification calls whose channel the PBX still listed at the last tick. */
   private final Map<ChannelId, OutboxCall> connected = new HashMap<>();
-  /** Answered calls whose channel was gone at the last tick: settled at this one. */
-  private final List<OutboxCall> ended = new ArrayList<>();
+  /** Answered calls whose channel was gone at the last tick: settled at this one if it is still gone. */
+  private final Map<ChannelId, OutboxCall> ended = new HashMap<>();
   private boolean ticking;
   private long timer = -1;
 
@@ -92,9 +90,15 @@ public final class VoiceDialler {
         .compose(channels -> {
           Set<ChannelId> live = new HashSet<>();
           channels.forEach(c -> live.add(c.id()));
-          ended.forEach(this::settle);
+          ended.forEach((channel, call) -> {
+            if (live.contains(channel)) {
+              connected.put(channel, call);
+            } else {
+              settle(call);
+            }
+          });
           ended.clear();
-          connected.entrySet().removeIf(c -> !live.contains(c.getKey()) && ended.add(c.getValue()));
+          connected.entrySet().removeIf(c -> !live.contains(c.getKey()) && ended.put(c.getKey(), c.getValue()) == null);
           int outbound = active();
           int inbound = Math.max(0, channels.size() - outbound);
           return calls.claim(policy.freeSlots(outbound, inbound), Duration.ofMinutes(5));
@@ -119,11 +123,7 @@ public final class VoiceDialler {
           dialling--;
           if (r.answered()) {
             // settled when its channel is gone (one without a channel id at the next tick)
-            if (r.channel() != null) {
-              connected.put(r.channel(), call);
-            } else {
-              ended.add(call);
-            }
+            connected.put(r.channel() != null ? r.channel() : new ChannelId("unknown-" + call.id()), call);
             return null;
           }
           return outcome(r);
