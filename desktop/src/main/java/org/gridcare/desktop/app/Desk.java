@@ -48,11 +48,18 @@ import org.slf4j.LoggerFactory;
 public final class Desk {
   private static final Logger LOG = LoggerFactory.getLogger(Desk.class);
   static final Duration DIAL_RING = Duration.ofSeconds(30);
+  /** Where a transfer's target (a colleague's softphone, an outside number) waits to be bridged: {@code Wait}. */
+  static final String CONSULT = "cc-consult";
+  /** Runs the IVR script {@code ivr-node} from the node named in {@link #IVR_NODE_VARIABLE}. */
+  static final String IVR_NODE = "cc-ivr-node";
+  static final String IVR_NODE_VARIABLE = "CC_IVR_NODE";
+  static final Duration TRANSFER_RING = Duration.ofSeconds(30);
 
   private final Vertx vertx;
   private final Pbx pbx;
   private final AcdDesk acd;
   private final CrmDesk crm;
+  private final IvrDesk ivr;
   private final CallLog log;
   private final CallFacts facts;
   private final Journal journal;
@@ -64,6 +71,13 @@ public final class Desk {
   private final Clock clock;
   /** Attended transfers begun (caller on hold) and not yet completed or cancelled, by operator. */
   private final Map<String, PendingTransfer> pending = new ConcurrentHashMap<>();
+  /** Transfers to a person in consultation (caller on hold, operator talking to the target), by operator. */
+  private final Map<String, Consult> consults = new ConcurrentHashMap<>();
+  /**
+   * Caller and target channels the desktop connected when it handed a caller over (the ACD no longer follows them):
+   * when one hangs up, the other is hung up.
+   */
+  private final Map<String, String> partners = new ConcurrentHashMap<>();
   /** Outbound calls in progress by the operator channel that dialled them. */
   private final Map<String, DeskCall> outbound = new ConcurrentHashMap<>();
   /**
@@ -80,13 +94,14 @@ public final class Desk {
   private final Map<String, String> callerChannels = new ConcurrentHashMap<>();
   private AutoCloseable subscription;
 
-  public Desk(Vertx vertx, Pbx pbx, AcdDesk acd, CrmDesk crm, CallLog log, CallFacts facts, Journal journal,
+  public Desk(Vertx vertx, Pbx pbx, AcdDesk acd, CrmDesk crm, IvrDesk ivr, CallLog log, CallFacts facts, Journal journal,
       PhoneNumbers phones, Map<String, CallScript> scripts, List<Topic> topics, Set<String> operatorEndpoints,
       Clock clock) {
     this.vertx = vertx;
     this.pbx = pbx;
     this.acd = acd;
     this.crm = crm;
+    this.ivr = ivr;
     this.log = log;
     this.facts = facts;
     this.journal = journal;
@@ -104,6 +119,14 @@ public final class Desk {
 
   /** An attended transfer to a line waiting for the operator to complete or cancel it. */
   public record PendingTransfer(String callId, String topic, String ticketId) {}
+
+  /** Where the operator hands a caller: a colleague (operator id), an outside number, or an IVR node; exactly one. */
+  public record Destination(String operator, String number, String ivrNode) {}
+
+  /** A transfer target that answered: the call, who it is (for the page), their channel, an outside number. */
+  private record Consult(String callId, String kind, String target, String targetChannel, String phone) {}
+
+  private record Target(Endpoint endpoint, String kind, String label, String phone) {}
 
   public void start() {
     subscription = pbx.subscribe(this::onPbx);
@@ -144,7 +167,7 @@ public final class Desk {
     return switch (type) {
       case "acd.call.answered" -> log.answered(callId, operatorId, clock.instant())
           .onSuccess(v -> publish(operatorId, "call", new JsonObject().put("callId", callId).put("state", "talking")));
-      case "acd.call.requeued", "acd.call.abandoned", "acd.call.completed", "acd.call.escalated" -> {
+      case "acd.call.requeued", "acd.call.abandoned", "acd.call.completed", "acd.call.escalated", "acd.call.released" -> {
         pending.remove(operatorId);
         yield log.ended(callId, operatorId, clock.instant(), "missed")
             .onSuccess(v -> publish(operatorId, "call", new JsonObject().put("callId", callId).put("state", "ended")
@@ -195,6 +218,10 @@ public final class Desk {
         if (t != null && t.callId().equals(op.callId())) {
           call.put("transfer", new JsonObject().put("topic", t.topic()).put("ticketId", t.ticketId()));
         }
+        Consult c = consults.get(operatorId);
+        if (c != null && c.callId().equals(op.callId())) {
+          call.put("state", "consulting").put("transfer", consulted(c));
+        }
         return out.put("call", call);
       });
     });
@@ -230,7 +257,10 @@ public final class Desk {
         return Future.failedFuture(DomainException.conflict("no-call", "You are not on a call"));
       }
       pending.remove(operatorId);
-      return pbx.hangUp(mine.get().id(), HangupCause.NORMAL_CLEARING)
+      Consult consult = consults.remove(operatorId);
+      Future<Void> target = consult == null ? Future.succeededFuture()
+          : pbx.hangUp(new ChannelId(consult.targetChannel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty();
+      return target.compose(v -> pbx.hangUp(mine.get().id(), HangupCause.NORMAL_CLEARING))
           .map(v -> new JsonObject().put("state", "ended"));
     }));
   }
@@ -255,6 +285,11 @@ public final class Desk {
   }
 
   public Future<JsonObject> completeTransfer(String operatorId, String ticketId) {
+    Consult consult = consults.get(operatorId);
+    if (consult != null) {
+      return talking(operatorId).compose(op -> channels(op).compose(legs -> connect(op, consult, legs)))
+          .onComplete(ar -> consults.remove(operatorId, consult));
+    }
     PendingTransfer t = pending.get(operatorId);
     if (t == null) {
       return Future.failedFuture(DomainException.conflict("no-transfer", "No attended transfer is in progress"));
@@ -269,6 +304,13 @@ public final class Desk {
   }
 
   public Future<JsonObject> cancelTransfer(String operatorId) {
+    Consult consult = consults.remove(operatorId);
+    if (consult != null) {
+      return pbx.hangUp(new ChannelId(consult.targetChannel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+          .compose(v -> journal.append(JournalEntry.of("desktop.transfer.cancelled").call(consult.callId())
+              .operator(operatorId).data(Map.of("to", consult.kind()))))
+          .compose(v -> resume(operatorId));
+    }
     if (!pending.containsKey(operatorId)) {
       return Future.failedFuture(DomainException.conflict("no-transfer", "No attended transfer is in progress"));
     }
@@ -281,6 +323,142 @@ public final class Desk {
                 .operator(op.id()).data(ticketId == null ? Map.of("topic", topic) : Map.of("topic", topic, "ticket", ticketId)))
             .map(v -> new JsonObject().put("callId", op.callId()).put("state", "transferred").put("line", line)
                 .put("topic", topic).put("ticketId", ticketId)));
+  }
+
+  /**
+   * Hands the caller to a colleague, an outside number or an IVR node. A person is rung (into {@code cc-consult})
+   * while the caller holds: blind, the caller is connected to them as soon as they answer; attended, the operator
+   * talks to them first and then completes ({@link #completeTransfer}) or cancels ({@link #cancelTransfer}). When the
+   * target does not answer the caller is connected back and the failure says why. Once handed over, the call leaves
+   * the ACD ({@link AcdDesk#release}) and the operator's leg hangs up: the operator goes to wrap-up. An IVR node is
+   * always blind: the caller goes to {@code cc-ivr-node} with the node in {@code CC_IVR_NODE}.
+   */
+  public Future<JsonObject> handOver(String operatorId, Destination to, boolean attended) {
+    long given = java.util.stream.Stream.of(to.operator(), to.number(), to.ivrNode()).filter(Objects::nonNull).count();
+    if (given != 1) {
+      return Future.failedFuture(DomainException.invalid("one-destination",
+          "Name exactly one destination: an operator, a number or an IVR node"));
+    }
+    if (to.ivrNode() != null) {
+      return attended
+          ? Future.failedFuture(DomainException.invalid("attended-ivr",
+              "An attended transfer needs a person to talk to; send the caller to the IVR blind"))
+          : toIvr(operatorId, to.ivrNode());
+    }
+    if (consults.containsKey(operatorId)) {
+      return Future.failedFuture(DomainException.conflict("transfer-in-progress",
+          "Complete or cancel the transfer in progress first"));
+    }
+    Future<Target> target = to.operator() != null ? colleague(operatorId, to.operator()) : outside(to.number());
+    return target.compose(t -> talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone", "Your softphone is no longer on the call"));
+      }
+      OriginateRequest ring = new OriginateRequest(t.endpoint(), DialplanTarget.of(CONSULT), null, "Transfer",
+          Map.of(), TRANSFER_RING);
+      return pbx.redirect(legs.caller().id(), DialplanTarget.of(Contexts.HOLD))
+          .compose(v -> journal.append(JournalEntry.of("desktop.transfer.started").call(op.callId()).operator(operatorId)
+              .phone(t.phone()).data(Map.of("to", t.kind(), "attended", attended))))
+          .compose(v -> {
+            publish(operatorId, "call", new JsonObject().put("callId", op.callId()).put("state", "held"));
+            return pbx.originate(ring);
+          })
+          .compose(result -> {
+            if (!result.answered()) {
+              String why = t.label() + " did not answer (" + result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                  + "); the caller is back with you";
+              return pbx.bridge(legs.caller().id(), legs.operator().id())
+                  .compose(v -> journal.append(JournalEntry.of("desktop.transfer.failed").call(op.callId())
+                      .operator(operatorId).data(Map.of("to", t.kind(), "outcome", result.outcome().name()))))
+                  .onSuccess(v -> publish(operatorId, "call", new JsonObject().put("callId", op.callId()).put("state", "talking")))
+                  .transform(x -> Future.failedFuture(DomainException.conflict("transfer-not-answered", why)));
+            }
+            Consult consult = new Consult(op.callId(), t.kind(), t.label(), result.channel().value(), t.phone());
+            if (!attended) {
+              return connect(op, consult, legs);
+            }
+            consults.put(operatorId, consult);
+            return pbx.bridge(legs.operator().id(), result.channel())
+                .map(v -> {
+                  JsonObject data = new JsonObject().put("callId", op.callId()).put("state", "consulting")
+                      .put("transfer", consulted(consult));
+                  publish(operatorId, "call", data);
+                  return data.copy();
+                });
+          });
+    })));
+  }
+
+  /** The caller meets the target; the call leaves the ACD and the operator's leg ends (wrap-up). */
+  private Future<JsonObject> connect(DeskOperator op, Consult c, Legs legs) {
+    ChannelId target = new ChannelId(c.targetChannel());
+    return pbx.bridge(legs.caller().id(), target)
+        .recover(e -> Future.failedFuture(DomainException.conflict("target-gone",
+            c.target() + " is no longer on the line; the caller is on hold (resume to talk to them)")))
+        .compose(v -> {
+          partners.put(legs.caller().id().value(), c.targetChannel());
+          partners.put(c.targetChannel(), legs.caller().id().value());
+          return acd.release(c.callId(), op.id());
+        })
+        .compose(v -> legs.operator() == null ? Future.succeededFuture()
+            : pbx.hangUp(legs.operator().id(), HangupCause.NORMAL_CLEARING).otherwiseEmpty())
+        .compose(v -> journal.append(JournalEntry.of("desktop.call.transferred").call(c.callId()).operator(op.id())
+            .phone(c.phone()).data(c.kind().equals("operator") ? Map.of("to", "operator", "operator", c.target())
+                : Map.of("to", c.kind()))))
+        .map(v -> {
+          JsonObject data = new JsonObject().put("callId", c.callId()).put("state", "transferred")
+              .put("transfer", consulted(c));
+          publish(op.id(), "call", data);
+          return data.copy();
+        });
+  }
+
+  private Future<JsonObject> toIvr(String operatorId, String node) {
+    if (!ivr.hasNode(node)) {
+      return Future.failedFuture(DomainException.invalid("unknown-ivr-node", "The IVR menu has no node " + node));
+    }
+    return talking(operatorId).compose(op -> channels(op).compose(legs -> pbx.setVariable(legs.caller().id(),
+            IVR_NODE_VARIABLE, node)
+        .compose(v -> acd.release(op.callId(), operatorId))
+        .compose(v -> pbx.redirect(legs.caller().id(), DialplanTarget.of(IVR_NODE)))
+        .compose(v -> legs.operator() == null ? Future.succeededFuture()
+            : pbx.hangUp(legs.operator().id(), HangupCause.NORMAL_CLEARING).otherwiseEmpty())
+        .compose(v -> journal.append(JournalEntry.of("desktop.call.transferred").call(op.callId()).operator(operatorId)
+            .data(Map.of("to", "ivr", "ivrNode", node))))
+        .map(v -> {
+          JsonObject data = new JsonObject().put("callId", op.callId()).put("state", "transferred")
+              .put("transfer", new JsonObject().put("to", "ivr").put("target", node));
+          publish(operatorId, "call", data);
+          return data.copy();
+        })));
+  }
+
+  /**
+   * A colleague takes transfers when logged in and not ready: the queue then offers them nothing while they ring or
+   * talk to the transferred caller.
+   */
+  private Future<Target> colleague(String me, String other) {
+    if (other.equals(me)) {
+      return Future.failedFuture(DomainException.invalid("transfer-to-self", "You cannot transfer a call to yourself"));
+    }
+    return acd.operator(other).compose(op -> {
+      if (!"not-ready".equals(op.state()) || op.endpoint() == null) {
+        return Future.failedFuture(DomainException.conflict("target-not-free", op.name() + " cannot take a transfer now ("
+            + op.state() + "): a colleague must be logged in and not ready"));
+      }
+      return Future.succeededFuture(new Target(Endpoint.device(op.endpoint()), "operator", op.id(), null));
+    });
+  }
+
+  private Future<Target> outside(String raw) {
+    return phones.normalise(raw)
+        .map(e164 -> Future.succeededFuture(new Target(Endpoint.external(e164), "external", Masking.phone(e164), e164)))
+        .orElseGet(() -> Future.failedFuture(DomainException.invalid("invalid-number",
+            "Not a phone number: " + Masking.phone(raw))));
+  }
+
+  private static JsonObject consulted(Consult c) {
+    return new JsonObject().put("to", c.kind()).put("target", c.target());
   }
 
   /**
@@ -389,6 +567,17 @@ public final class Desk {
       bridged.remove(u.channel().value());
     } else if (event instanceof PbxEvent.ChannelHungUp h) {
       bridged.remove(h.channel().value());
+      String partner = partners.remove(h.channel().value());
+      if (partner != null && partners.remove(partner) != null) {
+        pbx.hangUp(new ChannelId(partner), HangupCause.NORMAL_CLEARING)
+            .onFailure(e -> LOG.debug("partner {} of a handed-over call already gone: {}", partner, e.toString()));
+      }
+      consults.forEach((operatorId, c) -> {
+        if (c.targetChannel().equals(h.channel().value()) && consults.remove(operatorId, c)) {
+          publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "held")
+              .put("reason", "target-hung-up"));
+        }
+      });
       String arrived = callerChannels.remove(h.channel().value());
       if (arrived != null) {
         callers.remove(arrived);
