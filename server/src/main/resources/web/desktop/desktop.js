@@ -255,11 +255,26 @@ const holdOrResume = act(async () => {
 const hangUp = act(async () => { await api('/api/desktop/call/hangup', {method: 'POST'}); });
 const openTransfer = () => { if (!$('#transfer').disabled) { $('#transfer-form').hidden = false; $('#transfer-form [name=topic]').focus(); } };
 
+$('#transfer-form [name=to]').addEventListener('change', (e) => {
+  const queue = e.target.value === 'queue';
+  $('#transfer-form [name=topic]').hidden = !queue;
+  $('#transfer-form [name=target]').hidden = queue;
+});
+// A line's queue goes through the ACD (with the ticket); a colleague, an outside number or an IVR node is a hand-over.
 $('#transfer-form').addEventListener('submit', act(async () => {
   const form = new FormData($('#transfer-form'));
-  const body = {topic: form.get('topic'), attended: form.get('attended') === 'on'};
-  if (ticket) body.ticketId = String(ticket.id);
-  const r = await api('/api/desktop/call/transfer', {method: 'POST', body: JSON.stringify(body)});
+  const to = form.get('to');
+  const attended = form.get('attended') === 'on';
+  let r;
+  if (to === 'queue') {
+    const body = {topic: form.get('topic'), attended};
+    if (ticket) body.ticketId = String(ticket.id);
+    r = await api('/api/desktop/call/transfer', {method: 'POST', body: JSON.stringify(body)});
+  } else {
+    const target = String(form.get('target')).trim();
+    const body = to === 'ivr' ? {ivrNode: target} : {[to]: target, attended};
+    r = await api('/api/desktop/call/handover', {method: 'POST', body: JSON.stringify(body)});
+  }
   $('#transfer-form').hidden = true;
   onCall(r);
 }));
