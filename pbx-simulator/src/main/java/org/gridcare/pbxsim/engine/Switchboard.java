@@ -41,6 +41,7 @@ public final class Switchboard {
   private final Random random;
   private final Bridging bridging;
   private final Media media;
+  private final Conferences conferences = new Conferences(this);
   private final Ringer ringer;
   private final Outbound outbound;
   private final Recordings recordings;
@@ -93,6 +94,15 @@ public final class Switchboard {
 
   public Recordings recordings() {
     return recordings;
+  }
+
+  Conferences conferences() {
+    return conferences;
+  }
+
+  /** The channels in the ConfBridge room {@code room} now, in the order they joined. */
+  public List<String> conferenceMembers(String room) {
+    return conferences.members(room);
   }
 
   public Outbound outbound() {
