@@ -140,7 +140,7 @@ function render() {
   if (select.options.length !== topics.length) {
     select.innerHTML = topics.map((x) => `<option value="${esc(x.id)}">${esc(x.name)} (${t('line')} ${x.line})</option>`).join('');
   }
-  const talking = call && ['talking', 'held', 'consulting'].includes(call.state);
+  const talking = call && ['talking', 'held', 'consulting', 'conference'].includes(call.state);
   $('#hold').disabled = !talking || call.direction === 'outbound';
   $('#hold').textContent = call && (call.state === 'held' || call.state === 'consulting') ? t('resume') : t('hold');
   $('#transfer').disabled = !talking || call.direction === 'outbound';
@@ -148,6 +148,9 @@ function render() {
   $('#record-pause').disabled = !talking;
   $('#record-pause').textContent = recordingPaused ? t('resumeRecording') : t('pauseRecording');
   $('#consulting').hidden = !(call && call.state === 'consulting');
+  const conf = $('#conference');
+  conf.hidden = !(call && call.state === 'conference' && call.conference);
+  if (!conf.hidden) conf.textContent = t('inConference') + ': ' + call.conference.parties.join(', ');
   $('#no-call').hidden = !!call;
   $('#pop').hidden = !call;
   if (call) {
@@ -196,6 +199,7 @@ function onCall(change) {
     showCall(Object.assign({topic: null}, change));
   } else if (call && call.callId === change.callId) {
     call.state = change.state;
+    if (change.conference) call.conference = change.conference;
   }
   render();
 }
@@ -275,6 +279,16 @@ $('#transfer-form').addEventListener('submit', act(async () => {
     const body = to === 'ivr' ? {ivrNode: target} : {[to]: target, attended};
     r = await api('/api/desktop/call/handover', {method: 'POST', body: JSON.stringify(body)});
   }
+  $('#transfer-form').hidden = true;
+  onCall(r);
+}));
+// Adds the colleague or outside number of the transfer form to a conference with the caller.
+$('#conference-add').addEventListener('click', act(async () => {
+  const form = new FormData($('#transfer-form'));
+  const to = form.get('to');
+  if (to !== 'operator' && to !== 'number') throw new Error(t('conferenceWho'));
+  const r = await api('/api/desktop/call/conference', {method: 'POST',
+    body: JSON.stringify({[to]: String(form.get('target')).trim()})});
   $('#transfer-form').hidden = true;
   onCall(r);
 }));

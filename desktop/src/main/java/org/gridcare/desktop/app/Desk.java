@@ -54,6 +54,9 @@ public final class Desk {
   static final String IVR_NODE = "cc-ivr-node";
   static final String IVR_NODE_VARIABLE = "CC_IVR_NODE";
   static final Duration TRANSFER_RING = Duration.ofSeconds(30);
+  /** Everyone in it joins the ConfBridge room named in {@link #CONF_ROOM_VARIABLE}. */
+  static final String CONFERENCE = "cc-conference";
+  static final String CONF_ROOM_VARIABLE = "CC_CONF_ROOM";
 
   private final Vertx vertx;
   private final Pbx pbx;
@@ -78,6 +81,8 @@ public final class Desk {
    * when one hangs up, the other is hung up.
    */
   private final Map<String, String> partners = new ConcurrentHashMap<>();
+  /** Conferences on operators' calls, by operator. */
+  private final Map<String, Conference> conferences = new ConcurrentHashMap<>();
   /** Outbound calls in progress by the operator channel that dialled them. */
   private final Map<String, DeskCall> outbound = new ConcurrentHashMap<>();
   /**
@@ -127,6 +132,9 @@ public final class Desk {
   private record Consult(String callId, String kind, String target, String targetChannel, String phone) {}
 
   private record Target(Endpoint endpoint, String kind, String label, String phone) {}
+
+  /** A conference room on the operator's call: the operator's channel and the added parties (channel → label). */
+  private record Conference(String callId, String room, String operatorChannel, Map<String, String> parties) {}
 
   public void start() {
     subscription = pbx.subscribe(this::onPbx);
@@ -222,6 +230,10 @@ public final class Desk {
         if (c != null && c.callId().equals(op.callId())) {
           call.put("state", "consulting").put("transfer", consulted(c));
         }
+        Conference conf = conferences.get(operatorId);
+        if (conf != null && conf.callId().equals(op.callId())) {
+          call.put("state", "conference").put("conference", conferenced(conf));
+        }
         return out.put("call", call);
       });
     });
@@ -229,6 +241,10 @@ public final class Desk {
 
   /** Music on hold for the caller (sent to {@code cc-hold}); the operator's softphone stays up, silent. */
   public Future<JsonObject> hold(String operatorId) {
+    if (conferences.containsKey(operatorId)) {
+      return Future.failedFuture(DomainException.conflict("in-conference",
+          "Hold is not available in a conference: hang up to leave it"));
+    }
     return talking(operatorId).compose(op -> channels(op).compose(legs -> pbx.redirect(legs.caller().id(),
             DialplanTarget.of(Contexts.HOLD))
         .compose(v -> record("desktop.call.held", op))
@@ -387,6 +403,61 @@ public final class Desk {
                 });
           });
     })));
+  }
+
+  /**
+   * Adds a colleague (logged in, not ready) or an outside number to the operator's call: they are rung into
+   * {@code cc-conference}; once they answer, the caller and the operator (the first time) are moved into the same
+   * ConfBridge room. More parties may be added. The call stays the ACD's: when the operator hangs up, the caller is
+   * hung up as after any conversation and the desktop hangs up the added parties. A party who does not answer
+   * changes nothing, and the failure says why.
+   */
+  public Future<JsonObject> conference(String operatorId, Destination to) {
+    if (to.ivrNode() != null || (to.operator() == null) == (to.number() == null)) {
+      return Future.failedFuture(DomainException.invalid("one-party", "Add one party: a colleague or an outside number"));
+    }
+    Future<Target> target = to.operator() != null ? colleague(operatorId, to.operator()) : outside(to.number());
+    return target.compose(t -> talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone", "Your softphone is no longer on the call"));
+      }
+      Conference existing = conferences.get(operatorId);
+      String room = existing != null ? existing.room() : "conf-" + op.callId().replaceAll("[^A-Za-z0-9_.-]", "-");
+      OriginateRequest ring = new OriginateRequest(t.endpoint(), DialplanTarget.of(CONFERENCE), null, "Conference",
+          Map.of(CONF_ROOM_VARIABLE, room), TRANSFER_RING);
+      return pbx.originate(ring).compose(result -> {
+        if (!result.answered()) {
+          return Future.failedFuture(DomainException.conflict("party-not-answered", t.label() + " did not answer ("
+              + result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); nothing changed on your call"));
+        }
+        Future<Void> inRoom = existing != null ? Future.succeededFuture()
+            : pbx.setVariable(legs.caller().id(), CONF_ROOM_VARIABLE, room)
+                .compose(v -> pbx.setVariable(legs.operator().id(), CONF_ROOM_VARIABLE, room))
+                .compose(v -> pbx.redirectBoth(legs.caller().id(), DialplanTarget.of(CONFERENCE), legs.operator().id(),
+                    DialplanTarget.of(CONFERENCE)))
+                .recover(e -> pbx.hangUp(result.channel(), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+                    .transform(x -> Future.failedFuture(e)));
+        return inRoom.compose(v -> {
+          Conference c = conferences.computeIfAbsent(operatorId, k -> new Conference(op.callId(), room,
+              legs.operator().id().value(), new ConcurrentHashMap<>()));
+          c.parties().put(result.channel().value(), t.label());
+          return journal.append(JournalEntry.of("desktop.call.conferenced").call(op.callId()).operator(operatorId)
+                  .phone(t.phone()).data(t.kind().equals("operator")
+                      ? Map.of("party", "operator", "operator", t.label(), "room", room, "parties", c.parties().size() + 2)
+                      : Map.of("party", t.kind(), "room", room, "parties", c.parties().size() + 2)))
+              .map(x -> {
+                JsonObject data = new JsonObject().put("callId", op.callId()).put("state", "conference")
+                    .put("conference", conferenced(c));
+                publish(operatorId, "call", data);
+                return data.copy();
+              });
+        });
+      });
+    })));
+  }
+
+  private static JsonObject conferenced(Conference c) {
+    return new JsonObject().put("room", c.room()).put("parties", new JsonArray(c.parties().values().stream().sorted().toList()));
   }
 
   /** The caller meets the target; the call leaves the ACD and the operator's leg ends (wrap-up). */
@@ -572,6 +643,15 @@ public final class Desk {
         pbx.hangUp(new ChannelId(partner), HangupCause.NORMAL_CLEARING)
             .onFailure(e -> LOG.debug("partner {} of a handed-over call already gone: {}", partner, e.toString()));
       }
+      conferences.forEach((operatorId, c) -> {
+        if (c.operatorChannel().equals(h.channel().value()) && conferences.remove(operatorId, c)) {
+          c.parties().keySet().forEach(party -> pbx.hangUp(new ChannelId(party), HangupCause.NORMAL_CLEARING)
+              .onFailure(e -> LOG.debug("conference party {} already gone: {}", party, e.toString())));
+        } else if (c.parties().remove(h.channel().value()) != null) {
+          publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "conference")
+              .put("conference", conferenced(c)));
+        }
+      });
       consults.forEach((operatorId, c) -> {
         if (c.targetChannel().equals(h.channel().value()) && consults.remove(operatorId, c)) {
           publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "held")

@@ -55,6 +55,10 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
       reply(ctx, desk.handOver(me(ctx), new Desk.Destination(b.getString("operator"), b.getString("number"),
           b.getString("ivrNode")), b.getBoolean("attended", false)));
     });
+    on(rb, "conferenceDesktopCall", ctx -> {
+      JsonObject b = body(ctx);
+      reply(ctx, desk.conference(me(ctx), new Desk.Destination(b.getString("operator"), b.getString("number"), null)));
+    });
     on(rb, "completeDesktopTransfer", ctx -> reply(ctx, desk.completeTransfer(me(ctx), body(ctx).getString("ticketId"))));
     on(rb, "cancelDesktopTransfer", ctx -> reply(ctx, desk.cancelTransfer(me(ctx))));
     on(rb, "dialFromDesktop", ctx -> reply(ctx, desk.dial(me(ctx), body(ctx).getString("number"))));

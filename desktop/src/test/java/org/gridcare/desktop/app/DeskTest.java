@@ -223,6 +223,29 @@ class DeskTest {
   }
 
   @Test
+  void aConferenceRingsThePartyThenMovesCallerAndOperatorIntoTheRoom() throws Exception {
+    onCall();
+    pbx.answer = OriginateResult.failed(OriginateResult.Outcome.NO_ANSWER);
+    assertThat(failure(desk.conference("op1001", new Desk.Destination(null, "912 34 567", null))).getMessage())
+        .isEqualTo(org.gridcare.platform.domain.Masking.phone("+4791234567")
+            + " did not answer (no answer); nothing changed on your call");
+    assertThat(pbx.commands).isEmpty();
+
+    pbx.answer = new OriginateResult(OriginateResult.Outcome.ANSWERED, new ChannelId("x-1"), new CallId("pbx-x"));
+    JsonObject conf = await(desk.conference("op1001", new Desk.Destination(null, "912 34 567", null)));
+    assertThat(conf.getString("state")).isEqualTo("conference");
+    assertThat(pbx.originated.get(1).target().context()).isEqualTo("cc-conference");
+    assertThat(pbx.originated.get(1).variables()).containsEntry("CC_CONF_ROOM", "conf-call-1");
+    assertThat(pbx.commands).containsExactly("set c-1 CC_CONF_ROOM=conf-call-1", "set o-1 CC_CONF_ROOM=conf-call-1",
+        "redirectBoth c-1 o-1");
+    assertThat(failure(desk.hold("op1001")).id()).isEqualTo("in-conference");
+    assertThat(await(desk.session("op1001")).getJsonObject("call").getString("state")).isEqualTo("conference");
+    assertThat(journal.get(0).type()).isEqualTo("desktop.call.conferenced");
+    assertThat(journal.get(0).data()).containsEntry("parties", 3);
+    assertThat(transfers).as("the call stays the ACD's").isEmpty();
+  }
+
+  @Test
   void clickToCallNeedsNotReadyAndARealNumberThenDialsItNormalised() throws Exception {
     operators.put("op1001", new DeskOperator("op1001", "Anna", "ready", "ready", null, "PJSIP/op1001", null, NOW, null,
         List.of(1)));
