@@ -57,6 +57,9 @@ public final class Desk {
   /** Everyone in it joins the ConfBridge room named in {@link #CONF_ROOM_VARIABLE}. */
   static final String CONFERENCE = "cc-conference";
   static final String CONF_ROOM_VARIABLE = "CC_CONF_ROOM";
+  /** The post-call survey context and the caller's channel variable that asks for it (set by the IVR). */
+  static final String SURVEY = "cc-survey";
+  static final String SURVEY_VARIABLE = "CC_SURVEY";
 
   private final Vertx vertx;
   private final Pbx pbx;
@@ -134,7 +137,8 @@ public final class Desk {
   private record Target(Endpoint endpoint, String kind, String label, String phone) {}
 
   /** A conference room on the operator's call: the operator's channel and the added parties (channel → label). */
-  private record Conference(String callId, String room, String operatorChannel, Map<String, String> parties) {}
+  private record Conference(String callId, String room, String callerChannel, String operatorChannel,
+      Map<String, String> parties) {}
 
   public void start() {
     subscription = pbx.subscribe(this::onPbx);
@@ -439,7 +443,7 @@ public final class Desk {
                     .transform(x -> Future.failedFuture(e)));
         return inRoom.compose(v -> {
           Conference c = conferences.computeIfAbsent(operatorId, k -> new Conference(op.callId(), room,
-              legs.operator().id().value(), new ConcurrentHashMap<>()));
+              legs.caller().id().value(), legs.operator().id().value(), new ConcurrentHashMap<>()));
           c.parties().put(result.channel().value(), t.label());
           return journal.append(JournalEntry.of("desktop.call.conferenced").call(op.callId()).operator(operatorId)
                   .phone(t.phone()).data(t.kind().equals("operator")
@@ -454,6 +458,18 @@ public final class Desk {
         });
       });
     })));
+  }
+
+  /**
+   * The operator left a conference: a caller whose line has the post-call survey ({@code CC_SURVEY=yes}, which the
+   * ACD honours by not hanging them up) would stay alone in the room, so they go to {@code cc-survey} as after any
+   * conversation; the ACD hangs up the others.
+   */
+  private void toSurvey(ChannelId caller) {
+    pbx.getVariable(caller, SURVEY_VARIABLE)
+        .compose(v -> v.filter("yes"::equals).isPresent() ? pbx.redirect(caller, DialplanTarget.of(SURVEY))
+            : Future.succeededFuture())
+        .onFailure(e -> LOG.debug("caller {} left the conference before the survey: {}", caller, e.toString()));
   }
 
   private static JsonObject conferenced(Conference c) {
@@ -647,6 +663,7 @@ public final class Desk {
         if (c.operatorChannel().equals(h.channel().value()) && conferences.remove(operatorId, c)) {
           c.parties().keySet().forEach(party -> pbx.hangUp(new ChannelId(party), HangupCause.NORMAL_CLEARING)
               .onFailure(e -> LOG.debug("conference party {} already gone: {}", party, e.toString())));
+          toSurvey(new ChannelId(c.callerChannel()));
         } else if (c.parties().remove(h.channel().value()) != null) {
           publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "conference")
               .put("conference", conferenced(c)));

@@ -31,6 +31,7 @@ final class Conferences {
       return Future.succeededFuture(AppResult.hangup(HangupCause.UNKNOWN));
     }
     sb.answer(ch);
+    sb.media().backgroundMusic(ch, false, null); // a channel entering a bridge stops its music on hold
     SimBridge bridge = rooms.computeIfAbsent(room, r -> {
       SimBridge b = new SimBridge(UUID.nameUUIDFromBytes(("conference-" + sb.nextSequence()).getBytes()).toString(), r);
       sb.publish(b.event("BridgeCreate"));

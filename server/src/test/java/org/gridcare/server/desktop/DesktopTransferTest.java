@@ -44,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RealServers
 class DesktopTransferTest {
   private static final Path SHOTS = TestCentre.repoRoot().resolve("docs/screenshots");
-  private static final String OUTSIDE = "+4799887766";
+  static final String OUTSIDE = "+4799887766";
 
   @Test
   void anOperatorHandsCallersToAColleagueAnOutsideNumberAndTheIvr(StorageSettings storage) throws Exception {
@@ -64,15 +64,7 @@ class DesktopTransferTest {
       ChromeDriver browser = Browser.start(1366, 768);
       try {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get("http://127.0.0.1:" + cc.httpPort() + "/desktop/");
-        browser.findElement(By.name("username")).sendKeys("op1001");
-        browser.findElement(By.name("password")).sendKeys("agent-password-1");
-        browser.findElement(By.cssSelector("#sign-in button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#softphone [name=endpoint]")));
-        browser.findElement(By.cssSelector("#softphone button")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "not-ready"));
-        browser.findElement(By.id("ready")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "ready"));
+        signInReady(browser, wait, cc);
 
         // 1. a colleague who is not logged in cannot take it, and the page says why; then blind to op1002
         SimCall first = talkingTo(sim, wait, phone);
@@ -144,8 +136,32 @@ class DesktopTransferTest {
     }
   }
 
+  static void signInReady(ChromeDriver browser, WebDriverWait wait, ContactCentre cc) {
+    browser.get("http://127.0.0.1:" + cc.httpPort() + "/desktop/");
+    browser.findElement(By.name("username")).sendKeys("op1001");
+    browser.findElement(By.name("password")).sendKeys("agent-password-1");
+    browser.findElement(By.cssSelector("#sign-in button")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#softphone [name=endpoint]")));
+    browser.findElement(By.cssSelector("#softphone button")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "not-ready"));
+    browser.findElement(By.id("ready")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "ready"));
+  }
+
+  static void conference(ChromeDriver browser, WebDriverWait wait, String to, String target) {
+    if (!browser.findElement(By.id("transfer-form")).isDisplayed()) {
+      browser.findElement(By.id("transfer")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-form")));
+    }
+    new Select(browser.findElement(By.cssSelector("#transfer-form [name=to]"))).selectByValue(to);
+    WebElement input = browser.findElement(By.cssSelector("#transfer-form [name=target]"));
+    input.clear();
+    input.sendKeys(target);
+    browser.findElement(By.id("conference-add")).click();
+  }
+
   /** A caller takes the hazard shortcut (line 1) and the ready operator's page shows them talking. */
-  private static SimCall talkingTo(PbxSimulator sim, WebDriverWait wait, String number) throws Exception {
+  static SimCall talkingTo(PbxSimulator sim, WebDriverWait wait, String number) throws Exception {
     SimCall caller = sim.placeCall(number, "80012345");
     await(caller.awaitNextPrompt());
     await(caller.press("1"));
@@ -172,23 +188,23 @@ class DesktopTransferTest {
     browser.findElement(By.cssSelector("#transfer-form button")).click();
   }
 
-  private static Row one(ContactCentre cc, String sql, Object param) throws Exception {
+  static Row one(ContactCentre cc, String sql, Object param) throws Exception {
     RowSet<Row> found = await(cc.storage().pool().preparedQuery(sql).execute(Tuple.of(param)));
     assertThat(found.size()).as(sql).isEqualTo(1);
     return found.iterator().next();
   }
 
-  private static Row rows(ContactCentre cc, String sql) throws Exception {
+  static Row rows(ContactCentre cc, String sql) throws Exception {
     return await(cc.storage().pool().query(sql).execute()).iterator().next();
   }
 
-  private static void shot(ChromeDriver browser, String name) throws Exception {
+  static void shot(ChromeDriver browser, String name) throws Exception {
     Files.createDirectories(SHOTS);
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"),
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static <T> T await(Future<T> f) throws Exception {
+  static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }
