@@ -84,6 +84,8 @@ public final class Desk {
    * when one hangs up, the other is hung up.
    */
   private final Map<String, String> partners = new ConcurrentHashMap<>();
+  /** Second calls made while the caller holds, by operator. */
+  private final Map<String, SecondCall> seconds = new ConcurrentHashMap<>();
   /** Conferences on operators' calls, by operator. */
   private final Map<String, Conference> conferences = new ConcurrentHashMap<>();
   /** Outbound calls in progress by the operator channel that dialled them. */
@@ -135,6 +137,16 @@ public final class Desk {
   private record Consult(String callId, String kind, String target, String targetChannel, String phone) {}
 
   private record Target(Endpoint endpoint, String kind, String label, String phone) {}
+
+  /**
+   * A call the operator made while their caller holds: the party's channel, who it is, and whether the operator is
+   * talking to them now (else to the caller, the party holding).
+   */
+  private record SecondCall(String callId, String channel, String label, String operatorChannel, boolean active) {
+    SecondCall switched() {
+      return new SecondCall(callId, channel, label, operatorChannel, !active);
+    }
+  }
 
   /** A conference room on the operator's call: the operator's channel and the added parties (channel → label). */
   private record Conference(String callId, String room, String callerChannel, String operatorChannel,
@@ -234,6 +246,10 @@ public final class Desk {
         if (c != null && c.callId().equals(op.callId())) {
           call.put("state", "consulting").put("transfer", consulted(c));
         }
+        SecondCall second = seconds.get(operatorId);
+        if (second != null && second.callId().equals(op.callId())) {
+          call.put("state", second.active() ? "held" : "talking").put("second", seconded(second));
+        }
         Conference conf = conferences.get(operatorId);
         if (conf != null && conf.callId().equals(op.callId())) {
           call.put("state", "conference").put("conference", conferenced(conf));
@@ -255,8 +271,12 @@ public final class Desk {
         .map(v -> called(op, "held"))));
   }
 
-  /** The held caller is bridged back to the operator. */
+  /** The held caller is bridged back to the operator (with a second call in progress: the two swap). */
   public Future<JsonObject> resume(String operatorId) {
+    SecondCall second = seconds.get(operatorId);
+    if (second != null && second.active()) {
+      return switchCalls(operatorId);
+    }
     return talking(operatorId).compose(op -> channels(op).compose(legs -> {
       if (legs.operator() == null) {
         return Future.failedFuture(DomainException.conflict("softphone-gone",
@@ -476,6 +496,95 @@ public final class Desk {
     return new JsonObject().put("room", c.room()).put("parties", new JsonArray(c.parties().values().stream().sorted().toList()));
   }
 
+  /**
+   * Several calls at once: with the caller on hold ({@code cc-hold}, put there now if need be), the operator rings a
+   * colleague (not ready) or an outside number into {@code cc-consult} and talks to them over the same softphone
+   * channel. {@link #switchCalls} swaps who holds; {@link #hangUpSecond} ends the second call. The first call stays
+   * the ACD's; when the operator's softphone hangs up, the second party is hung up too.
+   */
+  public Future<JsonObject> secondCall(String operatorId, Destination to) {
+    if (to.ivrNode() != null || (to.operator() == null) == (to.number() == null)) {
+      return Future.failedFuture(DomainException.invalid("one-party", "Call one party: a colleague or an outside number"));
+    }
+    if (seconds.containsKey(operatorId) || consults.containsKey(operatorId) || conferences.containsKey(operatorId)) {
+      return Future.failedFuture(DomainException.conflict("line-busy",
+          "Finish the second call, transfer or conference in progress first"));
+    }
+    Future<Target> target = to.operator() != null ? colleague(operatorId, to.operator()) : outside(to.number());
+    return target.compose(t -> talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone", "Your softphone is no longer on the call"));
+      }
+      boolean held = legs.caller().location() != null && Contexts.HOLD.equals(legs.caller().location().context());
+      OriginateRequest ring = new OriginateRequest(t.endpoint(), DialplanTarget.of(CONSULT), null, "Second call",
+          Map.of(), TRANSFER_RING);
+      return (held ? Future.<Void>succeededFuture() : pbx.redirect(legs.caller().id(), DialplanTarget.of(Contexts.HOLD)))
+          .compose(v -> pbx.originate(ring))
+          .compose(result -> {
+            if (!result.answered()) {
+              return Future.failedFuture(DomainException.conflict("party-not-answered", t.label() + " did not answer ("
+                  + result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); your caller is on hold"));
+            }
+            SecondCall second = new SecondCall(op.callId(), result.channel().value(), t.label(),
+                legs.operator().id().value(), true);
+            seconds.put(operatorId, second);
+            return pbx.bridge(legs.operator().id(), result.channel())
+                .compose(v -> journal.append(JournalEntry.of("desktop.call.second").call(op.callId()).operator(operatorId)
+                    .phone(t.phone()).data(Map.of("to", t.kind()))))
+                .map(v -> twoCalls(operatorId, second));
+          });
+    })));
+  }
+
+  /** Swaps the caller and the second party: the one talking to the operator holds, the held one talks. */
+  public Future<JsonObject> switchCalls(String operatorId) {
+    SecondCall second = seconds.get(operatorId);
+    if (second == null) {
+      return Future.failedFuture(DomainException.conflict("no-second-call", "You have only one call"));
+    }
+    return talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone", "Your softphone is no longer on the call"));
+      }
+      ChannelId party = new ChannelId(second.channel());
+      Future<Void> swapped = second.active()
+          ? pbx.redirect(party, DialplanTarget.of(Contexts.HOLD)).compose(v -> pbx.bridge(legs.caller().id(), legs.operator().id()))
+          : pbx.redirect(legs.caller().id(), DialplanTarget.of(Contexts.HOLD)).compose(v -> pbx.bridge(party, legs.operator().id()));
+      return swapped.compose(v -> {
+        SecondCall now = second.switched();
+        seconds.replace(operatorId, second, now);
+        return journal.append(JournalEntry.of("desktop.call.switched").call(op.callId()).operator(operatorId)
+                .data(Map.of("talkingTo", now.active() ? "second" : "caller")))
+            .map(x -> twoCalls(operatorId, now));
+      });
+    }));
+  }
+
+  /** Ends the second call; the caller stays on hold until the operator resumes. */
+  public Future<JsonObject> hangUpSecond(String operatorId) {
+    SecondCall second = seconds.remove(operatorId);
+    if (second == null) {
+      return Future.failedFuture(DomainException.conflict("no-second-call", "You have only one call"));
+    }
+    return pbx.hangUp(new ChannelId(second.channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+        .map(v -> {
+          JsonObject data = new JsonObject().put("callId", second.callId()).put("state", "held");
+          publish(operatorId, "call", data);
+          return data.copy();
+        });
+  }
+
+  private JsonObject twoCalls(String operatorId, SecondCall second) {
+    JsonObject data = new JsonObject().put("callId", second.callId()).put("state", second.active() ? "held" : "talking")
+        .put("second", seconded(second));
+    publish(operatorId, "call", data);
+    return data.copy();
+  }
+
+  private static JsonObject seconded(SecondCall s) {
+    return new JsonObject().put("target", s.label()).put("state", s.active() ? "talking" : "held");
+  }
+
   /** The caller meets the target; the call leaves the ACD and the operator's leg ends (wrap-up). */
   private Future<JsonObject> connect(DeskOperator op, Consult c, Legs legs) {
     ChannelId target = new ChannelId(c.targetChannel());
@@ -659,6 +768,15 @@ public final class Desk {
         pbx.hangUp(new ChannelId(partner), HangupCause.NORMAL_CLEARING)
             .onFailure(e -> LOG.debug("partner {} of a handed-over call already gone: {}", partner, e.toString()));
       }
+      seconds.forEach((operatorId, c) -> {
+        if (c.operatorChannel().equals(h.channel().value()) && seconds.remove(operatorId, c)) {
+          pbx.hangUp(new ChannelId(c.channel()), HangupCause.NORMAL_CLEARING)
+              .onFailure(e -> LOG.debug("second call {} already gone: {}", c.channel(), e.toString()));
+        } else if (c.channel().equals(h.channel().value()) && seconds.remove(operatorId, c)) {
+          publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "held")
+              .put("reason", "second-call-ended"));
+        }
+      });
       conferences.forEach((operatorId, c) -> {
         if (c.operatorChannel().equals(h.channel().value()) && conferences.remove(operatorId, c)) {
           c.parties().keySet().forEach(party -> pbx.hangUp(new ChannelId(party), HangupCause.NORMAL_CLEARING)

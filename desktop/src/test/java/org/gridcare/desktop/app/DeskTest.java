@@ -246,6 +246,34 @@ class DeskTest {
   }
 
   @Test
+  void aSecondCallHoldsTheCallerAndSwitchingSwapsWhoHolds() throws Exception {
+    onCall();
+    pbx.answer = new OriginateResult(OriginateResult.Outcome.ANSWERED, new ChannelId("x-1"), new CallId("pbx-x"));
+    JsonObject two = await(desk.secondCall("op1001", new Desk.Destination(null, "912 34 567", null)));
+    assertThat(two.getString("state")).isEqualTo("held");
+    assertThat(two.getJsonObject("second").getString("state")).isEqualTo("talking");
+    assertThat(pbx.commands).containsExactly("redirect c-1 cc-hold", "bridge o-1 x-1");
+    assertThat(failure(desk.secondCall("op1001", new Desk.Destination(null, "912 34 568", null))).id())
+        .isEqualTo("line-busy");
+
+    JsonObject back = await(desk.switchCalls("op1001"));
+    assertThat(back.getString("state")).isEqualTo("talking");
+    assertThat(back.getJsonObject("second").getString("state")).isEqualTo("held");
+    assertThat(pbx.commands).endsWith("redirect x-1 cc-hold", "bridge c-1 o-1");
+    assertThat(await(desk.switchCalls("op1001")).getJsonObject("second").getString("state")).isEqualTo("talking");
+    assertThat(pbx.commands).endsWith("redirect c-1 cc-hold", "bridge x-1 o-1");
+    assertThat(await(desk.session("op1001")).getJsonObject("call").getJsonObject("second").getString("state"))
+        .isEqualTo("talking");
+
+    assertThat(await(desk.hangUpSecond("op1001")).getString("state")).isEqualTo("held");
+    assertThat(pbx.commands).endsWith("hangUp x-1");
+    assertThat(failure(desk.switchCalls("op1001")).id()).isEqualTo("no-second-call");
+    assertThat(journal).extracting(JournalEntry::type)
+        .containsExactly("desktop.call.second", "desktop.call.switched", "desktop.call.switched");
+    assertThat(transfers).isEmpty();
+  }
+
+  @Test
   void clickToCallNeedsNotReadyAndARealNumberThenDialsItNormalised() throws Exception {
     operators.put("op1001", new DeskOperator("op1001", "Anna", "ready", "ready", null, "PJSIP/op1001", null, NOW, null,
         List.of(1)));
