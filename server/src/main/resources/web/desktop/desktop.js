@@ -148,6 +148,12 @@ function render() {
   $('#record-pause').disabled = !talking;
   $('#record-pause').textContent = recordingPaused ? t('resumeRecording') : t('pauseRecording');
   $('#consulting').hidden = !(call && call.state === 'consulting');
+  const second = $('#second');
+  second.hidden = !(call && call.second);
+  if (!second.hidden) {
+    $('#second-call').textContent = `${t('secondCall')}: ${call.second.target} · ${t('call.' + call.second.state)}`;
+    $('#second-call').dataset.state = call.second.state;
+  }
   const conf = $('#conference');
   conf.hidden = !(call && call.state === 'conference' && call.conference);
   if (!conf.hidden) conf.textContent = t('inConference') + ': ' + call.conference.parties.join(', ');
@@ -200,6 +206,8 @@ function onCall(change) {
   } else if (call && call.callId === change.callId) {
     call.state = change.state;
     if (change.conference) call.conference = change.conference;
+    if (change.second) call.second = change.second;
+    else if (change.reason === 'second-call-ended' || change.state === 'ended') delete call.second;
   }
   render();
 }
@@ -292,6 +300,12 @@ $('#conference-add').addEventListener('click', act(async () => {
   $('#transfer-form').hidden = true;
   onCall(r);
 }));
+$('#switch').addEventListener('click', act(async () => onCall(await api('/api/desktop/call/switch', {method: 'POST'}))));
+$('#second-hang-up').addEventListener('click', act(async () => {
+  const r = await api('/api/desktop/call/second/hangup', {method: 'POST'});
+  delete call.second;
+  onCall(r);
+}));
 $('#transfer-complete').addEventListener('click', act(async () => {
   const r = await api('/api/desktop/call/transfer/complete', {method: 'POST', body: JSON.stringify(ticket ? {ticketId: String(ticket.id)} : {})});
   onCall(r);
@@ -304,6 +318,11 @@ $('#record-pause').addEventListener('click', act(async () => {
 }));
 $('#dial').addEventListener('submit', act(async () => {
   const number = new FormData($('#dial')).get('number');
+  // During an inbound call the number is a second call: the caller holds meanwhile.
+  if (call && call.direction !== 'outbound' && ['talking', 'held'].includes(call.state)) {
+    onCall(await api('/api/desktop/call/second', {method: 'POST', body: JSON.stringify({number})}));
+    return;
+  }
   onCall(await api('/api/desktop/dial', {method: 'POST', body: JSON.stringify({number})}));
 }));
 $('#ready').addEventListener('click', goReady);
