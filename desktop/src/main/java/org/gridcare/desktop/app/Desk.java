@@ -320,7 +320,11 @@ public final class Desk {
     }
     return hold(operatorId).map(held -> {
       pending.put(operatorId, new PendingTransfer(held.getString("callId"), topic, ticketId));
-      return held.put("state", "consulting").put("transfer", new JsonObject().put("topic", topic).put("ticketId", ticketId));
+      // after hold's own "held" event, so a page applying events in order ends up consulting
+      JsonObject consulting = held.put("state", "consulting")
+          .put("transfer", new JsonObject().put("topic", topic).put("ticketId", ticketId));
+      publish(operatorId, "call", consulting);
+      return consulting.copy();
     });
   }
 
