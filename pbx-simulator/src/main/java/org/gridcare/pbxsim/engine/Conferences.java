@@ -18,6 +18,8 @@ import org.gridcare.pbxsim.ami.AmiFrame;
 final class Conferences {
   private final Switchboard sb;
   private final Map<String, SimBridge> rooms = new HashMap<>();
+  /** The room each member is in. */
+  private final Map<SimChannel, String> members = new HashMap<>();
 
   Conferences(Switchboard sb) {
     this.sb = sb;
@@ -39,6 +41,7 @@ final class Conferences {
       return b;
     });
     bridge.members().add(ch);
+    members.put(ch, room);
     sb.publish(ch.snapshot(bridge.event("BridgeEnter"), ""));
     sb.publish(member(ch.snapshot(bridge.event("ConfbridgeJoin"), ""), room).add("Muted", "No"));
     sb.notifyPhase(ch, ChannelObserver.Phase.BRIDGED);
@@ -48,7 +51,7 @@ final class Conferences {
     self[0] = () -> {
       if (!left.future().isComplete()) {
         sb.pop(ch, self[0], previous[0]);
-        leave(ch, room, bridge);
+        leave(ch);
         left.tryComplete(AppResult.NEXT);
       }
     };
@@ -56,13 +59,16 @@ final class Conferences {
     return left.future();
   }
 
-  /** The channels in {@code room} now, in the order they joined. */
-  List<String> members(String room) {
-    SimBridge bridge = rooms.get(room);
-    return bridge == null ? List.of() : bridge.members().stream().map(SimChannel::name).toList();
-  }
-
-  private void leave(SimChannel ch, String room, SimBridge bridge) {
+  /**
+   * Takes the channel out of its room, if it is in one (redirect, AMI Bridge, hang-up), even when something else became
+   * its activity meanwhile; the application returns when its activity is cancelled, or its run is superseded.
+   */
+  void leave(SimChannel ch) {
+    String room = members.remove(ch);
+    SimBridge bridge = room == null ? null : rooms.get(room);
+    if (bridge == null) {
+      return;
+    }
     bridge.members().remove(ch);
     sb.publish(ch.snapshot(bridge.event("BridgeLeave"), ""));
     sb.publish(member(ch.snapshot(bridge.event("ConfbridgeLeave"), ""), room));
@@ -74,6 +80,12 @@ final class Conferences {
       sb.publish(bridge.event("ConfbridgeEnd").add("Conference", room));
       sb.publish(bridge.event("BridgeDestroy"));
     }
+  }
+
+  /** The channels in {@code room} now, in the order they joined. */
+  List<String> members(String room) {
+    SimBridge bridge = rooms.get(room);
+    return bridge == null ? List.of() : bridge.members().stream().map(SimChannel::name).toList();
   }
 
   private static AmiFrame member(AmiFrame frame, String room) {

@@ -365,6 +365,7 @@ public final class Switchboard {
       return;
     }
     bridging.leaveQuietly(ch);
+    conferences.leave(ch);
     if (ch.dialplanRunning && ch.activity != null) {
       ch.pendingGoto = location;
       cancelActivity(ch);
@@ -395,6 +396,8 @@ public final class Switchboard {
       }
       answer(ch);
     }
+    conferences.leave(a);
+    conferences.leave(b);
     bridging.bridge(a, this::afterBridge, b, this::afterBridge);
   }
 
@@ -428,6 +431,7 @@ public final class Switchboard {
     ch.hangingUp = true;
     ch.hangupCause = cause;
     bridging.dissolveOnHangup(ch);
+    conferences.leave(ch);
     recordings.channelGone(ch);
     media.channelGone(ch);
     Activity a = ch.activity;
