@@ -140,7 +140,7 @@ function render() {
   if (select.options.length !== topics.length) {
     select.innerHTML = topics.map((x) => `<option value="${esc(x.id)}">${esc(x.name)} (${t('line')} ${x.line})</option>`).join('');
   }
-  const talking = call && ['talking', 'held', 'consulting'].includes(call.state);
+  const talking = call && ['talking', 'held', 'consulting', 'conference'].includes(call.state);
   $('#hold').disabled = !talking || call.direction === 'outbound';
   $('#hold').textContent = call && (call.state === 'held' || call.state === 'consulting') ? t('resume') : t('hold');
   $('#transfer').disabled = !talking || call.direction === 'outbound';
@@ -148,6 +148,15 @@ function render() {
   $('#record-pause').disabled = !talking;
   $('#record-pause').textContent = recordingPaused ? t('resumeRecording') : t('pauseRecording');
   $('#consulting').hidden = !(call && call.state === 'consulting');
+  const second = $('#second');
+  second.hidden = !(call && call.second);
+  if (!second.hidden) {
+    $('#second-call').textContent = `${t('secondCall')}: ${call.second.target} · ${t('call.' + call.second.state)}`;
+    $('#second-call').dataset.state = call.second.state;
+  }
+  const conf = $('#conference');
+  conf.hidden = !(call && call.state === 'conference' && call.conference);
+  if (!conf.hidden) conf.textContent = t('inConference') + ': ' + call.conference.parties.join(', ');
   $('#no-call').hidden = !!call;
   $('#pop').hidden = !call;
   if (call) {
@@ -196,6 +205,9 @@ function onCall(change) {
     showCall(Object.assign({topic: null}, change));
   } else if (call && call.callId === change.callId) {
     call.state = change.state;
+    if (change.conference) call.conference = change.conference;
+    if (change.second) call.second = change.second;
+    else if (change.reason === 'second-call-ended' || change.state === 'ended') delete call.second;
   }
   render();
 }
@@ -255,12 +267,43 @@ const holdOrResume = act(async () => {
 const hangUp = act(async () => { await api('/api/desktop/call/hangup', {method: 'POST'}); });
 const openTransfer = () => { if (!$('#transfer').disabled) { $('#transfer-form').hidden = false; $('#transfer-form [name=topic]').focus(); } };
 
+$('#transfer-form [name=to]').addEventListener('change', (e) => {
+  const queue = e.target.value === 'queue';
+  $('#transfer-form [name=topic]').hidden = !queue;
+  $('#transfer-form [name=target]').hidden = queue;
+});
+// A line's queue goes through the ACD (with the ticket); a colleague, an outside number or an IVR node is a hand-over.
 $('#transfer-form').addEventListener('submit', act(async () => {
   const form = new FormData($('#transfer-form'));
-  const body = {topic: form.get('topic'), attended: form.get('attended') === 'on'};
-  if (ticket) body.ticketId = String(ticket.id);
-  const r = await api('/api/desktop/call/transfer', {method: 'POST', body: JSON.stringify(body)});
+  const to = form.get('to');
+  const attended = form.get('attended') === 'on';
+  let r;
+  if (to === 'queue') {
+    const body = {topic: form.get('topic'), attended};
+    if (ticket) body.ticketId = String(ticket.id);
+    r = await api('/api/desktop/call/transfer', {method: 'POST', body: JSON.stringify(body)});
+  } else {
+    const target = String(form.get('target')).trim();
+    const body = to === 'ivr' ? {ivrNode: target} : {[to]: target, attended};
+    r = await api('/api/desktop/call/handover', {method: 'POST', body: JSON.stringify(body)});
+  }
   $('#transfer-form').hidden = true;
+  onCall(r);
+}));
+// Adds the colleague or outside number of the transfer form to a conference with the caller.
+$('#conference-add').addEventListener('click', act(async () => {
+  const form = new FormData($('#transfer-form'));
+  const to = form.get('to');
+  if (to !== 'operator' && to !== 'number') throw new Error(t('conferenceWho'));
+  const r = await api('/api/desktop/call/conference', {method: 'POST',
+    body: JSON.stringify({[to]: String(form.get('target')).trim()})});
+  $('#transfer-form').hidden = true;
+  onCall(r);
+}));
+$('#switch').addEventListener('click', act(async () => onCall(await api('/api/desktop/call/switch', {method: 'POST'}))));
+$('#second-hang-up').addEventListener('click', act(async () => {
+  const r = await api('/api/desktop/call/second/hangup', {method: 'POST'});
+  delete call.second;
   onCall(r);
 }));
 $('#transfer-complete').addEventListener('click', act(async () => {
@@ -275,6 +318,11 @@ $('#record-pause').addEventListener('click', act(async () => {
 }));
 $('#dial').addEventListener('submit', act(async () => {
   const number = new FormData($('#dial')).get('number');
+  // During an inbound call the number is a second call: the caller holds meanwhile.
+  if (call && call.direction !== 'outbound' && ['talking', 'held'].includes(call.state)) {
+    onCall(await api('/api/desktop/call/second', {method: 'POST', body: JSON.stringify({number})}));
+    return;
+  }
   onCall(await api('/api/desktop/dial', {method: 'POST', body: JSON.stringify({number})}));
 }));
 $('#ready').addEventListener('click', goReady);

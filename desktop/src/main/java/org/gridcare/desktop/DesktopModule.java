@@ -16,6 +16,7 @@ import org.gridcare.desktop.app.AcdDesk;
 import org.gridcare.desktop.app.CrmDesk;
 import org.gridcare.desktop.app.Contacts;
 import org.gridcare.desktop.app.Desk;
+import org.gridcare.desktop.app.IvrDesk;
 import org.gridcare.desktop.domain.Article;
 import org.gridcare.desktop.domain.CallScript;
 import org.gridcare.desktop.domain.Contact;
@@ -50,7 +51,7 @@ public final class DesktopModule {
   }
 
   public static Future<DesktopModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
-      AcdDesk acd, CrmDesk crm) {
+      AcdDesk acd, CrmDesk crm, IvrDesk ivr) {
     Path configDir = Path.of(config.ivr().menuFile()).toAbsolutePath().getParent();
     Set<String> topics = config.topics().stream().map(TopicConfig::id).collect(Collectors.toSet());
     java.util.List<Desk.Topic> topicList = config.topics().stream()
@@ -64,7 +65,7 @@ public final class DesktopModule {
             MarkdownArticles.load(configDir.resolve("kb")), CsvAddressBook.load(configDir.resolve("address-book.csv"), phones)),
             false)
         .compose(files -> kb.replaceAll(files.articles()).compose(v -> book.replaceCorporate(files.corporate())).map(v -> {
-          Desk desk = new Desk(vertx, pbx, acd, crm, new PgCallLog(storage.pool()), new PgCallFacts(storage.pool()),
+          Desk desk = new Desk(vertx, pbx, acd, crm, ivr, new PgCallLog(storage.pool()), new PgCallFacts(storage.pool()),
               storage.journal(), phones, files.scripts(), topicList, endpoints, Clock.systemUTC());
           desk.start();
           return new DesktopModule(desk, kb, new Contacts(book, phones));

@@ -122,6 +122,7 @@ public final class IvrModule {
             registerScript.accept("ivr", engine);
             registerScript.accept("voicemail", engine.startingAt(VOICEMAIL_NODE));
             registerScript.accept("survey", engine.survey(SURVEY_NODE));
+            registerScript.accept("ivr-node", engine.atChannelNode());
             return module;
           })
           .onFailure(e -> module.close());

@@ -174,6 +174,11 @@ public final class PbxSimulator {
   }
 
   /** Names of the live channels, as CoreShowChannels would list them. */
+  /** The channels in the ConfBridge room {@code room} now, in the order they joined (empty when there is none). */
+  public Future<List<String>> conference(String room) {
+    return sb.call(() -> sb.conferenceMembers(room));
+  }
+
   public Future<List<String>> channels() {
     return sb.call(() -> sb.channels().stream().map(SimChannel::name).toList());
   }

@@ -79,6 +79,41 @@ class AmiCallFlowTest {
   }
 
   @Test
+  void confBridgeMixesEveryoneInTheRoomUntilTheLastLeaves() throws Exception {
+    sim.phone("PJSIP/op1001").autoAnswer(true);
+    sim.external("+4799887766").autoAnswer(true);
+    ami.send("Action: Originate\r\nActionID: a\r\nChannel: PJSIP/op1001\r\nContext: cc-conference\r\nExten: s\r\n"
+        + "Priority: 1\r\nVariable: CC_CONF_ROOM=room-1\r\nAsync: true\r\n\r\n");
+    Map<String, String> first = ami.readUntil(f -> "ConfbridgeJoin".equals(f.get("Event"))).stream()
+        .filter(f -> "ConfbridgeJoin".equals(f.get("Event"))).findFirst().orElseThrow();
+    assertThat(first).containsEntry("Conference", "room-1").containsEntry("BridgeType", "base")
+        .containsEntry("BridgeTechnology", "softmix").containsEntry("BridgeCreator", "ConfBridge")
+        .containsEntry("BridgeName", "room-1").containsEntry("BridgeNumChannels", "1").containsEntry("Admin", "No")
+        .containsEntry("Muted", "No").containsKeys("Channel", "Uniqueid", "Linkedid");
+    ami.send("Action: Originate\r\nActionID: b\r\nChannel: PJSIP/+4799887766@trunk\r\nContext: cc-conference\r\n"
+        + "Exten: s\r\nPriority: 1\r\nVariable: CC_CONF_ROOM=room-1\r\nAsync: true\r\n\r\n");
+    Map<String, String> second = ami.readUntil(f -> "ConfbridgeJoin".equals(f.get("Event"))).stream()
+        .filter(f -> "ConfbridgeJoin".equals(f.get("Event"))).findFirst().orElseThrow();
+    assertThat(second).containsEntry("BridgeNumChannels", "2").containsEntry("BridgeUniqueid", first.get("BridgeUniqueid"));
+    assertThat(await(sim.conference("room-1"))).containsExactly(first.get("Channel"), second.get("Channel"));
+
+    // a member hanging up leaves; the others stay in the room
+    await(sim.phone("PJSIP/op1001").hangUp());
+    assertThat(ami.readUntil(f -> "ConfbridgeLeave".equals(f.get("Event"))).stream()
+        .filter(f -> "ConfbridgeLeave".equals(f.get("Event"))).findFirst().orElseThrow())
+        .containsEntry("Channel", first.get("Channel")).containsEntry("Conference", "room-1");
+    assertThat(await(sim.conference("room-1"))).containsExactly(second.get("Channel"));
+    // the last one redirected out: the room ends
+    ami.send("Action: Redirect\r\nActionID: r\r\nChannel: " + second.get("Channel") + "\r\nContext: cc-hold\r\n"
+        + "Exten: s\r\nPriority: 1\r\n\r\n");
+    List<String> end = ami.readUntil(f -> "BridgeDestroy".equals(f.get("Event"))).stream().map(f -> f.get("Event"))
+        .filter(e -> e != null && (e.startsWith("Confbridge") || e.startsWith("Bridge"))).toList();
+    assertThat(end).containsExactly("BridgeLeave", "ConfbridgeLeave", "ConfbridgeEnd", "BridgeDestroy");
+    await(sim.external("+4799887766").currentCall().orElseThrow().awaitMusicOnHold(true));
+    assertThat(await(sim.conference("room-1"))).isEmpty();
+  }
+
+  @Test
   void originateToAPhoneThatRejectsFailsWithReasonBusy() throws Exception {
     sim.phone("PJSIP/op2001").onRinging(call -> sim.phone("op2001").reject());
     ami.send("Action: Originate\r\nActionID: o\r\nChannel: PJSIP/op2001\r\nContext: cc-operator\r\nExten: s\r\n"

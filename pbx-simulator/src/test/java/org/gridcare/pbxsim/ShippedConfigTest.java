@@ -31,7 +31,7 @@ class ShippedConfigTest {
   void dialplanHasEveryContractContextAndTheAgiGlobal() {
     Dialplan plan = DialplanParser.parse(DIR.resolve("extensions.conf"));
     assertThat(plan.contexts()).containsExactlyInAnyOrder("cc-inbound", "cc-wait", "cc-survey", "cc-operator",
-        "cc-hold", "cc-spy", "cc-dial-out", "cc-notify", "cc-voicemail");
+        "cc-hold", "cc-spy", "cc-dial-out", "cc-notify", "cc-voicemail", "cc-consult", "cc-conference", "cc-ivr-node");
     assertThat(plan.globals()).containsEntry("CC_AGI", "127.0.0.1:4573");
     assertThat(plan.extensions("cc-inbound")).containsExactly("80012345");
     for (String ctx : plan.contexts()) {
@@ -53,9 +53,13 @@ class ShippedConfigTest {
     assertThat(apps(plan, "cc-dial-out", "s")).contains("Dial:PJSIP/${CC_DIAL_NUMBER}@trunk");
     assertThat(apps(plan, "cc-notify", "s")).containsSubsequence("AMD:", "AGI:agi://${CC_AGI}/notify");
     assertThat(apps(plan, "cc-voicemail", "s")).contains("AGI:agi://${CC_AGI}/voicemail");
+    assertThat(apps(plan, "cc-consult", "s")).contains("Wait:3600");
+    assertThat(apps(plan, "cc-conference", "s")).contains("ConfBridge:${CC_CONF_ROOM}");
+    assertThat(apps(plan, "cc-ivr-node", "s")).containsSubsequence("AGI:agi://${CC_AGI}/ivr-node",
+        "GotoIf:$[\"${CC_NEXT}\" = \"wait\"]?cc-wait,s,1");
     assertThat(plan.labelPriority("cc-operator", "s", "wait")).hasValue(4);
     Set<String> simulated = Set.of("Answer", "AGI", "Goto", "GotoIf", "Set", "Hangup", "Wait", "MusicOnHold",
-        "ChanSpy", "Dial", "Playback", "NoOp", "Verbose", "AMD");
+        "ChanSpy", "Dial", "Playback", "NoOp", "Verbose", "AMD", "ConfBridge");
     for (String ctx : plan.contexts()) {
       for (String ext : plan.extensions(ctx)) {
         assertThat(plan.steps(ctx, ext)).extracting(DialplanStep::application).allMatch(simulated::contains);

@@ -164,7 +164,8 @@ public final class ContactCentre {
         })
         .compose(m -> {
           privacy = m;
-          return DesktopModule.start(vertx, config, storage, pbx.pbx(), DesktopFeeds.acd(acd.acd()), DesktopFeeds.crm(crm));
+          return DesktopModule.start(vertx, config, storage, pbx.pbx(), DesktopFeeds.acd(acd.acd()), DesktopFeeds.crm(crm),
+              DesktopFeeds.ivr(ivr));
         })
         .compose(m -> {
           desktop = m;

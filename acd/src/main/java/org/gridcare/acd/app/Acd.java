@@ -151,6 +151,15 @@ public final class Acd {
     return queues.transfer(callId, topicId, ticketId, by);
   }
 
+  /**
+   * Takes a call in conversation out of the ACD so the operator's desktop can hand the caller elsewhere (another
+   * operator, an outside number, the IVR, a conference): nobody is hung up, the operator goes to wrap-up, and the
+   * operator's or caller's leg ending later is no longer the ACD's business. Journals {@code acd.call.released}.
+   */
+  public Future<LiveCall> release(String callId, String by) {
+    return queues.release(callId, by);
+  }
+
   public Future<Boolean> emergency() {
     return ctx.state.emergency();
   }

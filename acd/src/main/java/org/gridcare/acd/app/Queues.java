@@ -181,6 +181,39 @@ final class Queues {
     });
   }
 
+  /**
+   * The operator hands the caller elsewhere (another operator, a number outside, the IVR): the call leaves the ACD
+   * without hanging anyone up. Both legs leave the leg map first, so the operator's leg ending later does not hang
+   * up the caller; the operator goes to wrap-up.
+   */
+  Future<LiveCall> release(String callId, String by) {
+    return guarded(() -> ctx.state.liveCall(callId).compose(found -> {
+      LiveCall live = found.filter(l -> l.answeredAt() != null)
+          .orElseThrow(() -> DomainException.notFound("no-such-call", "Call " + callId + " is not in conversation"));
+      return ctx.state.removeLive(callId).compose(removed -> {
+        if (removed.isEmpty()) {
+          return Future.failedFuture(DomainException.conflict("call-ended", "Call " + callId + " just ended"));
+        }
+        Instant now = ctx.now();
+        WaitingCall call = live.call();
+        Duration wrapUp = ctx.settings.wrapUp(call.line());
+        Duration talk = Duration.between(live.answeredAt(), now);
+        Future<?> callerLeg = call.channel() == null ? Future.succeededFuture() : ctx.state.takeLeg(call.channel());
+        return ctx.state.takeLeg(live.operatorChannel())
+            .compose(v -> callerLeg)
+            .compose(v -> operators.change(live.operatorId(),
+                (s, t) -> OperatorStates.talkingOn(s, callId) ? s.hangUp(wrapUp, t) : s))
+            .compose(s -> ctx.record(entry("acd.call.released", call, now).operator(live.operatorId())
+                .data(data("by", by, "talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis()))))
+            .onSuccess(v -> {
+              ctx.metrics.handled(call.line(), talk.plus(wrapUp));
+              operators.endWrapUpAfter(wrapUp);
+            })
+            .map(live);
+      });
+    }));
+  }
+
   Future<Void> setEmergency(boolean on, String by) {
     return ctx.state.setEmergency(on)
         .compose(v -> ctx.record(JournalEntry.of("acd.emergency.switched").at(ctx.now()).data(data("on", on, "by", by))))

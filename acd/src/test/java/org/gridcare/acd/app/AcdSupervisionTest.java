@@ -86,6 +86,31 @@ class AcdSupervisionTest extends AcdHarness {
   }
 
   @Test
+  void aReleasedCallLeavesTheAcdWithoutAnyoneBeingHungUp() throws Exception {
+    ready("op1001");
+    ChannelId operatorChannel = connect("call-1", "caller-1");
+    clock.advance(Duration.ofSeconds(30));
+
+    LiveCall released = await(acd.release("call-1", "op1001"));
+    assertThat(released.operatorChannel()).isEqualTo(operatorChannel.value());
+    assertThat(status("op1001").state()).isEqualTo(OperatorState.WRAP_UP);
+    assertThat(journal.await("acd.call.released", "call-1").data()).containsEntry("by", "op1001")
+        .containsEntry("talkMs", 30_000L);
+    assertThat(await(acd.operatorOf("call-1"))).isEmpty();
+
+    // both legs end later (the desktop handed the caller on): not the ACD's business any more. A waiting caller's
+    // hang-up heard after them shows the ACD has handled them.
+    pbx.hangUpFromFarEnd(operatorChannel.value());
+    pbx.hangUpFromFarEnd("caller-1");
+    await(acd.enqueue(QueueRequest.of("m9", "m9-chan", "metering")));
+    pbx.hangUpFromFarEnd("m9-chan");
+    journal.await("acd.call.abandoned", "m9");
+    assertThat(pbx.commandsSoFar()).noneMatch(c -> c.name().equals("hangUp"));
+    assertThat(journal.written()).noneMatch(x -> x.type().equals("acd.call.completed"));
+    assertThat(failure(acd.release("call-1", "op1001")).id()).isEqualTo("no-such-call");
+  }
+
+  @Test
   void aClosedLineTakesNoCalls() throws Exception {
     clock.advance(Duration.ofDays(2)); // Saturday: line 2 is closed, line 1 always open
     assertThat(acd.isOpen(2)).isFalse();

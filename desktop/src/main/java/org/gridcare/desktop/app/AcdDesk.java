@@ -13,4 +13,10 @@ public interface AcdDesk {
    * operator goes to wrap-up and the caller back to waiting music. Completes with the new line.
    */
   Future<Integer> transfer(String callId, String topic, String ticketId, String by);
+
+  /**
+   * Takes the operator's call out of the ACD so the desktop can hand the caller elsewhere: nobody is hung up, the
+   * operator goes to wrap-up, and neither leg ending later concerns the ACD.
+   */
+  Future<Void> release(String callId, String by);
 }

@@ -48,11 +48,24 @@ import org.slf4j.LoggerFactory;
 public final class Desk {
   private static final Logger LOG = LoggerFactory.getLogger(Desk.class);
   static final Duration DIAL_RING = Duration.ofSeconds(30);
+  /** Where a transfer's target (a colleague's softphone, an outside number) waits to be bridged: {@code Wait}. */
+  static final String CONSULT = "cc-consult";
+  /** Runs the IVR script {@code ivr-node} from the node named in {@link #IVR_NODE_VARIABLE}. */
+  static final String IVR_NODE = "cc-ivr-node";
+  static final String IVR_NODE_VARIABLE = "CC_IVR_NODE";
+  static final Duration TRANSFER_RING = Duration.ofSeconds(30);
+  /** Everyone in it joins the ConfBridge room named in {@link #CONF_ROOM_VARIABLE}. */
+  static final String CONFERENCE = "cc-conference";
+  static final String CONF_ROOM_VARIABLE = "CC_CONF_ROOM";
+  /** The post-call survey context and the caller's channel variable that asks for it (set by the IVR). */
+  static final String SURVEY = "cc-survey";
+  static final String SURVEY_VARIABLE = "CC_SURVEY";
 
   private final Vertx vertx;
   private final Pbx pbx;
   private final AcdDesk acd;
   private final CrmDesk crm;
+  private final IvrDesk ivr;
   private final CallLog log;
   private final CallFacts facts;
   private final Journal journal;
@@ -64,6 +77,17 @@ public final class Desk {
   private final Clock clock;
   /** Attended transfers begun (caller on hold) and not yet completed or cancelled, by operator. */
   private final Map<String, PendingTransfer> pending = new ConcurrentHashMap<>();
+  /** Transfers to a person in consultation (caller on hold, operator talking to the target), by operator. */
+  private final Map<String, Consult> consults = new ConcurrentHashMap<>();
+  /**
+   * Caller and target channels the desktop connected when it handed a caller over (the ACD no longer follows them):
+   * when one hangs up, the other is hung up.
+   */
+  private final Map<String, String> partners = new ConcurrentHashMap<>();
+  /** Second calls made while the caller holds, by operator. */
+  private final Map<String, SecondCall> seconds = new ConcurrentHashMap<>();
+  /** Conferences on operators' calls, by operator. */
+  private final Map<String, Conference> conferences = new ConcurrentHashMap<>();
   /** Outbound calls in progress by the operator channel that dialled them. */
   private final Map<String, DeskCall> outbound = new ConcurrentHashMap<>();
   /**
@@ -80,13 +104,14 @@ public final class Desk {
   private final Map<String, String> callerChannels = new ConcurrentHashMap<>();
   private AutoCloseable subscription;
 
-  public Desk(Vertx vertx, Pbx pbx, AcdDesk acd, CrmDesk crm, CallLog log, CallFacts facts, Journal journal,
+  public Desk(Vertx vertx, Pbx pbx, AcdDesk acd, CrmDesk crm, IvrDesk ivr, CallLog log, CallFacts facts, Journal journal,
       PhoneNumbers phones, Map<String, CallScript> scripts, List<Topic> topics, Set<String> operatorEndpoints,
       Clock clock) {
     this.vertx = vertx;
     this.pbx = pbx;
     this.acd = acd;
     this.crm = crm;
+    this.ivr = ivr;
     this.log = log;
     this.facts = facts;
     this.journal = journal;
@@ -104,6 +129,28 @@ public final class Desk {
 
   /** An attended transfer to a line waiting for the operator to complete or cancel it. */
   public record PendingTransfer(String callId, String topic, String ticketId) {}
+
+  /** Where the operator hands a caller: a colleague (operator id), an outside number, or an IVR node; exactly one. */
+  public record Destination(String operator, String number, String ivrNode) {}
+
+  /** A transfer target that answered: the call, who it is (for the page), their channel, an outside number. */
+  private record Consult(String callId, String kind, String target, String targetChannel, String phone) {}
+
+  private record Target(Endpoint endpoint, String kind, String label, String phone) {}
+
+  /**
+   * A call the operator made while their caller holds: the party's channel, who it is, and whether the operator is
+   * talking to them now (else to the caller, the party holding).
+   */
+  private record SecondCall(String callId, String channel, String label, String operatorChannel, boolean active) {
+    SecondCall switched() {
+      return new SecondCall(callId, channel, label, operatorChannel, !active);
+    }
+  }
+
+  /** A conference room on the operator's call: the operator's channel and the added parties (channel → label). */
+  private record Conference(String callId, String room, String callerChannel, String operatorChannel,
+      Map<String, String> parties) {}
 
   public void start() {
     subscription = pbx.subscribe(this::onPbx);
@@ -144,7 +191,7 @@ public final class Desk {
     return switch (type) {
       case "acd.call.answered" -> log.answered(callId, operatorId, clock.instant())
           .onSuccess(v -> publish(operatorId, "call", new JsonObject().put("callId", callId).put("state", "talking")));
-      case "acd.call.requeued", "acd.call.abandoned", "acd.call.completed", "acd.call.escalated" -> {
+      case "acd.call.requeued", "acd.call.abandoned", "acd.call.completed", "acd.call.escalated", "acd.call.released" -> {
         pending.remove(operatorId);
         yield log.ended(callId, operatorId, clock.instant(), "missed")
             .onSuccess(v -> publish(operatorId, "call", new JsonObject().put("callId", callId).put("state", "ended")
@@ -195,6 +242,18 @@ public final class Desk {
         if (t != null && t.callId().equals(op.callId())) {
           call.put("transfer", new JsonObject().put("topic", t.topic()).put("ticketId", t.ticketId()));
         }
+        Consult c = consults.get(operatorId);
+        if (c != null && c.callId().equals(op.callId())) {
+          call.put("state", "consulting").put("transfer", consulted(c));
+        }
+        SecondCall second = seconds.get(operatorId);
+        if (second != null && second.callId().equals(op.callId())) {
+          call.put("state", second.active() ? "held" : "talking").put("second", seconded(second));
+        }
+        Conference conf = conferences.get(operatorId);
+        if (conf != null && conf.callId().equals(op.callId())) {
+          call.put("state", "conference").put("conference", conferenced(conf));
+        }
         return out.put("call", call);
       });
     });
@@ -202,14 +261,22 @@ public final class Desk {
 
   /** Music on hold for the caller (sent to {@code cc-hold}); the operator's softphone stays up, silent. */
   public Future<JsonObject> hold(String operatorId) {
+    if (conferences.containsKey(operatorId)) {
+      return Future.failedFuture(DomainException.conflict("in-conference",
+          "Hold is not available in a conference: hang up to leave it"));
+    }
     return talking(operatorId).compose(op -> channels(op).compose(legs -> pbx.redirect(legs.caller().id(),
             DialplanTarget.of(Contexts.HOLD))
         .compose(v -> record("desktop.call.held", op))
         .map(v -> called(op, "held"))));
   }
 
-  /** The held caller is bridged back to the operator. */
+  /** The held caller is bridged back to the operator (with a second call in progress: the two swap). */
   public Future<JsonObject> resume(String operatorId) {
+    SecondCall second = seconds.get(operatorId);
+    if (second != null && second.active()) {
+      return switchCalls(operatorId);
+    }
     return talking(operatorId).compose(op -> channels(op).compose(legs -> {
       if (legs.operator() == null) {
         return Future.failedFuture(DomainException.conflict("softphone-gone",
@@ -230,7 +297,10 @@ public final class Desk {
         return Future.failedFuture(DomainException.conflict("no-call", "You are not on a call"));
       }
       pending.remove(operatorId);
-      return pbx.hangUp(mine.get().id(), HangupCause.NORMAL_CLEARING)
+      Consult consult = consults.remove(operatorId);
+      Future<Void> target = consult == null ? Future.succeededFuture()
+          : pbx.hangUp(new ChannelId(consult.targetChannel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty();
+      return target.compose(v -> pbx.hangUp(mine.get().id(), HangupCause.NORMAL_CLEARING))
           .map(v -> new JsonObject().put("state", "ended"));
     }));
   }
@@ -250,11 +320,20 @@ public final class Desk {
     }
     return hold(operatorId).map(held -> {
       pending.put(operatorId, new PendingTransfer(held.getString("callId"), topic, ticketId));
-      return held.put("state", "consulting").put("transfer", new JsonObject().put("topic", topic).put("ticketId", ticketId));
+      // after hold's own "held" event, so a page applying events in order ends up consulting
+      JsonObject consulting = held.put("state", "consulting")
+          .put("transfer", new JsonObject().put("topic", topic).put("ticketId", ticketId));
+      publish(operatorId, "call", consulting);
+      return consulting.copy();
     });
   }
 
   public Future<JsonObject> completeTransfer(String operatorId, String ticketId) {
+    Consult consult = consults.get(operatorId);
+    if (consult != null) {
+      return talking(operatorId).compose(op -> channels(op).compose(legs -> connect(op, consult, legs)))
+          .onComplete(ar -> consults.remove(operatorId, consult));
+    }
     PendingTransfer t = pending.get(operatorId);
     if (t == null) {
       return Future.failedFuture(DomainException.conflict("no-transfer", "No attended transfer is in progress"));
@@ -269,6 +348,13 @@ public final class Desk {
   }
 
   public Future<JsonObject> cancelTransfer(String operatorId) {
+    Consult consult = consults.remove(operatorId);
+    if (consult != null) {
+      return pbx.hangUp(new ChannelId(consult.targetChannel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+          .compose(v -> journal.append(JournalEntry.of("desktop.transfer.cancelled").call(consult.callId())
+              .operator(operatorId).data(Map.of("to", consult.kind()))))
+          .compose(v -> resume(operatorId));
+    }
     if (!pending.containsKey(operatorId)) {
       return Future.failedFuture(DomainException.conflict("no-transfer", "No attended transfer is in progress"));
     }
@@ -281,6 +367,298 @@ public final class Desk {
                 .operator(op.id()).data(ticketId == null ? Map.of("topic", topic) : Map.of("topic", topic, "ticket", ticketId)))
             .map(v -> new JsonObject().put("callId", op.callId()).put("state", "transferred").put("line", line)
                 .put("topic", topic).put("ticketId", ticketId)));
+  }
+
+  /**
+   * Hands the caller to a colleague, an outside number or an IVR node. A person is rung (into {@code cc-consult})
+   * while the caller holds: blind, the caller is connected to them as soon as they answer; attended, the operator
+   * talks to them first and then completes ({@link #completeTransfer}) or cancels ({@link #cancelTransfer}). When the
+   * target does not answer the caller is connected back and the failure says why. Once handed over, the call leaves
+   * the ACD ({@link AcdDesk#release}) and the operator's leg hangs up: the operator goes to wrap-up. An IVR node is
+   * always blind: the caller goes to {@code cc-ivr-node} with the node in {@code CC_IVR_NODE}.
+   */
+  public Future<JsonObject> handOver(String operatorId, Destination to, boolean attended) {
+    long given = java.util.stream.Stream.of(to.operator(), to.number(), to.ivrNode()).filter(Objects::nonNull).count();
+    if (given != 1) {
+      return Future.failedFuture(DomainException.invalid("one-destination",
+          "Name exactly one destination: an operator, a number or an IVR node"));
+    }
+    if (to.ivrNode() != null) {
+      return attended
+          ? Future.failedFuture(DomainException.invalid("attended-ivr",
+              "An attended transfer needs a person to talk to; send the caller to the IVR blind"))
+          : toIvr(operatorId, to.ivrNode());
+    }
+    if (consults.containsKey(operatorId)) {
+      return Future.failedFuture(DomainException.conflict("transfer-in-progress",
+          "Complete or cancel the transfer in progress first"));
+    }
+    Future<Target> target = to.operator() != null ? colleague(operatorId, to.operator()) : outside(to.number());
+    return target.compose(t -> talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone", "Your softphone is no longer on the call"));
+      }
+      OriginateRequest ring = new OriginateRequest(t.endpoint(), DialplanTarget.of(CONSULT), null, "Transfer",
+          Map.of(), TRANSFER_RING);
+      return pbx.redirect(legs.caller().id(), DialplanTarget.of(Contexts.HOLD))
+          .compose(v -> journal.append(JournalEntry.of("desktop.transfer.started").call(op.callId()).operator(operatorId)
+              .phone(t.phone()).data(Map.of("to", t.kind(), "attended", attended))))
+          .compose(v -> {
+            publish(operatorId, "call", new JsonObject().put("callId", op.callId()).put("state", "held"));
+            return pbx.originate(ring);
+          })
+          .compose(result -> {
+            if (!result.answered()) {
+              String why = t.label() + " did not answer (" + result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                  + "); the caller is back with you";
+              return pbx.bridge(legs.caller().id(), legs.operator().id())
+                  .compose(v -> journal.append(JournalEntry.of("desktop.transfer.failed").call(op.callId())
+                      .operator(operatorId).data(Map.of("to", t.kind(), "outcome", result.outcome().name()))))
+                  .onSuccess(v -> publish(operatorId, "call", new JsonObject().put("callId", op.callId()).put("state", "talking")))
+                  .transform(x -> Future.failedFuture(DomainException.conflict("transfer-not-answered", why)));
+            }
+            Consult consult = new Consult(op.callId(), t.kind(), t.label(), result.channel().value(), t.phone());
+            if (!attended) {
+              return connect(op, consult, legs);
+            }
+            consults.put(operatorId, consult);
+            return pbx.bridge(legs.operator().id(), result.channel())
+                .map(v -> {
+                  JsonObject data = new JsonObject().put("callId", op.callId()).put("state", "consulting")
+                      .put("transfer", consulted(consult));
+                  publish(operatorId, "call", data);
+                  return data.copy();
+                });
+          });
+    })));
+  }
+
+  /**
+   * Adds a colleague (logged in, not ready) or an outside number to the operator's call: they are rung into
+   * {@code cc-conference}; once they answer, the caller and the operator (the first time) are moved into the same
+   * ConfBridge room. More parties may be added. The call stays the ACD's: when the operator hangs up, the caller is
+   * hung up as after any conversation and the desktop hangs up the added parties. A party who does not answer
+   * changes nothing, and the failure says why.
+   */
+  public Future<JsonObject> conference(String operatorId, Destination to) {
+    if (to.ivrNode() != null || (to.operator() == null) == (to.number() == null)) {
+      return Future.failedFuture(DomainException.invalid("one-party", "Add one party: a colleague or an outside number"));
+    }
+    Future<Target> target = to.operator() != null ? colleague(operatorId, to.operator()) : outside(to.number());
+    return target.compose(t -> talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone", "Your softphone is no longer on the call"));
+      }
+      Conference existing = conferences.get(operatorId);
+      String room = existing != null ? existing.room() : "conf-" + op.callId().replaceAll("[^A-Za-z0-9_.-]", "-");
+      OriginateRequest ring = new OriginateRequest(t.endpoint(), DialplanTarget.of(CONFERENCE), null, "Conference",
+          Map.of(CONF_ROOM_VARIABLE, room), TRANSFER_RING);
+      return pbx.originate(ring).compose(result -> {
+        if (!result.answered()) {
+          return Future.failedFuture(DomainException.conflict("party-not-answered", t.label() + " did not answer ("
+              + result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); nothing changed on your call"));
+        }
+        Future<Void> inRoom = existing != null ? Future.succeededFuture()
+            : pbx.setVariable(legs.caller().id(), CONF_ROOM_VARIABLE, room)
+                .compose(v -> pbx.setVariable(legs.operator().id(), CONF_ROOM_VARIABLE, room))
+                .compose(v -> pbx.redirectBoth(legs.caller().id(), DialplanTarget.of(CONFERENCE), legs.operator().id(),
+                    DialplanTarget.of(CONFERENCE)))
+                .recover(e -> pbx.hangUp(result.channel(), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+                    .transform(x -> Future.failedFuture(e)));
+        return inRoom.compose(v -> {
+          Conference c = conferences.computeIfAbsent(operatorId, k -> new Conference(op.callId(), room,
+              legs.caller().id().value(), legs.operator().id().value(), new ConcurrentHashMap<>()));
+          c.parties().put(result.channel().value(), t.label());
+          return journal.append(JournalEntry.of("desktop.call.conferenced").call(op.callId()).operator(operatorId)
+                  .phone(t.phone()).data(t.kind().equals("operator")
+                      ? Map.of("party", "operator", "operator", t.label(), "room", room, "parties", c.parties().size() + 2)
+                      : Map.of("party", t.kind(), "room", room, "parties", c.parties().size() + 2)))
+              .map(x -> {
+                JsonObject data = new JsonObject().put("callId", op.callId()).put("state", "conference")
+                    .put("conference", conferenced(c));
+                publish(operatorId, "call", data);
+                return data.copy();
+              });
+        });
+      });
+    })));
+  }
+
+  /**
+   * The operator left a conference: a caller whose line has the post-call survey ({@code CC_SURVEY=yes}, which the
+   * ACD honours by not hanging them up) would stay alone in the room, so they go to {@code cc-survey} as after any
+   * conversation; the ACD hangs up the others.
+   */
+  private void toSurvey(ChannelId caller) {
+    pbx.getVariable(caller, SURVEY_VARIABLE)
+        .compose(v -> v.filter("yes"::equals).isPresent() ? pbx.redirect(caller, DialplanTarget.of(SURVEY))
+            : Future.succeededFuture())
+        .onFailure(e -> LOG.debug("caller {} left the conference before the survey: {}", caller, e.toString()));
+  }
+
+  private static JsonObject conferenced(Conference c) {
+    return new JsonObject().put("room", c.room()).put("parties", new JsonArray(c.parties().values().stream().sorted().toList()));
+  }
+
+  /**
+   * Several calls at once: with the caller on hold ({@code cc-hold}, put there now if need be), the operator rings a
+   * colleague (not ready) or an outside number into {@code cc-consult} and talks to them over the same softphone
+   * channel. {@link #switchCalls} swaps who holds; {@link #hangUpSecond} ends the second call. The first call stays
+   * the ACD's; when the operator's softphone hangs up, the second party is hung up too.
+   */
+  public Future<JsonObject> secondCall(String operatorId, Destination to) {
+    if (to.ivrNode() != null || (to.operator() == null) == (to.number() == null)) {
+      return Future.failedFuture(DomainException.invalid("one-party", "Call one party: a colleague or an outside number"));
+    }
+    if (seconds.containsKey(operatorId) || consults.containsKey(operatorId) || conferences.containsKey(operatorId)) {
+      return Future.failedFuture(DomainException.conflict("line-busy",
+          "Finish the second call, transfer or conference in progress first"));
+    }
+    Future<Target> target = to.operator() != null ? colleague(operatorId, to.operator()) : outside(to.number());
+    return target.compose(t -> talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone", "Your softphone is no longer on the call"));
+      }
+      boolean held = legs.caller().location() != null && Contexts.HOLD.equals(legs.caller().location().context());
+      OriginateRequest ring = new OriginateRequest(t.endpoint(), DialplanTarget.of(CONSULT), null, "Second call",
+          Map.of(), TRANSFER_RING);
+      return (held ? Future.<Void>succeededFuture() : pbx.redirect(legs.caller().id(), DialplanTarget.of(Contexts.HOLD)))
+          .compose(v -> pbx.originate(ring))
+          .compose(result -> {
+            if (!result.answered()) {
+              return Future.failedFuture(DomainException.conflict("party-not-answered", t.label() + " did not answer ("
+                  + result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "); your caller is on hold"));
+            }
+            SecondCall second = new SecondCall(op.callId(), result.channel().value(), t.label(),
+                legs.operator().id().value(), true);
+            seconds.put(operatorId, second);
+            return pbx.bridge(legs.operator().id(), result.channel())
+                .compose(v -> journal.append(JournalEntry.of("desktop.call.second").call(op.callId()).operator(operatorId)
+                    .phone(t.phone()).data(Map.of("to", t.kind()))))
+                .map(v -> twoCalls(operatorId, second));
+          });
+    })));
+  }
+
+  /** Swaps the caller and the second party: the one talking to the operator holds, the held one talks. */
+  public Future<JsonObject> switchCalls(String operatorId) {
+    SecondCall second = seconds.get(operatorId);
+    if (second == null) {
+      return Future.failedFuture(DomainException.conflict("no-second-call", "You have only one call"));
+    }
+    return talking(operatorId).compose(op -> channels(op).compose(legs -> {
+      if (legs.operator() == null) {
+        return Future.failedFuture(DomainException.conflict("softphone-gone", "Your softphone is no longer on the call"));
+      }
+      ChannelId party = new ChannelId(second.channel());
+      Future<Void> swapped = second.active()
+          ? pbx.redirect(party, DialplanTarget.of(Contexts.HOLD)).compose(v -> pbx.bridge(legs.caller().id(), legs.operator().id()))
+          : pbx.redirect(legs.caller().id(), DialplanTarget.of(Contexts.HOLD)).compose(v -> pbx.bridge(party, legs.operator().id()));
+      return swapped.compose(v -> {
+        SecondCall now = second.switched();
+        seconds.replace(operatorId, second, now);
+        return journal.append(JournalEntry.of("desktop.call.switched").call(op.callId()).operator(operatorId)
+                .data(Map.of("talkingTo", now.active() ? "second" : "caller")))
+            .map(x -> twoCalls(operatorId, now));
+      });
+    }));
+  }
+
+  /** Ends the second call; the caller stays on hold until the operator resumes. */
+  public Future<JsonObject> hangUpSecond(String operatorId) {
+    SecondCall second = seconds.remove(operatorId);
+    if (second == null) {
+      return Future.failedFuture(DomainException.conflict("no-second-call", "You have only one call"));
+    }
+    return pbx.hangUp(new ChannelId(second.channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+        .map(v -> {
+          JsonObject data = new JsonObject().put("callId", second.callId()).put("state", "held");
+          publish(operatorId, "call", data);
+          return data.copy();
+        });
+  }
+
+  private JsonObject twoCalls(String operatorId, SecondCall second) {
+    JsonObject data = new JsonObject().put("callId", second.callId()).put("state", second.active() ? "held" : "talking")
+        .put("second", seconded(second));
+    publish(operatorId, "call", data);
+    return data.copy();
+  }
+
+  private static JsonObject seconded(SecondCall s) {
+    return new JsonObject().put("target", s.label()).put("state", s.active() ? "talking" : "held");
+  }
+
+  /** The caller meets the target; the call leaves the ACD and the operator's leg ends (wrap-up). */
+  private Future<JsonObject> connect(DeskOperator op, Consult c, Legs legs) {
+    ChannelId target = new ChannelId(c.targetChannel());
+    return pbx.bridge(legs.caller().id(), target)
+        .recover(e -> Future.failedFuture(DomainException.conflict("target-gone",
+            c.target() + " is no longer on the line; the caller is on hold (resume to talk to them)")))
+        .compose(v -> {
+          partners.put(legs.caller().id().value(), c.targetChannel());
+          partners.put(c.targetChannel(), legs.caller().id().value());
+          return acd.release(c.callId(), op.id());
+        })
+        .compose(v -> legs.operator() == null ? Future.succeededFuture()
+            : pbx.hangUp(legs.operator().id(), HangupCause.NORMAL_CLEARING).otherwiseEmpty())
+        .compose(v -> journal.append(JournalEntry.of("desktop.call.transferred").call(c.callId()).operator(op.id())
+            .phone(c.phone()).data(c.kind().equals("operator") ? Map.of("to", "operator", "operator", c.target())
+                : Map.of("to", c.kind()))))
+        .map(v -> {
+          JsonObject data = new JsonObject().put("callId", c.callId()).put("state", "transferred")
+              .put("transfer", consulted(c));
+          publish(op.id(), "call", data);
+          return data.copy();
+        });
+  }
+
+  private Future<JsonObject> toIvr(String operatorId, String node) {
+    if (!ivr.hasNode(node)) {
+      return Future.failedFuture(DomainException.invalid("unknown-ivr-node", "The IVR menu has no node " + node));
+    }
+    return talking(operatorId).compose(op -> channels(op).compose(legs -> pbx.setVariable(legs.caller().id(),
+            IVR_NODE_VARIABLE, node)
+        .compose(v -> acd.release(op.callId(), operatorId))
+        .compose(v -> pbx.redirect(legs.caller().id(), DialplanTarget.of(IVR_NODE)))
+        .compose(v -> legs.operator() == null ? Future.succeededFuture()
+            : pbx.hangUp(legs.operator().id(), HangupCause.NORMAL_CLEARING).otherwiseEmpty())
+        .compose(v -> journal.append(JournalEntry.of("desktop.call.transferred").call(op.callId()).operator(operatorId)
+            .data(Map.of("to", "ivr", "ivrNode", node))))
+        .map(v -> {
+          JsonObject data = new JsonObject().put("callId", op.callId()).put("state", "transferred")
+              .put("transfer", new JsonObject().put("to", "ivr").put("target", node));
+          publish(operatorId, "call", data);
+          return data.copy();
+        })));
+  }
+
+  /**
+   * A colleague takes transfers when logged in and not ready: the queue then offers them nothing while they ring or
+   * talk to the transferred caller.
+   */
+  private Future<Target> colleague(String me, String other) {
+    if (other.equals(me)) {
+      return Future.failedFuture(DomainException.invalid("transfer-to-self", "You cannot transfer a call to yourself"));
+    }
+    return acd.operator(other).compose(op -> {
+      if (!"not-ready".equals(op.state()) || op.endpoint() == null) {
+        return Future.failedFuture(DomainException.conflict("target-not-free", op.name() + " cannot take a transfer now ("
+            + op.state() + "): a colleague must be logged in and not ready"));
+      }
+      return Future.succeededFuture(new Target(Endpoint.device(op.endpoint()), "operator", op.id(), null));
+    });
+  }
+
+  private Future<Target> outside(String raw) {
+    return phones.normalise(raw)
+        .map(e164 -> Future.succeededFuture(new Target(Endpoint.external(e164), "external", Masking.phone(e164), e164)))
+        .orElseGet(() -> Future.failedFuture(DomainException.invalid("invalid-number",
+            "Not a phone number: " + Masking.phone(raw))));
+  }
+
+  private static JsonObject consulted(Consult c) {
+    return new JsonObject().put("to", c.kind()).put("target", c.target());
   }
 
   /**
@@ -389,6 +767,36 @@ public final class Desk {
       bridged.remove(u.channel().value());
     } else if (event instanceof PbxEvent.ChannelHungUp h) {
       bridged.remove(h.channel().value());
+      String partner = partners.remove(h.channel().value());
+      if (partner != null && partners.remove(partner) != null) {
+        pbx.hangUp(new ChannelId(partner), HangupCause.NORMAL_CLEARING)
+            .onFailure(e -> LOG.debug("partner {} of a handed-over call already gone: {}", partner, e.toString()));
+      }
+      seconds.forEach((operatorId, c) -> {
+        if (c.operatorChannel().equals(h.channel().value()) && seconds.remove(operatorId, c)) {
+          pbx.hangUp(new ChannelId(c.channel()), HangupCause.NORMAL_CLEARING)
+              .onFailure(e -> LOG.debug("second call {} already gone: {}", c.channel(), e.toString()));
+        } else if (c.channel().equals(h.channel().value()) && seconds.remove(operatorId, c)) {
+          publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "held")
+              .put("reason", "second-call-ended"));
+        }
+      });
+      conferences.forEach((operatorId, c) -> {
+        if (c.operatorChannel().equals(h.channel().value()) && conferences.remove(operatorId, c)) {
+          c.parties().keySet().forEach(party -> pbx.hangUp(new ChannelId(party), HangupCause.NORMAL_CLEARING)
+              .onFailure(e -> LOG.debug("conference party {} already gone: {}", party, e.toString())));
+          toSurvey(new ChannelId(c.callerChannel()));
+        } else if (c.parties().remove(h.channel().value()) != null) {
+          publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "conference")
+              .put("conference", conferenced(c)));
+        }
+      });
+      consults.forEach((operatorId, c) -> {
+        if (c.targetChannel().equals(h.channel().value()) && consults.remove(operatorId, c)) {
+          publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "held")
+              .put("reason", "target-hung-up"));
+        }
+      });
       String arrived = callerChannels.remove(h.channel().value());
       if (arrived != null) {
         callers.remove(arrived);

@@ -50,6 +50,21 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
       JsonObject b = body(ctx);
       reply(ctx, desk.transfer(me(ctx), b.getString("topic"), b.getString("ticketId"), b.getBoolean("attended", false)));
     });
+    on(rb, "handOverDesktopCall", ctx -> {
+      JsonObject b = body(ctx);
+      reply(ctx, desk.handOver(me(ctx), new Desk.Destination(b.getString("operator"), b.getString("number"),
+          b.getString("ivrNode")), b.getBoolean("attended", false)));
+    });
+    on(rb, "conferenceDesktopCall", ctx -> {
+      JsonObject b = body(ctx);
+      reply(ctx, desk.conference(me(ctx), new Desk.Destination(b.getString("operator"), b.getString("number"), null)));
+    });
+    on(rb, "secondDesktopCall", ctx -> {
+      JsonObject b = body(ctx);
+      reply(ctx, desk.secondCall(me(ctx), new Desk.Destination(b.getString("operator"), b.getString("number"), null)));
+    });
+    on(rb, "switchDesktopCalls", ctx -> reply(ctx, desk.switchCalls(me(ctx))));
+    on(rb, "hangUpSecondDesktopCall", ctx -> reply(ctx, desk.hangUpSecond(me(ctx))));
     on(rb, "completeDesktopTransfer", ctx -> reply(ctx, desk.completeTransfer(me(ctx), body(ctx).getString("ticketId"))));
     on(rb, "cancelDesktopTransfer", ctx -> reply(ctx, desk.cancelTransfer(me(ctx))));
     on(rb, "dialFromDesktop", ctx -> reply(ctx, desk.dial(me(ctx), body(ctx).getString("number"))));

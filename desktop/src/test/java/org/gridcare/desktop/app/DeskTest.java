@@ -69,6 +69,12 @@ class DeskTest {
         transfers.add(callId + " " + topic + " " + ticketId + " " + by);
         return Future.succeededFuture(2);
       }
+
+      @Override
+      public Future<Void> release(String callId, String by) {
+        transfers.add("released " + callId + " by " + by);
+        return Future.succeededFuture();
+      }
     };
     CrmDesk crm = new CrmDesk() {
       @Override
@@ -87,7 +93,7 @@ class DeskTest {
       }
     };
     CallFacts facts = callId -> Future.succeededFuture(new CallFacts.Facts(List.of("welcome"), "outage", 1, null));
-    desk = new Desk(vertx, pbx, acd, crm, log, facts, e -> {
+    desk = new Desk(vertx, pbx, acd, crm, "main"::equals, log, facts, e -> {
       journal.add(e);
       return Future.succeededFuture();
     }, new PhoneNumbers("NO"), Map.of(), List.of(new Desk.Topic("outage", "Outage", 1), new Desk.Topic("metering", "Meters", 2)),
@@ -139,6 +145,131 @@ class DeskTest {
     onCall();
     pbx.channels = List.of(SOFTPHONE);
     assertThat(failure(desk.transfer("op1001", "metering", null, true)).getMessage()).isEqualTo("The caller has hung up");
+    assertThat(transfers).isEmpty();
+  }
+
+  private void colleague(String state) {
+    operators.put("op1002", new DeskOperator("op1002", "Boris", state, state, null, "PJSIP/op1002", null, NOW, null,
+        List.of(1)));
+  }
+
+  @Test
+  void aBlindTransferToAColleagueConnectsTheCallerWhenTheyAnswerAndReleasesTheCall() throws Exception {
+    onCall();
+    colleague("not-ready");
+    pbx.answer = new OriginateResult(OriginateResult.Outcome.ANSWERED, new ChannelId("t-1"), new CallId("pbx-t"));
+    JsonObject done = await(desk.handOver("op1001", new Desk.Destination("op1002", null, null), false));
+    assertThat(done.getString("state")).isEqualTo("transferred");
+    assertThat(pbx.originated.get(0).endpoint()).isEqualTo(Endpoint.device("PJSIP/op1002"));
+    assertThat(pbx.originated.get(0).target().context()).isEqualTo("cc-consult");
+    assertThat(pbx.commands).containsExactly("redirect c-1 cc-hold", "bridge c-1 t-1", "hangUp o-1");
+    assertThat(transfers).containsExactly("released call-1 by op1001");
+    assertThat(journal).extracting(JournalEntry::type).containsExactly("desktop.transfer.started", "desktop.call.transferred");
+    assertThat(journal.get(1).data()).containsEntry("operator", "op1002");
+  }
+
+  @Test
+  void anAttendedTransferToAnOutsideNumberConsultsFirstAndCancellingConnectsTheCallerBack() throws Exception {
+    onCall();
+    pbx.answer = new OriginateResult(OriginateResult.Outcome.ANSWERED, new ChannelId("x-1"), new CallId("pbx-x"));
+    JsonObject consulting = await(desk.handOver("op1001", new Desk.Destination(null, "912 34 567", null), true));
+    assertThat(consulting.getString("state")).isEqualTo("consulting");
+    assertThat(pbx.originated.get(0).endpoint()).isEqualTo(Endpoint.external("+4791234567"));
+    assertThat(pbx.commands).containsExactly("redirect c-1 cc-hold", "bridge o-1 x-1");
+    assertThat(await(desk.session("op1001")).getJsonObject("call").getString("state")).isEqualTo("consulting");
+
+    assertThat(await(desk.cancelTransfer("op1001")).getString("state")).isEqualTo("talking");
+    assertThat(pbx.commands).endsWith("hangUp x-1", "bridge c-1 o-1");
+    assertThat(transfers).isEmpty();
+
+    await(desk.handOver("op1001", new Desk.Destination(null, "912 34 567", null), true));
+    assertThat(await(desk.completeTransfer("op1001", null)).getString("state")).isEqualTo("transferred");
+    assertThat(pbx.commands).endsWith("bridge c-1 x-1", "hangUp o-1");
+    assertThat(transfers).containsExactly("released call-1 by op1001");
+    assertThat(journal.get(journal.size() - 1).phone()).isEqualTo("+4791234567");
+  }
+
+  @Test
+  void aTransferNobodyAnswersBringsTheCallerBackAndSaysWhy() throws Exception {
+    onCall();
+    colleague("ready");
+    assertThat(failure(desk.handOver("op1001", new Desk.Destination("op1002", null, null), false)).getMessage())
+        .isEqualTo("Boris cannot take a transfer now (ready): a colleague must be logged in and not ready");
+    colleague("not-ready");
+    pbx.answer = OriginateResult.failed(OriginateResult.Outcome.BUSY);
+    DomainException busy = failure(desk.handOver("op1001", new Desk.Destination("op1002", null, null), false));
+    assertThat(busy.id()).isEqualTo("transfer-not-answered");
+    assertThat(busy.getMessage()).isEqualTo("op1002 did not answer (busy); the caller is back with you");
+    assertThat(pbx.commands).containsExactly("redirect c-1 cc-hold", "bridge c-1 o-1");
+    assertThat(failure(desk.handOver("op1001", new Desk.Destination("op1001", null, null), false)).id())
+        .isEqualTo("transfer-to-self");
+    assertThat(failure(desk.handOver("op1001", new Desk.Destination("op1002", "912 34 567", null), false)).id())
+        .isEqualTo("one-destination");
+    assertThat(transfers).isEmpty();
+  }
+
+  @Test
+  void backToTheIvrSendsTheCallerToTheNodeTheMenuHas() throws Exception {
+    onCall();
+    assertThat(failure(desk.handOver("op1001", new Desk.Destination(null, null, "nowhere"), false)).id())
+        .isEqualTo("unknown-ivr-node");
+    assertThat(failure(desk.handOver("op1001", new Desk.Destination(null, null, "main"), true)).id())
+        .isEqualTo("attended-ivr");
+    assertThat(await(desk.handOver("op1001", new Desk.Destination(null, null, "main"), false)).getString("state"))
+        .isEqualTo("transferred");
+    assertThat(pbx.commands).containsExactly("set c-1 CC_IVR_NODE=main", "redirect c-1 cc-ivr-node", "hangUp o-1");
+    assertThat(transfers).containsExactly("released call-1 by op1001");
+    assertThat(journal.get(0).data()).containsEntry("ivrNode", "main");
+  }
+
+  @Test
+  void aConferenceRingsThePartyThenMovesCallerAndOperatorIntoTheRoom() throws Exception {
+    onCall();
+    pbx.answer = OriginateResult.failed(OriginateResult.Outcome.NO_ANSWER);
+    assertThat(failure(desk.conference("op1001", new Desk.Destination(null, "912 34 567", null))).getMessage())
+        .isEqualTo(org.gridcare.platform.domain.Masking.phone("+4791234567")
+            + " did not answer (no answer); nothing changed on your call");
+    assertThat(pbx.commands).isEmpty();
+
+    pbx.answer = new OriginateResult(OriginateResult.Outcome.ANSWERED, new ChannelId("x-1"), new CallId("pbx-x"));
+    JsonObject conf = await(desk.conference("op1001", new Desk.Destination(null, "912 34 567", null)));
+    assertThat(conf.getString("state")).isEqualTo("conference");
+    assertThat(pbx.originated.get(1).target().context()).isEqualTo("cc-conference");
+    assertThat(pbx.originated.get(1).variables()).containsEntry("CC_CONF_ROOM", "conf-call-1");
+    assertThat(pbx.commands).containsExactly("set c-1 CC_CONF_ROOM=conf-call-1", "set o-1 CC_CONF_ROOM=conf-call-1",
+        "redirectBoth c-1 o-1");
+    assertThat(failure(desk.hold("op1001")).id()).isEqualTo("in-conference");
+    assertThat(await(desk.session("op1001")).getJsonObject("call").getString("state")).isEqualTo("conference");
+    assertThat(journal.get(0).type()).isEqualTo("desktop.call.conferenced");
+    assertThat(journal.get(0).data()).containsEntry("parties", 3);
+    assertThat(transfers).as("the call stays the ACD's").isEmpty();
+  }
+
+  @Test
+  void aSecondCallHoldsTheCallerAndSwitchingSwapsWhoHolds() throws Exception {
+    onCall();
+    pbx.answer = new OriginateResult(OriginateResult.Outcome.ANSWERED, new ChannelId("x-1"), new CallId("pbx-x"));
+    JsonObject two = await(desk.secondCall("op1001", new Desk.Destination(null, "912 34 567", null)));
+    assertThat(two.getString("state")).isEqualTo("held");
+    assertThat(two.getJsonObject("second").getString("state")).isEqualTo("talking");
+    assertThat(pbx.commands).containsExactly("redirect c-1 cc-hold", "bridge o-1 x-1");
+    assertThat(failure(desk.secondCall("op1001", new Desk.Destination(null, "912 34 568", null))).id())
+        .isEqualTo("line-busy");
+
+    JsonObject back = await(desk.switchCalls("op1001"));
+    assertThat(back.getString("state")).isEqualTo("talking");
+    assertThat(back.getJsonObject("second").getString("state")).isEqualTo("held");
+    assertThat(pbx.commands).endsWith("redirect x-1 cc-hold", "bridge c-1 o-1");
+    assertThat(await(desk.switchCalls("op1001")).getJsonObject("second").getString("state")).isEqualTo("talking");
+    assertThat(pbx.commands).endsWith("redirect c-1 cc-hold", "bridge x-1 o-1");
+    assertThat(await(desk.session("op1001")).getJsonObject("call").getJsonObject("second").getString("state"))
+        .isEqualTo("talking");
+
+    assertThat(await(desk.hangUpSecond("op1001")).getString("state")).isEqualTo("held");
+    assertThat(pbx.commands).endsWith("hangUp x-1");
+    assertThat(failure(desk.switchCalls("op1001")).id()).isEqualTo("no-second-call");
+    assertThat(journal).extracting(JournalEntry::type)
+        .containsExactly("desktop.call.second", "desktop.call.switched", "desktop.call.switched");
     assertThat(transfers).isEmpty();
   }
 
@@ -283,6 +414,7 @@ class DeskTest {
 
     @Override
     public Future<Void> setVariable(ChannelId channel, String name, String value) {
+      commands.add("set " + channel + " " + name + "=" + value);
       return Future.succeededFuture();
     }
 

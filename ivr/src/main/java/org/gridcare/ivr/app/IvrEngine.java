@@ -24,6 +24,9 @@ public final class IvrEngine implements CallScript {
   static final int MAX_STEPS = 200;
   private static final Logger LOG = LoggerFactory.getLogger(IvrEngine.class);
 
+  /** Set on the caller's channel by the operator desktop sending them back to the IVR (cc-ivr-node). */
+  public static final String NODE_VARIABLE = "CC_IVR_NODE";
+
   private final Supplier<IvrMenu> menus;
   private final Steps steps;
   private final Prompts prompts;
@@ -50,6 +53,15 @@ public final class IvrEngine implements CallScript {
   /** A script that starts at the given node of the current menu ({@code voicemail} for cc-voicemail). */
   public CallScript startingAt(String nodeId) {
     return session -> run(session, menus.get(), nodeId, false);
+  }
+
+  /**
+   * The {@code ivr-node} script (cc-ivr-node): a caller an operator sent back to the menu starts at the node in
+   * {@code CC_IVR_NODE} (the menu's start when unset; a node the menu lacks hangs up, as for {@link #startingAt}).
+   */
+  public CallScript atChannelNode() {
+    return session -> session.getVariable(NODE_VARIABLE)
+        .compose(node -> run(session, menus.get(), node.filter(n -> !n.isBlank()).orElse(null), false));
   }
 
   /**

@@ -63,7 +63,7 @@ class IvrModuleTest {
 
   @Test
   void registersTheIvrAndVoicemailScriptsAndPlaysRenderedPrompts() throws Exception {
-    assertThat(scripts).containsOnlyKeys("ivr", "voicemail", "survey");
+    assertThat(scripts).containsOnlyKeys("ivr", "voicemail", "survey", "ivr-node");
     ScriptedCaller caller = new ScriptedCaller(IvrEngineTest.ANNA_PHONE).silent().presses("0");
 
     scripts.get("ivr").run(caller).await(30, TimeUnit.SECONDS);

@@ -27,7 +27,7 @@ public final class Applications {
   public boolean exists(String application) {
     return switch (application.toLowerCase(Locale.ROOT)) {
       case "answer", "agi", "goto", "gotoif", "set", "hangup", "wait", "musiconhold", "chanspy", "dial", "playback",
-          "noop", "verbose", "mixmonitor", "stopmixmonitor", "saynumber", "amd" -> true;
+          "noop", "verbose", "mixmonitor", "stopmixmonitor", "saynumber", "amd", "confbridge" -> true;
       default -> false;
     };
   }
@@ -63,6 +63,7 @@ public final class Applications {
       }
       case "stopmixmonitor" -> sb.recordings().stop(ch).map(AppResult.NEXT);
       case "amd" -> amd(ch, args);
+      case "confbridge" -> sb.conferences().join(ch, AppArguments.arg(args, 0).strip());
       default -> Future.succeededFuture(AppResult.hangup(HangupCause.UNKNOWN));
     };
   }

@@ -41,6 +41,7 @@ public final class Switchboard {
   private final Random random;
   private final Bridging bridging;
   private final Media media;
+  private final Conferences conferences = new Conferences(this);
   private final Ringer ringer;
   private final Outbound outbound;
   private final Recordings recordings;
@@ -93,6 +94,15 @@ public final class Switchboard {
 
   public Recordings recordings() {
     return recordings;
+  }
+
+  Conferences conferences() {
+    return conferences;
+  }
+
+  /** The channels in the ConfBridge room {@code room} now, in the order they joined. */
+  public List<String> conferenceMembers(String room) {
+    return conferences.members(room);
   }
 
   public Outbound outbound() {
@@ -355,6 +365,7 @@ public final class Switchboard {
       return;
     }
     bridging.leaveQuietly(ch);
+    conferences.leave(ch);
     if (ch.dialplanRunning && ch.activity != null) {
       ch.pendingGoto = location;
       cancelActivity(ch);
@@ -385,6 +396,8 @@ public final class Switchboard {
       }
       answer(ch);
     }
+    conferences.leave(a);
+    conferences.leave(b);
     bridging.bridge(a, this::afterBridge, b, this::afterBridge);
   }
 
@@ -418,6 +431,7 @@ public final class Switchboard {
     ch.hangingUp = true;
     ch.hangupCause = cause;
     bridging.dissolveOnHangup(ch);
+    conferences.leave(ch);
     recordings.channelGone(ch);
     media.channelGone(ch);
     Activity a = ch.activity;

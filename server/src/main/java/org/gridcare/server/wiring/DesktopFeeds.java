@@ -15,6 +15,8 @@ import org.gridcare.desktop.app.AcdDesk;
 import org.gridcare.desktop.app.CrmDesk;
 import org.gridcare.desktop.app.Desk;
 import org.gridcare.desktop.app.DeskOperator;
+import org.gridcare.desktop.app.IvrDesk;
+import org.gridcare.ivr.IvrModule;
 import org.gridcare.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +42,20 @@ public final class DesktopFeeds {
       }
 
       @Override
+      public Future<Void> release(String callId, String by) {
+        return acd.release(callId, by).mapEmpty();
+      }
+
+      @Override
       public Future<Integer> transfer(String callId, String topic, String ticketId, String by) {
         return acd.transfer(callId, topic, ticketId, by).map(c -> c.line());
       }
     };
+  }
+
+  /** The IVR's current menu (a reload counts at once). */
+  public static IvrDesk ivr(IvrModule ivr) {
+    return nodeId -> ivr.menu().get().nodes().containsKey(nodeId);
   }
 
   public static CrmDesk crm(CrmModule crm) {
