@@ -101,7 +101,7 @@ public final class CrmModule {
     boolean external = config.crm().webhook() != null;
     phones = new PhoneNumbers(config.locale().phoneRegion());
     vault = new AesGcmIdentityVault(identityKey);
-    PgCustomers customers = new PgCustomers(storage.pool(), vault);
+    PgCustomers customers = new PgCustomers(storage.pool(), vault, external);
     PgTickets ticketStore = new PgTickets(storage.pool(), external);
     interactions = new PgInteractions(storage.pool(), external);
     applications = new PgApplications(storage.pool());

@@ -67,9 +67,12 @@ public final class RecordMarkdown {
         .append("notifications' opt-out register, as an SMS STOP does: every later campaign and restoration notice ")
         .append("skips it and its pending SMS and automated calls are withdrawn.\n")
         .append("- **Rectification (Art. 16):** through the CRM. Ticket subjects and descriptions: ")
-        .append("`PATCH /api/crm/tickets/{id}`; notes are added, not rewritten. Customer master data (name, phones, ")
-        .append("address): the built-in CRM has no update route yet and its import refuses customers already ")
-        .append("registered, so a correction is made in the utility's CRM of record until crm-bridge offers one.\n");
+        .append("`PATCH /api/crm/tickets/{id}`; notes are added, not rewritten. Customer master data: ")
+        .append("`PATCH /api/crm/customers/{id}` (agents during a call, supervisors, admins; a reason required) ")
+        .append("corrects the name, adds or removes phone numbers (normalised to E.164; the others keep their ")
+        .append("notification consent) and corrects the postal address, against the version the corrector read. ")
+        .append("Each correction is audited (`customer.rectified`: who, why, which fields, never the values), ")
+        .append("journalled and sent to the external CRM through its outbox.\n");
     return md.toString();
   }
 
