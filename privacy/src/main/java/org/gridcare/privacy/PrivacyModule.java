@@ -83,9 +83,9 @@ public final class PrivacyModule {
         recordings, new FileVoicemails(vertx, voicemailDir(config)), storage.audit(), clock));
   }
 
-  /** The IVR's voicemail directory (IvrModule: {@code <storage.data-dir>/voicemail}). */
+  /** The IVR's voicemail directory ({@code ivr.voicemail-dir}, as IvrModule writes it). */
   static Path voicemailDir(ContactCentreConfig config) {
-    return Path.of(config.storage().dataDir(), "voicemail");
+    return Path.of(config.ivr().voicemailDir());
   }
 
   private static String summary(Sweep s) {
