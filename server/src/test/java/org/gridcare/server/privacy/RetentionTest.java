@@ -69,6 +69,7 @@ class RetentionTest {
       expected.put(Category.AUDIT, 0L); // on hold in the shipped config
       expected.put(Category.CUSTOMER_FILE, 0L); // until requested
       expected.put(Category.LEGAL_HOLDS, 0L);
+      expected.put(Category.ADDRESS_BOOKS, 0L); // on request (the operator removes them)
       expected.put(Category.OPT_OUTS, 0L);
 
       Map<String, Long> before = f.rowCounts();
