@@ -36,8 +36,17 @@ public final class PbxLink {
     if (config.mode() == PbxConfig.Mode.asterisk) {
       return AsteriskGateway.start(vertx, config, amiSecret).map(g -> new PbxLink(g, null));
     }
+    return simulated(vertx, config, recordingsDir, 3);
+  }
+
+  /**
+   * The simulator on a free AMI port and the gateway's FastAGI server on {@code pbx.agi.port} or, when that is 0, on
+   * a port found free a moment before: another process may take it in between, so a bind failure then tries another.
+   */
+  private static Future<PbxLink> simulated(Vertx vertx, PbxConfig config, Path recordingsDir, int attempts) {
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    int agiPort = config.agi().port() == 0 ? freePort() : config.agi().port();
+    boolean anyPort = config.agi().port() == 0;
+    int agiPort = anyPort ? freePort() : config.agi().port();
     SimulatorOptions options = SimulatorOptions.builder()
         .amiPort(0)
         .agi(config.agi().bindHost(), agiPort)
@@ -52,7 +61,18 @@ public final class PbxLink {
       return AsteriskGateway.start(vertx, toSimulator, secret)
           .map(g -> new PbxLink(g, sim))
           .recover(e -> sim.close().transform(x -> Future.failedFuture(e)));
-    });
+    }).recover(e -> anyPort && attempts > 1 && portTaken(e)
+        ? simulated(vertx, config, recordingsDir, attempts - 1)
+        : Future.failedFuture(e));
+  }
+
+  private static boolean portTaken(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Pbx pbx() {

@@ -19,6 +19,7 @@ import org.gridcare.ivr.domain.IvrEvent;
 import org.gridcare.ivr.domain.MenuCatalogue.ActionSpec;
 import org.gridcare.ivr.domain.Outage;
 import org.gridcare.ivr.domain.ReadingCheck;
+import org.gridcare.ivr.domain.Variables;
 import org.gridcare.platform.domain.PhoneNumbers;
 
 /**
@@ -31,8 +32,19 @@ public final class UtilityActions {
   static final String SURVEY_ACCEPTED = "survey.accepted";
   /** Set once the outage register answered for the caller's area (whether or not it had an outage). */
   private static final String OUTAGES_CHECKED = "outage.checked";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  /** The menu's phrases the actions word variables with, per language ({@code phrases.<language>.<key>}). */
+  static final String PLANNED = "outage-planned";
+  static final String UNPLANNED = "outage-unplanned";
+  static final String CAUSE_UNKNOWN = "cause-unknown";
+  static final String TIME_UNKNOWN = "time-unknown";
+  /** A time on another day than today: {@code {time}} (14:30) and {@code {date}} (26 November, in the language). */
+  static final String TIME_ON_DAY = "time-on-day";
+  static final String NO_NEXT_STEP = "no-next-step";
+  /** {@code stage.<stage id>}: an application stage as callers hear it. */
+  static final String STAGE = "stage.";
+  /** The cause the outage register stores when none was given. */
+  private static final String UNKNOWN_CAUSE = "unknown";
 
   private final CustomerLookup customers;
   private final OutageInfo outages;
@@ -115,11 +127,13 @@ public final class UtilityActions {
         return "none";
       }
       Outage o = list.get(0);
+      boolean causeKnown = o.cause() != null && !o.cause().isBlank() && !UNKNOWN_CAUSE.equalsIgnoreCase(o.cause());
       call.variable("outage.id", o.id());
-      call.variable("outage.kind", o.planned() ? "a planned" : "an unplanned");
-      call.variable("outage.cause", o.cause());
-      call.variable("outage.start", when(o.start()));
-      call.variable("outage.restoration", o.estimatedRestoration() == null ? "not yet known" : when(o.estimatedRestoration()));
+      call.variable("outage.kind", phrase(call, o.planned() ? PLANNED : UNPLANNED));
+      call.variable("outage.cause", causeKnown ? o.cause() : phrase(call, CAUSE_UNKNOWN));
+      call.variable("outage.start", when(call, o.start()));
+      call.variable("outage.restoration", o.estimatedRestoration() == null ? phrase(call, TIME_UNKNOWN)
+          : when(call, o.estimatedRestoration()));
       return "found";
     });
   }
@@ -175,8 +189,8 @@ public final class UtilityActions {
   private Future<String> applicationStatus(IvrCall call) {
     return requests.applicationStatus(call.variable("application-number")).map((Optional<ApplicationStatus> status) -> {
       status.ifPresent(s -> {
-        call.variable("application.stage", s.stage());
-        call.variable("application.next-step", s.nextStep());
+        call.variable("application.stage", phrase(call, STAGE + s.stage()));
+        call.variable("application.next-step", phrase(call, s.nextStep() == null ? NO_NEXT_STEP : STAGE + s.nextStep()));
       });
       return status.isPresent() ? "found" : "not-found";
     });
@@ -196,11 +210,26 @@ public final class UtilityActions {
         .map("recorded");
   }
 
-  /** "14:30" today, "14:30 on 26 November" another day, in the centre's time zone. */
-  private String when(Instant t) {
+  /**
+   * "14:30" today; another day the language's {@code time-on-day} phrase ("14:30 on 26 November", "26 ноября в
+   * 14:30"), in the centre's time zone.
+   */
+  private String when(IvrCall call, Instant t) {
     ZonedDateTime at = t.atZone(zone);
-    boolean today = at.toLocalDate().equals(LocalDate.now(clock.withZone(zone)));
-    return (today ? TIME : DAY_AND_TIME).format(at);
+    if (at.toLocalDate().equals(LocalDate.now(clock.withZone(zone)))) {
+      return TIME.format(at);
+    }
+    String date = DateTimeFormatter.ofPattern("d MMMM", Locale.forLanguageTag(call.language())).format(at);
+    return Variables.fill(phrase(call, TIME_ON_DAY), Map.of("time", TIME.format(at), "date", date));
+  }
+
+  /**
+   * The menu's phrase in the caller's language. Validation guarantees the phrases an action declares; a key made
+   * from data (an application stage the menu does not word) fails the action, which then takes its error exit.
+   */
+  private static String phrase(IvrCall call, String key) {
+    return call.menu().phrase(call.language(), key).orElseThrow(() -> new IllegalStateException(
+        "the menu has no phrase " + key + " in " + call.language()));
   }
 
   private static Map<String, ActionSpec> specs() {
@@ -210,7 +239,8 @@ public final class UtilityActions {
     m.put("customer-by-number", new ActionSpec(Set.of("found", "not-found"), Set.of("customer-number"), customer));
     m.put("customer-by-gsrn", new ActionSpec(Set.of("found", "not-found"), Set.of("gsrn"), customer));
     m.put("outages-in-area", new ActionSpec(Set.of("found", "none", "unknown-area"), Set.of(),
-        Set.of("outage.kind", "outage.cause", "outage.start", "outage.restoration"), Set.of("found")));
+        Set.of("outage.kind", "outage.cause", "outage.start", "outage.restoration"), Set.of("found"),
+        Set.of(PLANNED, UNPLANNED, CAUSE_UNKNOWN, TIME_UNKNOWN, TIME_ON_DAY)));
     m.put("subscribe-restoration-sms", new ActionSpec(Set.of("subscribed", "not-mobile"), Set.of(), Set.of(),
         Set.of("subscribed")));
     m.put("report-fault", new ActionSpec(Set.of("created", "unidentified"), Set.of(), Set.of("ticket.number"),
@@ -219,7 +249,7 @@ public final class UtilityActions {
         Set.of("gsrn", "reading"), Set.of("reading.last")));
     m.put("store-meter-reading", new ActionSpec(Set.of("stored"), Set.of("gsrn", "reading"), Set.of(), Set.of("stored")));
     m.put("application-status", new ActionSpec(Set.of("found", "not-found"), Set.of("application-number"),
-        Set.of("application.stage", "application.next-step"), Set.of("found")));
+        Set.of("application.stage", "application.next-step"), Set.of("found"), Set.of(NO_NEXT_STEP)));
     m.put("record-survey", new ActionSpec(Set.of("recorded", "out-of-range"), Set.of("survey.score"), Set.of(),
         Set.of("recorded")));
     m.put("accept-survey", new ActionSpec(Set.of("accepted"), Set.of(), Set.of(SURVEY_ACCEPTED)));

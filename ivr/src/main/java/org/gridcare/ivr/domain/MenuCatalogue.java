@@ -20,9 +20,11 @@ public record MenuCatalogue(Map<String, ActionSpec> actions, Map<String, TopicRo
 
   /**
    * An action's possible outcomes (every action can also end in {@code error}), the variables it reads, the
-   * variables it sets for later prompts, and the outcomes that complete the caller's request in the IVR.
+   * variables it sets for later prompts, the outcomes that complete the caller's request in the IVR, and the
+   * phrases (menu {@code phrases.<language>.<key>}) it words those variables with.
    */
-  public record ActionSpec(Set<String> outcomes, Set<String> inputs, Set<String> outputs, Set<String> served) {
+  public record ActionSpec(Set<String> outcomes, Set<String> inputs, Set<String> outputs, Set<String> served,
+      Set<String> phrases) {
     public static final String ERROR = "error";
 
     public ActionSpec {
@@ -30,6 +32,11 @@ public record MenuCatalogue(Map<String, ActionSpec> actions, Map<String, TopicRo
       inputs = Set.copyOf(inputs);
       outputs = Set.copyOf(outputs);
       served = Set.copyOf(served);
+      phrases = Set.copyOf(phrases);
+    }
+
+    public ActionSpec(Set<String> outcomes, Set<String> inputs, Set<String> outputs, Set<String> served) {
+      this(outcomes, inputs, outputs, served, Set.of());
     }
 
     public ActionSpec(Set<String> outcomes, Set<String> inputs, Set<String> outputs) {

@@ -22,10 +22,12 @@ public final class NodeChecks {
     }
   }
 
-  public void check(boolean ok, String field, String problem) {
+  /** Adds the problem unless {@code ok}; returns {@code ok}. */
+  public boolean check(boolean ok, String field, String problem) {
     if (!ok) {
       add(field, problem);
     }
+    return ok;
   }
 
   /** Keys the caller can press to choose: one of 0-9 or #; {@code *} is reserved for "repeat". */

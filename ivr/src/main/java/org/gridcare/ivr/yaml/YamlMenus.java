@@ -49,6 +49,7 @@ import org.gridcare.ivr.domain.VoicemailNode;
  * timeout: 5s             # default wait for a key
  * default-language: en
  * prompts: {en: {welcome: "Welcome to ..."}, ru: {...}}
+ * phrases: {en: {time-unknown: "not yet known"}, ru: {...}}   # words actions put into variables
  * nodes:
  *   welcome: {type: play, prompt: welcome, next: main-menu}
  * </pre>
@@ -106,7 +107,7 @@ public final class YamlMenus {
     IvrMenu menu = new IvrMenu(head.start(), head.operator(),
         head.tries() == null ? IvrMenu.DEFAULT_TRIES : head.tries(),
         head.timeout() == null ? IvrMenu.DEFAULT_TIMEOUT : head.timeout(),
-        head.defaultLanguage() == null ? "en" : head.defaultLanguage(), head.prompts(), nodes);
+        head.defaultLanguage() == null ? "en" : head.defaultLanguage(), head.prompts(), head.phrases(), nodes);
     menu.problems(catalogue).forEach(p -> problems.add(new ConfigProblem(fileName, p.key(), p.problem())));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -226,9 +227,10 @@ public final class YamlMenus {
 
   /** The top level of ivr.yaml; nodes are bound one by one so that each problem names its node. */
   record MenuFile(String start, String operator, Integer tries, Duration timeout, String defaultLanguage,
-      Map<String, Map<String, String>> prompts, Map<String, JsonNode> nodes) {
+      Map<String, Map<String, String>> prompts, Map<String, Map<String, String>> phrases, Map<String, JsonNode> nodes) {
     MenuFile {
       prompts = prompts == null ? Map.of() : prompts;
+      phrases = phrases == null ? Map.of() : phrases;
       nodes = nodes == null ? Map.of() : nodes;
     }
   }

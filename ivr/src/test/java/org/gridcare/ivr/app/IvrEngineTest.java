@@ -361,14 +361,48 @@ class IvrEngineTest {
   }
 
   @Test
+  void aRussianCallerHearsEveryPromptAndEveryDynamicSentenceInRussian() {
+    outages.byArea.put("area-north", List.of(new Outage("out-7", true, "unknown",
+        WEDNESDAY_10.minusSeconds(3600), WEDNESDAY_10.plusSeconds(26 * 3600))));
+    crm.applications.put("204711", new ApplicationStatus("204711", "energised", null));
+    ScriptedCaller caller = new ScriptedCaller("91234567").presses("2").silent().presses("2").presses("3")
+        .presses("204711#");
+
+    run(caller);
+
+    assertThat(caller.heard()).containsSubsequence(
+        "welcome: Если есть угроза жизни, например оборванный провод или искрение, нажмите 9.",
+        "greet: Здравствуйте, Anna Berg.",
+        "outage-announcement: В вашем районе плановое отключение электроэнергии с 09:00, причина: устанавливается."
+            + " Ориентировочное время восстановления: 26 ноября в 12:00. Чтобы получить эсэмэс, когда электроснабжение"
+            + " восстановится, нажмите 1. Если ваш вопрос не связан с отключением, нажмите 2.",
+        "application-stage: Ваша заявка на этапе: подключение выполнено, напряжение подано. Следующий этап: нет, заявка"
+            + " выполнена.",
+        "goodbye: Спасибо за звонок в электросетевую компанию Гридкэр. До свидания.");
+    assertThat(caller.heard().subList(1, caller.heard().size())).as("nothing in English after choosing Russian")
+        .allSatisfy(p -> assertThat(p.substring(p.indexOf(':') + 2).replace("Anna Berg", "")).doesNotContainPattern("[A-Za-z]"));
+  }
+
+  @Test
+  void aStageTheMenuHasNoWordsForSendsTheCallerToAnOperator() {
+    crm.applications.put("204711", new ApplicationStatus("204711", "new-stage-from-the-crm", null));
+    ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE).silent().presses("3").presses("204711#");
+
+    run(caller);
+
+    assertThat(caller.heard()).noneMatch(p -> p.startsWith("application-stage"));
+    assertThat(caller.heard()).extracting(p -> p.substring(0, p.indexOf(':'))).contains("connecting");
+  }
+
+  @Test
   void applicationStatusIsToldAndCountsAsSelfServed() {
-    crm.applications.put("204711", new ApplicationStatus("204711", "site survey", "a technician will call you to agree a date"));
+    crm.applications.put("204711", new ApplicationStatus("204711", "site-survey", "supply-plan"));
     ScriptedCaller caller = new ScriptedCaller(ANNA_PHONE).silent().presses("3").presses("204711#");
 
     run(caller);
 
     assertThat(caller.heard()).contains("application-stage: Your application is at the stage: site survey. Next step:"
-        + " a technician will call you to agree a date.");
+        + " supply plan.");
     assertThat(events.ended().flow()).isEqualTo("application-status");
   }
 

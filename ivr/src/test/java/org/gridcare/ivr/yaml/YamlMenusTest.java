@@ -53,7 +53,7 @@ class YamlMenusTest {
     assertThat(collect.terminator()).isEqualTo("#");
     assertThat(((ActionNode) menu.node("find")).next("not-found")).isEqualTo("operator");
     assertThat(menu.promptText("ru", "main")).contains("Нажмите 1 ...");
-    assertThat(menu.promptText("ru", "bye")).as("falls back to the default language").contains("Goodbye.");
+    assertThat(menu.promptText("ru", "bye")).contains("До свидания.");
   }
 
   static Stream<Path> badMenus() throws IOException {
@@ -97,6 +97,48 @@ class YamlMenusTest {
         .extracting(e -> ((ConfigException) e).problems().stream().map(ConfigProblem::key).toList())
         .asList()
         .containsExactlyInAnyOrder("nodes.main.options.1", "nodes.main.options.*", "nodes.ask.prompt");
+  }
+
+  @Test
+  void aLanguageCallersCanChooseMustHaveEveryPromptAndThePhrasesItsActionsNeed() {
+    MenuCatalogue catalogue = new MenuCatalogue(Map.of("outages-in-area", new ActionSpec(Set.of("found"), Set.of(),
+        Set.of("outage.kind"), Set.of(), Set.of("outage-planned", "time-unknown"))), CATALOGUE.topics(),
+        CATALOGUE.lines(), CATALOGUE.languages());
+    String yaml = """
+        start: main
+        operator: operator
+        prompts:
+          en: {invalid: x, no-input: y, main: "1 English, 2 Russian", outage: "There is {outage.kind} outage.", bye: Bye}
+        phrases:
+          en: {outage-planned: a planned, time-unknown: not yet known, cause-unknown: unknown}
+          ru: {outage-planned: плановое}
+        nodes:
+          main: {type: language, prompt: main, options: {1: en, 2: ru}, next: find}
+          find: {type: action, service: outages-in-area, results: {found: outage}, otherwise: operator}
+          outage: {type: play, prompt: outage, next: operator}
+          operator: {type: transfer, topic: contacts, prompt: bye}
+        """;
+    assertThatThrownBy(() -> menus.parse(yaml, "ivr.yaml", catalogue))
+        .isInstanceOf(ConfigException.class)
+        .extracting(e -> ((ConfigException) e).problems().stream().map(p -> p.key() + ": " + p.problem()).toList())
+        .asList()
+        .containsExactlyInAnyOrder(
+            "prompts.ru.invalid: missing prompt (played before a re-prompt)",
+            "prompts.ru.no-input: missing prompt (played before a re-prompt)",
+            "nodes.main.prompt: prompt \"main\" has no text in [prompts.ru] (a language callers can choose)",
+            "nodes.outage.prompt: prompt \"outage\" has no text in [prompts.ru] (a language callers can choose)",
+            "nodes.operator.prompt: prompt \"bye\" has no text in [prompts.ru] (a language callers can choose)",
+            "phrases.ru.cause-unknown: missing phrase (other languages define it)",
+            "phrases.ru.time-unknown: missing phrase (other languages define it)",
+            "nodes.find.service: \"outages-in-area\" needs the phrase \"time-unknown\" in [phrases.ru]");
+  }
+
+  @Test
+  void theShippedMenuHasEveryPromptInEveryLanguage() {
+    IvrMenu menu = menus.load(Path.of("../config/ivr.yaml"), org.gridcare.ivr.app.Catalogues.of(
+        org.gridcare.config.ConfigLoader.load(Path.of("../config/contact-centre.yaml"), Map.of())));
+    assertThat(menu.prompts().get("ru").keySet()).isEqualTo(menu.prompts().get("en").keySet());
+    assertThat(menu.phrases().get("ru").keySet()).isEqualTo(menu.phrases().get("en").keySet());
   }
 
   @Test

@@ -16,11 +16,21 @@ public interface CallOutbox {
   Future<Optional<OutboxCall>> find(long id);
 
   /**
-   * Records how an attempt ended. With {@code retryAt} the call goes back to the list for then; without, it is DONE
-   * (answered, machine) or FAILED.
+   * Records how an attempt that was not answered ended (busy, no answer, failed). With {@code retryAt} the call goes
+   * back to the list for then; without, it is FAILED.
    */
   Future<Void> outcome(OutboxCall call, CallOutcome outcome, Instant retryAt);
 
-  /** The message was played ({@code times} times, to a person or a machine). */
+  /**
+   * The message was played ({@code times} times, to a person or a machine): the call is DONE with outcome ANSWERED or
+   * MACHINE, even if a late report finds it already back on the list.
+   */
   Future<Void> played(OutboxCall call, int times, boolean machine);
+
+  /**
+   * The channel of an answered attempt is gone. Its outcome is what {@link #played} recorded, or
+   * {@link CallOutcome#HUNG_UP_BEFORE_MESSAGE} (back on the list for {@code retryAt} when given, FAILED without);
+   * journalled as {@code notify.voice.completed}. Returns the outcome.
+   */
+  Future<CallOutcome> answeredCallEnded(OutboxCall call, Instant retryAt);
 }

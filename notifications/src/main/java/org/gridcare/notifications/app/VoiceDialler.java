@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@link VoicePolicy} leaves room for (never eating into the inbound reserve), and records each outcome with a retry
  * when the policy wants one. An answered call runs the {@code notify} script in {@code cc-notify}, which plays the
  * message ({@link NotifyScript}); it counts as outbound until its channel is gone from the PBX, not just until the
- * originate is answered.
+ * originate is answered. Its outcome is settled only then: answered (or machine) when the script recorded the message
+ * as played, otherwise {@link CallOutcome#HUNG_UP_BEFORE_MESSAGE} (a hang-up during answering machine detection never
+ * reaches the script). A channel found gone is settled one tick later, so the script's last write lands first.
  */
 public final class VoiceDialler {
   private static final Logger LOG = LoggerFactory.getLogger(VoiceDialler.class);
@@ -42,7 +46,9 @@ public final class VoiceDialler {
   /** Originates not answered or failed yet. */
   private int dialling;
   /** Answered notification calls whose channel the PBX still listed at the last tick. */
-  private final Set<ChannelId> connected = new HashSet<>();
+  private final Map<ChannelId, OutboxCall> connected = new HashMap<>();
+  /** Answered calls whose channel was gone at the last tick: settled at this one if it is still gone. */
+  private final Map<ChannelId, OutboxCall> ended = new HashMap<>();
   private boolean ticking;
   private long timer = -1;
 
@@ -84,7 +90,15 @@ public final class VoiceDialler {
         .compose(channels -> {
           Set<ChannelId> live = new HashSet<>();
           channels.forEach(c -> live.add(c.id()));
-          connected.retainAll(live);
+          ended.forEach((channel, call) -> {
+            if (live.contains(channel)) {
+              connected.put(channel, call);
+            } else {
+              settle(call);
+            }
+          });
+          ended.clear();
+          connected.entrySet().removeIf(c -> !live.contains(c.getKey()) && ended.put(c.getKey(), c.getValue()) == null);
           int outbound = active();
           int inbound = Math.max(0, channels.size() - outbound);
           return calls.claim(policy.freeSlots(outbound, inbound), Duration.ofMinutes(5));
@@ -107,8 +121,10 @@ public final class VoiceDialler {
     pbx.originate(request)
         .map(r -> {
           dialling--;
-          if (r.answered() && r.channel() != null) {
-            connected.add(r.channel());
+          if (r.answered()) {
+            // settled when its channel is gone (one without a channel id at the next tick)
+            connected.put(r.channel() != null ? r.channel() : new ChannelId("unknown-" + call.id()), call);
+            return null;
           }
           return outcome(r);
         })
@@ -117,13 +133,23 @@ public final class VoiceDialler {
           LOG.info("notification call to {} failed: {}", Masking.phone(call.phone()), e.getMessage());
           return CallOutcome.FAILED;
         })
-        .compose(outcome -> calls.outcome(call, outcome,
-            policy.retry(outcome, call.attempts()) ? clock.instant().plus(policy.retryAfter()) : null))
+        .compose(outcome -> outcome == null ? Future.<Void>succeededFuture()
+            : calls.outcome(call, outcome, retryAt(outcome, call)))
         .onComplete(r -> {
           if (r.failed()) {
             LOG.warn("could not record a notification call outcome: {}", r.cause().toString());
           }
         });
+  }
+
+  /** An answered call's channel is gone: answered if the message was played, else a hang-up before it. */
+  private void settle(OutboxCall call) {
+    calls.answeredCallEnded(call, retryAt(CallOutcome.HUNG_UP_BEFORE_MESSAGE, call))
+        .onFailure(e -> LOG.warn("could not record a notification call outcome: {}", e.toString()));
+  }
+
+  private Instant retryAt(CallOutcome outcome, OutboxCall call) {
+    return policy.retry(outcome, call.attempts()) ? clock.instant().plus(policy.retryAfter()) : null;
   }
 
   static CallOutcome outcome(OriginateResult r) {

@@ -51,24 +51,47 @@ public final class PgCallOutbox implements CallOutbox {
   public Future<Void> outcome(OutboxCall call, CallOutcome outcome, Instant retryAt) {
     String state = retryAt != null ? "PENDING"
         : outcome == CallOutcome.ANSWERED || outcome == CallOutcome.MACHINE ? "DONE" : "FAILED";
+    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_call SET state=$2, outcome=$3, "
+            + "next_attempt_at=COALESCE($4, next_attempt_at), lease_until=NULL, updated_at=now() WHERE id=$1")
+        .execute(Tuple.of(call.id(), state, outcome.name(), ts(retryAt)))
+        .compose(v -> completed(conn, call, outcome, retryAt == null)));
+  }
+
+  @Override
+  public Future<CallOutcome> answeredCallEnded(OutboxCall call, Instant retryAt) {
+    // SET sees the row as it was: a DONE row is one the notify script finished (played); any other is a hang-up.
+    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_call SET "
+            + "state = CASE WHEN state = 'DONE' THEN state WHEN $3::timestamptz IS NULL THEN 'FAILED' ELSE 'PENDING' END, "
+            + "outcome = CASE WHEN state = 'DONE' THEN outcome ELSE $4 END, "
+            + "next_attempt_at = CASE WHEN state = 'DONE' THEN next_attempt_at ELSE COALESCE($3, next_attempt_at) END, "
+            + "lease_until = NULL, updated_at = now() WHERE id = $1 AND attempts = $2 RETURNING state, outcome")
+        .execute(Tuple.of(call.id(), call.attempts(), ts(retryAt), CallOutcome.HUNG_UP_BEFORE_MESSAGE.name()))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(null);
+          }
+          Row r = rows.iterator().next();
+          CallOutcome outcome = CallOutcome.valueOf(r.getString("outcome"));
+          return completed(conn, call, outcome, !"PENDING".equals(r.getString("state"))).map(outcome);
+        }));
+  }
+
+  private static Future<Void> completed(io.vertx.sqlclient.SqlClient conn, OutboxCall call, CallOutcome outcome,
+      boolean last) {
     Map<String, Object> data = new HashMap<>();
     data.put("campaign", call.campaignId().toString());
     data.put("outcome", outcome.name());
     data.put("attempt", call.attempts());
-    data.put("final", retryAt == null);
-    // The notify script may have recorded MACHINE already: the answered call keeps it.
-    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_call SET state=$2, outcome=CASE WHEN "
-            + "$3 = 'ANSWERED' AND outcome = 'MACHINE' THEN outcome ELSE $3 END, "
-            + "next_attempt_at=COALESCE($4, next_attempt_at), lease_until=NULL, updated_at=now() WHERE id=$1")
-        .execute(Tuple.of(call.id(), state, outcome.name(), ts(retryAt)))
-        .compose(v -> PgJournal.append(conn, JournalEntry.of("notify.voice.completed").customer(call.customerId())
-            .phone(call.phone()).data(data))));
+    data.put("final", last);
+    return PgJournal.append(conn, JournalEntry.of("notify.voice.completed").customer(call.customerId())
+        .phone(call.phone()).data(data));
   }
 
   @Override
   public Future<Void> played(OutboxCall call, int times, boolean machine) {
-    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_call SET outcome=$2, updated_at=now() "
-            + "WHERE id=$1").execute(Tuple.of(call.id(), (machine ? CallOutcome.MACHINE : CallOutcome.ANSWERED).name()))
+    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE notify_call SET state='DONE', outcome=$2, "
+            + "lease_until=NULL, updated_at=now() WHERE id=$1")
+        .execute(Tuple.of(call.id(), (machine ? CallOutcome.MACHINE : CallOutcome.ANSWERED).name()))
         .compose(v -> PgJournal.append(conn, JournalEntry.of("notify.voice.played").customer(call.customerId())
             .phone(call.phone()).data(Map.of("campaign", call.campaignId().toString(), "times", times,
                 "machine", machine)))));

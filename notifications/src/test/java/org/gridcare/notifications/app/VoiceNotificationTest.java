@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.gridcare.notifications.domain.Area;
+import org.gridcare.notifications.domain.CallOutcome;
 import org.gridcare.notifications.domain.Candidate;
 import org.gridcare.notifications.domain.Segment;
 import org.gridcare.notifications.domain.VoicePolicy;
@@ -25,6 +27,7 @@ import org.gridcare.notifications.testing.FakePbx;
 import org.gridcare.notifications.testing.FakeSession;
 import org.gridcare.notifications.testing.Fixtures;
 import org.gridcare.pbx.domain.Contexts;
+import org.gridcare.pbx.domain.OriginateRequest;
 import org.gridcare.pbx.domain.OriginateResult.Outcome;
 import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
@@ -86,11 +89,32 @@ class VoiceNotificationTest {
     return done.future().timeout(60, TimeUnit.SECONDS);
   }
 
+  /** The notify script on an answered call: the message played to the person (recorded as the script does). */
+  static Function<OriginateRequest, Future<Void>> listens(PgCallOutbox calls) {
+    return request -> calls.find(Long.parseLong(request.variables().get(VoiceDialler.CALL_VARIABLE)))
+        .compose(call -> calls.played(call.orElseThrow(), 1, false));
+  }
+
+  /** Completes once the journal holds {@code n} {@code notify.voice.completed} entries of the campaign. */
+  static Future<Void> completedEntries(Vertx vertx, UUID campaign, long n) {
+    Promise<Void> done = Promise.promise();
+    vertx.setPeriodic(50, id -> storage.pool().preparedQuery("SELECT count(*) AS n FROM journal WHERE "
+            + "type='notify.voice.completed' AND data->>'campaign'=$1").execute(Tuple.of(campaign.toString()))
+        .onSuccess(rows -> {
+          if (rows.iterator().next().getLong("n") >= n) {
+            vertx.cancelTimer(id);
+            done.tryComplete();
+          }
+        }));
+    return done.future().timeout(30, TimeUnit.SECONDS);
+  }
+
   @Test
   void diallerPacesCallsRetriesUnreachedNumbersAndRecordsEachOutcome(Vertx vertx) throws Exception {
     List<Candidate> customers = landlines(1000, 12);
     UUID campaign = campaign(customers);
     FakePbx pbx = new FakePbx(vertx, 30);
+    pbx.whileUp = listens(new PgCallOutbox(storage.pool()));
     pbx.script(customers.get(0).phone(), Outcome.BUSY, Outcome.ANSWERED);
     pbx.script(customers.get(1).phone(), Outcome.NO_ANSWER, Outcome.NO_ANSWER, Outcome.NO_ANSWER);
     pbx.script(customers.get(2).phone(), Outcome.FAILED, Outcome.CONGESTION, Outcome.BUSY);
@@ -99,6 +123,7 @@ class VoiceNotificationTest {
         Clock.systemUTC());
     dialler.start();
     Map<String, String> calls = await(finished(vertx, campaign));
+    await(completedEntries(vertx, campaign, 9 + 2 + 3 + 3));
     dialler.stop();
 
     assertThat(calls).hasSize(12)
@@ -122,6 +147,7 @@ class VoiceNotificationTest {
     UUID campaign = campaign(landlines(2000, 6));
     FakePbx pbx = new FakePbx(vertx, 20);
     pbx.inbound = 4;
+    pbx.whileUp = listens(new PgCallOutbox(storage.pool()));
     VoiceDialler dialler = new VoiceDialler(vertx, pbx, new PgCallOutbox(storage.pool()),
         new VoicePolicy(5, 2, 3, Duration.ofMillis(50)), "+4780000000", Duration.ofSeconds(30), Duration.ofMillis(10),
         Clock.systemUTC());
@@ -137,6 +163,7 @@ class VoiceNotificationTest {
     UUID campaign = campaign(landlines(4000, 4));
     FakePbx pbx = new FakePbx(vertx, 10);
     pbx.talkMillis = 300; // the message plays after the answer
+    pbx.whileUp = listens(new PgCallOutbox(storage.pool()));
     VoiceDialler dialler = new VoiceDialler(vertx, pbx, new PgCallOutbox(storage.pool()),
         new VoicePolicy(3, 2, 3, Duration.ofMillis(50)), "+4780000000", Duration.ofSeconds(30), Duration.ofMillis(10),
         Clock.systemUTC());
@@ -145,6 +172,65 @@ class VoiceNotificationTest {
     dialler.stop();
     assertThat(pbx.originated()).hasSize(4);
     assertThat(pbx.maxInProgress()).as("3 channels, 2 kept for inbound").isEqualTo(1);
+  }
+
+  @Test
+  void aCallAnsweredButHungUpBeforeTheMessageIsNotAnsweredAndIsRetriedOnce(Vertx vertx) throws Exception {
+    List<Candidate> customers = landlines(5000, 2);
+    String hangsUp = customers.get(0).phone();
+    UUID campaign = campaign(customers);
+    PgCallOutbox outbox = new PgCallOutbox(storage.pool());
+    FakePbx pbx = new FakePbx(vertx, 10);
+    Function<OriginateRequest, Future<Void>> listens = listens(outbox);
+    // the first customer picks up and hangs up while AMD listens: the notify script never runs
+    pbx.whileUp = request -> request.endpoint().address().equals(hangsUp) ? Future.succeededFuture()
+        : listens.apply(request);
+    VoiceDialler dialler = new VoiceDialler(vertx, pbx, outbox, new VoicePolicy(5, 2, 3, Duration.ofMillis(50)),
+        "+4780000000", Duration.ofSeconds(30), Duration.ofMillis(20), Clock.systemUTC());
+    dialler.start();
+    Map<String, String> calls = await(finished(vertx, campaign));
+    await(completedEntries(vertx, campaign, 3));
+    dialler.stop();
+
+    assertThat(calls)
+        .containsEntry(hangsUp, "FAILED HUNG_UP_BEFORE_MESSAGE 2")
+        .containsEntry(customers.get(1).phone(), "DONE ANSWERED 1");
+    var completed = await(storage.pool().preparedQuery("SELECT phone, data FROM journal WHERE "
+        + "type='notify.voice.completed' AND data->>'campaign'=$1 ORDER BY id").execute(Tuple.of(campaign.toString())));
+    List<String> facts = new ArrayList<>();
+    completed.forEach(r -> facts.add(r.getString("phone") + " " + r.getJsonObject("data").getString("outcome") + " "
+        + r.getJsonObject("data").getBoolean("final")));
+    assertThat(facts).containsExactlyInAnyOrder(hangsUp + " HUNG_UP_BEFORE_MESSAGE false",
+        hangsUp + " HUNG_UP_BEFORE_MESSAGE true", customers.get(1).phone() + " ANSWERED true");
+  }
+
+  @Test
+  void aPersonWhoHangsUpAfterHearingTheMessageWasInformedButNotOneWhoHangsUpDuringIt(Vertx vertx) throws Exception {
+    List<Candidate> customers = landlines(6000, 2);
+    UUID campaign = campaign(customers);
+    PgCallOutbox calls = new PgCallOutbox(storage.pool());
+    List<OutboxCall> claimed = await(calls.claim(2, Duration.ofMinutes(1)));
+    NotifyScript script = new NotifyScript(calls, (text, lang) -> Future.succeededFuture("/var/tts/message"),
+        Fixtures.templates()::repeatHint, 2);
+
+    FakeSession heardIt = new FakeSession(Map.of(VoiceDialler.CALL_VARIABLE, String.valueOf(claimed.get(0).id()),
+        "AMDSTATUS", "HUMAN"), "", FakeSession.HANG_UP);
+    FakeSession leftDuringIt = new FakeSession(Map.of(VoiceDialler.CALL_VARIABLE, String.valueOf(claimed.get(1).id()),
+        "AMDSTATUS", "HUMAN"), FakeSession.HANG_UP);
+    await(script.run(heardIt));
+    assertThat(await(script.run(leftDuringIt).map(false).otherwise(true))).as("the caller was gone before the message ended")
+        .isTrue();
+    assertThat(await(calls.answeredCallEnded(claimed.get(0), null))).isEqualTo(CallOutcome.ANSWERED);
+    assertThat(await(calls.answeredCallEnded(claimed.get(1), null)))
+        .isEqualTo(CallOutcome.HUNG_UP_BEFORE_MESSAGE);
+
+    assertThat(heardIt.log).containsExactly("play /var/tts/message", "wait");
+    Map<String, String> rows = new HashMap<>();
+    await(storage.pool().preparedQuery("SELECT phone, state, outcome FROM notify_call WHERE campaign_id=$1")
+        .execute(Tuple.of(campaign))).forEach(r -> rows.put(r.getString("phone"), r.getString("state") + " "
+            + r.getString("outcome")));
+    assertThat(rows).containsEntry(claimed.get(0).phone(), "DONE ANSWERED")
+        .containsEntry(claimed.get(1).phone(), "FAILED HUNG_UP_BEFORE_MESSAGE");
   }
 
   @Test
@@ -166,14 +252,15 @@ class VoiceNotificationTest {
     await(script.run(person));
     await(script.run(machine));
 
-    assertThat(person.log).containsExactly("collect /var/tts/" + Math.abs(spoken.get(0).hashCode()),
-        "collect /var/tts/" + Math.abs(spoken.get(0).hashCode()), "hangup");
+    assertThat(person.log).containsExactly("play /var/tts/" + Math.abs(spoken.get(0).hashCode()),
+        "play /var/tts/" + Math.abs(spoken.get(0).hashCode()), "wait", "hangup");
     assertThat(spoken.get(0)).startsWith("This is your electricity company.").endsWith("Press 1 to hear this message again.");
     assertThat(machine.log).containsExactly("play /var/tts/" + Math.abs(spoken.get(1).hashCode()),
         "hangup");
     assertThat(spoken.get(1)).doesNotContain("Press 1");
     var played = await(storage.pool().preparedQuery("SELECT phone, data FROM journal WHERE type='notify.voice.played' "
-        + "ORDER BY id").execute());
+        + "AND phone = ANY($1) ORDER BY id").execute(Tuple.of(new String[] {claimed.get(0).phone(),
+            claimed.get(1).phone()})));
     List<String> facts = new ArrayList<>();
     played.forEach(r -> facts.add(r.getString("phone") + " " + r.getJsonObject("data").getInteger("times") + " "
         + r.getJsonObject("data").getBoolean("machine")));

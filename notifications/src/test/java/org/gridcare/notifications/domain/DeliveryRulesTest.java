@@ -63,6 +63,9 @@ class DeliveryRulesTest {
     assertThat(p.retry(CallOutcome.NO_ANSWER, 3)).isFalse();
     assertThat(p.retry(CallOutcome.ANSWERED, 1)).isFalse();
     assertThat(p.retry(CallOutcome.MACHINE, 1)).isFalse();
+    assertThat(p.retry(CallOutcome.HUNG_UP_BEFORE_MESSAGE, 1)).as("picked up and hung up: one more call").isTrue();
+    assertThat(p.retry(CallOutcome.HUNG_UP_BEFORE_MESSAGE, 2)).isFalse();
+    assertThat(new VoicePolicy(30, 20, 1, Duration.ofMinutes(10)).retry(CallOutcome.HUNG_UP_BEFORE_MESSAGE, 1)).isFalse();
     assertThat(p.freeSlots(0, 0)).isEqualTo(10);
     assertThat(p.freeSlots(7, 3)).isEqualTo(3);
     assertThat(p.freeSlots(0, 26)).isEqualTo(4);

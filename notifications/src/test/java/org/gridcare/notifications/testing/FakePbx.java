@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.gridcare.pbx.Pbx;
 import org.gridcare.pbx.domain.CallId;
 import org.gridcare.pbx.domain.Channel;
@@ -42,6 +43,11 @@ public final class FakePbx implements Pbx {
   public volatile int inbound;
   /** How long an answered call stays up (its channel listed, counted in progress) after the originate answered. */
   public volatile long talkMillis;
+  /**
+   * What happens on an answered call while its channel is up (e.g. the notify script records the message as played);
+   * the channel is gone {@code talkMillis} after it completes. Without one, the party hangs up before any message.
+   */
+  public volatile Function<OriginateRequest, Future<Void>> whileUp;
 
   public FakePbx(Vertx vertx, long ringMillis) {
     this.vertx = vertx;
@@ -81,7 +87,8 @@ public final class FakePbx implements Pbx {
     Promise<OriginateResult> result = Promise.promise();
     vertx.setTimer(ringMillis, id -> {
       ChannelId channel = new ChannelId("PJSIP/trunk-" + id);
-      boolean talks = outcome == OriginateResult.Outcome.ANSWERED && talkMillis > 0;
+      Function<OriginateRequest, Future<Void>> up = whileUp;
+      boolean talks = outcome == OriginateResult.Outcome.ANSWERED && (talkMillis > 0 || up != null);
       synchronized (this) {
         if (talks) {
           talking.add(channel);
@@ -90,12 +97,13 @@ public final class FakePbx implements Pbx {
         }
       }
       if (talks) {
-        vertx.setTimer(talkMillis, t -> {
-          synchronized (this) {
-            talking.remove(channel);
-            inProgress--;
-          }
-        });
+        (up == null ? Future.<Void>succeededFuture() : up.apply(request)).onComplete(done ->
+            vertx.setTimer(Math.max(1, talkMillis), t -> {
+              synchronized (this) {
+                talking.remove(channel);
+                inProgress--;
+              }
+            }));
       }
       result.complete(outcome == OriginateResult.Outcome.ANSWERED
           ? new OriginateResult(outcome, channel, new CallId("call-" + id))

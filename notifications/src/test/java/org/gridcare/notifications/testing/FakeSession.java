@@ -10,15 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gridcare.pbx.CallSession;
+import org.gridcare.pbx.CallerHungUp;
 import org.gridcare.pbx.domain.RecordResult;
 import org.gridcare.pbx.domain.SessionInfo;
 
-/** A scripted caller: channel variables, digits typed at each collect, and a log of what the script did. */
+/**
+ * A scripted caller: channel variables, what the caller does at each prompt that listens for keys and each wait for a
+ * key (a digit, {@code ""} for nothing, {@link #HANG_UP}), and a log of what the script did.
+ */
 public final class FakeSession implements CallSession {
   private final Map<String, String> variables = new HashMap<>();
   private final Deque<String> typed;
   public final List<String> log = new ArrayList<>();
   private boolean hungUp;
+  public static final String HANG_UP = "hang-up";
 
   public FakeSession(Map<String, String> variables, String... typed) {
     this.variables.putAll(variables);
@@ -36,7 +41,16 @@ public final class FakeSession implements CallSession {
   @Override
   public Future<Optional<Character>> play(String prompt, String escapeDigits) {
     log.add("play " + prompt);
-    return Future.succeededFuture(Optional.empty());
+    return escapeDigits.isEmpty() ? Future.succeededFuture(Optional.empty()) : next();
+  }
+
+  private Future<Optional<Character>> next() {
+    String act = typed.isEmpty() ? "" : typed.poll();
+    if (act.equals(HANG_UP)) {
+      hungUp = true;
+      return Future.failedFuture(new CallerHungUp("fake"));
+    }
+    return Future.succeededFuture(act.isEmpty() ? Optional.empty() : Optional.of(act.charAt(0)));
   }
 
   @Override
@@ -47,7 +61,8 @@ public final class FakeSession implements CallSession {
 
   @Override
   public Future<Optional<Character>> waitForDigit(Duration timeout) {
-    return Future.succeededFuture(Optional.empty());
+    log.add("wait");
+    return next();
   }
 
   @Override

@@ -171,7 +171,7 @@ class IvrFlowsTest {
     caller.hear(prompt("enter-application-number"));
     caller.press(number.replaceAll("[^0-9]", "") + "#");
     assertThat(caller.hearNext()).isEqualTo(centre.spoken("en",
-        "Your application is at the stage: application. Next step: site-survey."));
+        "Your application is at the stage: application received. Next step: site survey."));
     caller.hear(prompt("goodbye"));
     caller.awaitHungUp();
 
@@ -316,6 +316,47 @@ class IvrFlowsTest {
     caller.hangUp();
   }
 
+  /**
+   * A recognised caller who chooses Russian hears the greeting, the outage in their area (cause, start and an
+   * estimated restoration tomorrow, worded and dated in Russian) and the menu as the Russian texts, each rendered by the
+   * Russian engine: the sound files are the TTS cache's renderings of exactly those Russian texts.
+   */
+  @Test
+  void aRussianCallerHearsTheGreetingAndTheOutageAnnouncementInRussian() throws Exception {
+    String osloPostcode = centre.customerByPhone(mobile(0)).getString("postcode");
+    int customerIndex = java.util.stream.IntStream.iterate(3, i -> i < 60, i -> i + 3)
+        .filter(i -> !postcode(i).equals(osloPostcode)).findFirst().orElseThrow();
+    Row customer = centre.customerByPhone(mobile(customerIndex));
+    Instant start = Instant.now().minus(Duration.ofMinutes(10));
+    Instant restoration = Instant.now().plus(Duration.ofHours(26));
+    await(centre.cc.notifications().outages().report(new ReportOutage(Area.ofPostcodes(customer.getString("postcode")),
+        "повреждение кабеля", start, restoration, "test", null)), 30);
+
+    WireCaller caller = new WireCaller(centre.simulator().placeCall(mobile(customerIndex), TOLL_FREE));
+    caller.hear(prompt("choose-language"));
+    caller.press("2");
+    assertThat(caller.hearNext()).isEqualTo(centre.staticPrompt("ru", "welcome"));
+    assertThat(caller.hearNext()).as("greeted by name in Russian")
+        .isEqualTo(centre.personalPrompt("ru", "Здравствуйте, " + customer.getString("name") + "."));
+    String restorationSaid = russianTime(restoration);
+    assertThat(restorationSaid).matches("\\d{1,2} [а-я]+ в \\d{2}:\\d{2}");
+    assertThat(caller.hearNext()).as("the outage announced in Russian").isEqualTo(centre.spoken("ru",
+        "В вашем районе аварийное отключение электроэнергии с " + russianTime(start) + ", причина: повреждение кабеля. "
+            + "Ориентировочное время восстановления: " + restorationSaid + ". Чтобы получить эсэмэс, когда "
+            + "электроснабжение восстановится, нажмите 1. Если ваш вопрос не связан с отключением, нажмите 2."));
+    caller.press("2");
+    assertThat(caller.hearNext()).isEqualTo(centre.staticPrompt("ru", "main-menu"));
+    caller.press("0");
+    assertThat(caller.hearNext()).isEqualTo(centre.staticPrompt("ru", "goodbye"));
+    caller.awaitHungUp();
+
+    assertThat(centre.cc.ivr().speech().tts().name("ru")).startsWith("command/espeak-ng");
+    String call = caller.callId();
+    assertThat(centre.step(call, "choose-language").getString("key")).isEqualTo("2");
+    assertThat(centre.step(call, "outages").getString("outcome")).isEqualTo("found");
+    assertThat(centre.step(call, "announce-outage").getString("key")).isEqualTo("2");
+  }
+
   @Test
   void faultReportedAfterHearingTheOutageNamesThatOutageInTheTicket() throws Exception {
     WireCaller caller = englishCaller(mobile(0));
@@ -423,6 +464,22 @@ class IvrFlowsTest {
     ZoneId oslo = ZoneId.of("Europe/Oslo");
     boolean today = t.atZone(oslo).toLocalDate().equals(LocalDate.now(oslo));
     return DateTimeFormatter.ofPattern(today ? "HH:mm" : "HH:mm 'on' d MMMM", Locale.ENGLISH).format(t.atZone(oslo));
+  }
+
+  /** As the Russian menu says a time: "14:30" today, "27 ноября в 14:30" another day. */
+  private static String russianTime(Instant t) {
+    ZoneId oslo = ZoneId.of("Europe/Oslo");
+    boolean today = t.atZone(oslo).toLocalDate().equals(LocalDate.now(oslo));
+    return DateTimeFormatter.ofPattern(today ? "HH:mm" : "d MMMM 'в' HH:mm", Locale.forLanguageTag("ru"))
+        .format(t.atZone(oslo));
+  }
+
+  private static String postcode(int customer) {
+    try {
+      return centre.customerByPhone(mobile(customer)).getString("postcode");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String mobile(int customer) {

@@ -66,10 +66,10 @@ class RetentionTest {
       expected.put(Category.TICKETS, 1L);
       expected.put(Category.METER_READINGS, 1L);
       expected.put(Category.CRM_OUTBOX, 1L);
-      expected.put(Category.AUDIT, 0L); // on hold in the shipped config
+      expected.put(Category.AUDIT, 0L); // no entry five years old here (see the audit test below)
       expected.put(Category.CUSTOMER_FILE, 0L); // until requested
       expected.put(Category.LEGAL_HOLDS, 0L);
-      expected.put(Category.ADDRESS_BOOKS, 0L); // on request (the operator removes them)
+      expected.put(Category.ADDRESS_BOOKS, 0L); // until the operator removes the entry
       expected.put(Category.OPT_OUTS, 0L);
 
       Map<String, Long> before = f.rowCounts();
