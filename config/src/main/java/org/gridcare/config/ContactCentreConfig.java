@@ -33,7 +33,7 @@ public record ContactCentreConfig(
     topics = topics == null ? List.of() : List.copyOf(topics);
     operators = operators == null ? List.of() : List.copyOf(operators);
     acd = acd == null ? AcdConfig.defaults() : acd;
-    ivr = ivr == null ? IvrConfig.defaults() : ivr;
+    ivr = (ivr == null ? IvrConfig.defaults() : ivr).withVoicemailDirIn(storage.dataDir());
     recordings = recordings == null ? RecordingsConfig.defaults() : recordings;
     notifications = notifications == null ? NotificationsConfig.defaults() : notifications;
     privacy = privacy == null ? PrivacyConfig.defaults() : privacy;

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the IVR menu and recorded prompts are, the text-to-speech engines for dynamic text, and which lines offer the
- * post-call survey.
+ * Where the IVR menu and recorded prompts are, the text-to-speech engines for dynamic text, which lines offer the
+ * post-call survey, and where callers' voicemail messages are written ({@code voicemail-dir}, default
+ * {@code <storage.data-dir>/voicemail}, filled in by {@link ContactCentreConfig}; the PBX must be able to write there,
+ * and privacy's retention and erasure read it).
  */
-public record IvrConfig(String menuFile, String promptsDir, Tts tts, Survey survey) {
+public record IvrConfig(String menuFile, String promptsDir, Tts tts, Survey survey, String voicemailDir) {
   public IvrConfig {
     menuFile = menuFile == null ? "config/ivr.yaml" : menuFile;
     promptsDir = promptsDir == null ? "config/prompts" : promptsDir;
@@ -19,7 +21,13 @@ public record IvrConfig(String menuFile, String promptsDir, Tts tts, Survey surv
   }
 
   public static IvrConfig defaults() {
-    return new IvrConfig(null, null, null, null);
+    return new IvrConfig(null, null, null, null, null);
+  }
+
+  /** With {@code voicemail-dir} defaulted to {@code <dataDir>/voicemail} when not set. */
+  IvrConfig withVoicemailDirIn(String dataDir) {
+    return voicemailDir != null ? this
+        : new IvrConfig(menuFile, promptsDir, tts, survey, Path.of(dataDir, "voicemail").toString());
   }
 
   /**

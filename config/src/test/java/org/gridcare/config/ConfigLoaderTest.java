@@ -26,6 +26,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void voicemailLivesUnderTheDataDirUnlessConfigured() {
+    assertThat(ConfigLoader.load(SHIPPED, Map.of("CC_STORAGE_DATA_DIR", "/srv/cc")).ivr().voicemailDir())
+        .isEqualTo(Path.of("/srv/cc", "voicemail").toString());
+    assertThat(ConfigLoader.load(SHIPPED, Map.of("CC_STORAGE_DATA_DIR", "/srv/cc", "CC_IVR_VOICEMAIL_DIR",
+        "/var/spool/cc-voicemail")).ivr().voicemailDir()).isEqualTo("/var/spool/cc-voicemail");
+  }
+
+  @Test
   void unknownKeyIsNamedWithItsPath() throws IOException {
     Path f = write("lines:\n  - id: 1\n    name: L1\n    wrap-upp: 30s\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.gridcare.config.ContactCentreConfig;
@@ -31,6 +32,7 @@ import org.gridcare.crm.app.TicketService;
 import org.gridcare.crm.app.Views;
 import org.gridcare.crm.crypto.AesGcmIdentityVault;
 import org.gridcare.crm.crypto.IdentityKeys;
+import org.gridcare.crm.domain.PartyIdentity;
 import org.gridcare.crm.domain.Ticket;
 import org.gridcare.crm.http.HttpCrmRoutes;
 import org.gridcare.crm.pg.PgApplications;
@@ -44,6 +46,7 @@ import org.gridcare.crm.pg.PgSampleData;
 import org.gridcare.crm.pg.PgTickets;
 import org.gridcare.crm.webhook.WebhookCrmEvents;
 import org.gridcare.pbx.Pbx;
+import org.gridcare.platform.audit.AuditEntry;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.platform.journal.JournalEntry;
@@ -101,7 +104,7 @@ public final class CrmModule {
     boolean external = config.crm().webhook() != null;
     phones = new PhoneNumbers(config.locale().phoneRegion());
     vault = new AesGcmIdentityVault(identityKey);
-    PgCustomers customers = new PgCustomers(storage.pool(), vault);
+    PgCustomers customers = new PgCustomers(storage.pool(), vault, external);
     PgTickets ticketStore = new PgTickets(storage.pool(), external);
     interactions = new PgInteractions(storage.pool(), external);
     applications = new PgApplications(storage.pool());
@@ -259,6 +262,17 @@ public final class CrmModule {
   /** The stored identities by key: status, re-encryption after a key rotation, and reveal for authorised callers. */
   public PgIdentityKeys identityKeys() {
     return new PgIdentityKeys(storage.pool(), vault);
+  }
+
+  /**
+   * A customer's national ID / organisation number in clear, for a caller the server has authorised: recorded in the
+   * access audit ({@code customer.identity.revealed}, actor and reason) before it is returned; empty (and not
+   * audited) when there is no such customer or the identity was erased. The HTTP reveal and the privacy export use it.
+   */
+  public Future<Optional<PartyIdentity>> revealIdentity(long customerId, String actor, String reason) {
+    return identityKeys().reveal(customerId).compose(found -> found.isEmpty() ? Future.succeededFuture(found)
+        : storage.audit().record(AuditEntry.of(actor, "customer.identity.revealed", "customer",
+            String.valueOf(customerId)).because(reason)).map(found));
   }
 
   /**

@@ -40,7 +40,7 @@ public final class CrmTestBed {
 
   private CrmTestBed(Storage storage, boolean externalEvents, OutageLookup outages) {
     this.storage = storage;
-    customers = new PgCustomers(storage.pool(), vault);
+    customers = new PgCustomers(storage.pool(), vault, externalEvents);
     tickets = new PgTickets(storage.pool(), externalEvents);
     interactions = new PgInteractions(storage.pool(), externalEvents);
     readings = new PgMeterReadings(storage.pool());

@@ -96,8 +96,7 @@ public final class IvrModule {
     Clock clock = Clock.systemUTC();
     ZoneId zone = config.locale().zone();
     PhoneNumbers phones = new PhoneNumbers(config.locale().phoneRegion());
-    // Until the configuration has ivr.voicemail-dir: the PBX must be able to write here.
-    Path voicemailDir = Path.of(config.storage().dataDir(), "voicemail");
+    Path voicemailDir = Path.of(config.ivr().voicemailDir()); // the PBX must be able to write here
     return vertx.executeBlocking(() -> FreeTts.load(config.ivr().tts().voice()), false).compose(tts -> {
       TtsCache cache = new TtsCache(vertx, speech(tts, config.ivr().tts()), Path.of(config.ivr().tts().cacheDir()));
       PromptLibrary prompts = new PromptLibrary(vertx, cache, Path.of(config.ivr().promptsDir()));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.platform.domain.PhoneNumbers;
+import org.gridcare.privacy.app.CustomerIdentities;
 import org.gridcare.privacy.app.DataSubjectRights;
 import org.gridcare.privacy.app.RecordingFiles;
 import org.gridcare.privacy.app.RetentionService;
@@ -41,8 +42,8 @@ public final class PrivacyModule {
   private final HttpPrivacyRoutes routes;
   private final long timer;
 
-  /** What privacy needs from the recordings and notifications modules (adapters in the server's wiring). */
-  public record Ports(RecordingFiles recordings, SmsObjections objections) {}
+  /** What privacy needs from the recordings, notifications and CRM modules (adapters in the server's wiring). */
+  public record Ports(RecordingFiles recordings, SmsObjections objections, CustomerIdentities identities) {}
 
   private PrivacyModule(Vertx vertx, ContactCentreConfig config, Storage storage, ProcessingRecords records,
       Ports ports, Clock clock) {
@@ -52,7 +53,8 @@ public final class PrivacyModule {
     FileVoicemails voicemail = new FileVoicemails(vertx, voicemailDir(config));
     retention = new RetentionService(records, data, ports.recordings(), voicemail, storage.audit(), clock);
     rights = new DataSubjectRights(records, data, ports.recordings(), voicemail, ports.objections(),
-        new ZipExportArchive(vertx, Path.of(config.storage().dataDir(), "exports", "privacy")), storage.audit(), clock);
+        ports.identities(), new ZipExportArchive(vertx, Path.of(config.storage().dataDir(), "exports", "privacy")),
+        storage.audit(), clock);
     routes = new HttpPrivacyRoutes(vertx, rights, new PhoneNumbers(config.locale().phoneRegion()));
     timer = vertx.setPeriodic(config.privacy().retentionEvery().toMillis(), id -> retention.run(false, RETENTION_ACTOR)
         .onSuccess(lines -> LOG.info("Retention: {}", lines.stream().map(RetentionService.Line::sweep)
@@ -81,9 +83,9 @@ public final class PrivacyModule {
         recordings, new FileVoicemails(vertx, voicemailDir(config)), storage.audit(), clock));
   }
 
-  /** The IVR's voicemail directory (IvrModule: {@code <storage.data-dir>/voicemail}). */
+  /** The IVR's voicemail directory ({@code ivr.voicemail-dir}, as IvrModule writes it). */
   static Path voicemailDir(ContactCentreConfig config) {
-    return Path.of(config.storage().dataDir(), "voicemail");
+    return Path.of(config.ivr().voicemailDir());
   }
 
   private static String summary(Sweep s) {

@@ -68,8 +68,7 @@ public final class RecordingsModule {
     Clock clock = Clock.systemUTC();
     PhoneNumbers phones = new PhoneNumbers(cc.locale().phoneRegion());
     catalog = new PgRecordings(storage.pool(), storage.audit());
-    FileSystemRecordingStore store = new FileSystemRecordingStore(vertx, Path.of(config.storeDir()),
-        Path.of(config.archiveDir()), Path.of(config.archiveCacheDir()), config.archiveCacheMb() * 1024L * 1024L);
+    FileSystemRecordingStore store = store(vertx, config);
     Map<String, String> operatorByEndpoint = new HashMap<>();
     for (OperatorConfig o : cc.operators()) {
       operatorByEndpoint.put(o.endpoint(), o.id());
@@ -79,7 +78,7 @@ public final class RecordingsModule {
         new FilePendingRecordings(vertx, monitor.resolve(".pending")), storage.journal(),
         monitor, operatorByEndpoint, phones, clock);
     sweep = new MonitorSweep(new FileMonitorFiles(vertx, monitor), store, catalog, lifecycle, storage.journal());
-    service = new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention(), config.retentionByTopic()), exports, clock);
+    service = service(catalog, store, config, exports, clock);
     routes = new HttpRecordingsRoutes(vertx, service, lifecycle, phones);
     subscription = pbx.subscribe(lifecycle::on);
     ticketLinks = vertx.eventBus().consumer(TICKET_LINK_ADDRESS, msg -> onTicketLinked(msg.body()));
@@ -99,6 +98,34 @@ public final class RecordingsModule {
 
   /** Call from a Vert.x context: PBX events are delivered on the context that subscribed. */
   public static Future<RecordingsModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx) {
+    return directories(vertx, config).map(dir -> new RecordingsModule(vertx, config, storage, pbx, dir))
+        // Recordings that closed while the database was away in a previous run are catalogued now, then the files a
+        // crash left in the monitor directory.
+        .compose(m -> m.lifecycle.retryPending().compose(left -> m.sweepMonitor()).map(m));
+  }
+
+  /**
+   * The module's {@link RecordingService} built as {@link #start} builds it (same catalogue, store, retention and
+   * directories) without the module itself (no PBX, no timers), for one-shot commands ({@code retention run}).
+   */
+  public static Future<RecordingService> service(Vertx vertx, ContactCentreConfig config, Storage storage) {
+    return directories(vertx, config).map(exports -> service(new PgRecordings(storage.pool(), storage.audit()),
+        store(vertx, config.recordings()), config.recordings(), exports, Clock.systemUTC()));
+  }
+
+  private static RecordingService service(PgRecordings catalog, FileSystemRecordingStore store, RecordingsConfig config,
+      Path exports, Clock clock) {
+    return new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention(),
+        config.retentionByTopic()), exports, clock);
+  }
+
+  private static FileSystemRecordingStore store(Vertx vertx, RecordingsConfig config) {
+    return new FileSystemRecordingStore(vertx, Path.of(config.storeDir()), Path.of(config.archiveDir()),
+        Path.of(config.archiveCacheDir()), config.archiveCacheMb() * 1024L * 1024L);
+  }
+
+  /** Creates the recording directories and {@code <data-dir>/exports} (returned) on a worker thread. */
+  private static Future<Path> directories(Vertx vertx, ContactCentreConfig config) {
     Path exports = Path.of(config.storage().dataDir(), "exports");
     RecordingsConfig r = config.recordings();
     return vertx.executeBlocking(() -> {
@@ -107,10 +134,7 @@ public final class RecordingsModule {
       }
       Files.createDirectories(exports);
       return exports;
-    }, false).map(dir -> new RecordingsModule(vertx, config, storage, pbx, dir))
-        // Recordings that closed while the database was away in a previous run are catalogued now, then the files a
-        // crash left in the monitor directory.
-        .compose(m -> m.lifecycle.retryPending().compose(left -> m.sweepMonitor()).map(m));
+    }, false);
   }
 
   /** Files leftover monitor files; a failed sweep is logged and retried by the next one (the files stay put). */
@@ -168,6 +192,7 @@ public final class RecordingsModule {
     return lifecycle;
   }
 
+  /** Search, playback, export, hold, retention and purge (privacy's erasure and retention use it too). */
   public RecordingService service() {
     return service;
   }

@@ -42,6 +42,7 @@ import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
 import org.gridcare.server.wiring.OptOutsForPrivacy;
+import org.gridcare.server.wiring.CrmForPrivacy;
 import org.gridcare.server.wiring.RecordingsForPrivacy;
 import org.gridcare.server.auth.Authentication;
 import org.gridcare.server.http.ApiContract;
@@ -192,7 +193,7 @@ public final class ContactCentre {
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
           fragments.add(HttpIdentityRoutes.FRAGMENT);
-          routes.add(new HttpIdentityRoutes(crm.identityKeys(), storage.audit()));
+          routes.add(new HttpIdentityRoutes(crm));
           fragments.add(privacy.openApiFragment());
           routes.add(privacy.routes());
           fragments.add(desktop.openApiFragment());
@@ -221,8 +222,8 @@ public final class ContactCentre {
   static final String BASE_API = "openapi/base.yaml";
 
   private PrivacyModule.Ports privacyPorts() {
-    return new PrivacyModule.Ports(new RecordingsForPrivacy(vertx, storage, config.recordings(),
-        dataDir(config).resolve("exports")), new OptOutsForPrivacy(storage.pool()));
+    return new PrivacyModule.Ports(new RecordingsForPrivacy(recordings.service()), new OptOutsForPrivacy(storage.pool()),
+        new CrmForPrivacy(crm));
   }
 
   private static String withoutExtension(Path wav) {

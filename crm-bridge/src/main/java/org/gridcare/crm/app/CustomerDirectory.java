@@ -1,11 +1,14 @@
 package org.gridcare.crm.app;
 
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gridcare.crm.domain.Customer;
 import org.gridcare.crm.domain.CustomerMatch;
 import org.gridcare.crm.domain.Gsrn;
+import org.gridcare.crm.domain.Rectification;
 import org.gridcare.platform.audit.Audit;
 import org.gridcare.platform.audit.AuditEntry;
 import org.gridcare.platform.domain.DomainException;
@@ -21,6 +24,7 @@ public final class CustomerDirectory implements CallerDirectory, OutageAudience 
   private final Applications applications;
   private final PhoneNumbers phones;
   private final Audit audit;
+  private final Clock clock = Clock.systemUTC();
 
   public CustomerDirectory(Customers customers, Tickets tickets, Interactions interactions, Applications applications,
       PhoneNumbers phones, Audit audit) {
@@ -82,6 +86,27 @@ public final class CustomerDirectory implements CallerDirectory, OutageAudience 
               applications.forCustomer(id)))
           .map(all -> new Customer360(c, all.resultAt(0), all.resultAt(1), all.resultAt(2)));
     });
+  }
+
+  /**
+   * Corrects a customer's master data (rectification): recorded in the access audit as {@code customer.rectified}
+   * with the fields changed and the reason (never the values), in the same transaction as the change.
+   */
+  public Future<Customer> rectify(long id, Rectification r, String actor) {
+    return customers.rectify(id, r, clock.instant(), c -> audit.record(AuditEntry.of(actor, "customer.rectified",
+        "customer", String.valueOf(id)).because(r.reason())
+        .details(Map.of("fields", String.join(",", r.fields()), "version", c.version()))));
+  }
+
+  /** A phone number as typed, in E.164 by the platform's normalisation; {@code invalid-phone} naming the field. */
+  public String e164(String raw, String field) {
+    return phones.normalise(raw).orElseThrow(() -> DomainException.invalid("invalid-phone",
+        field + ": not a phone number"));
+  }
+
+  /** Whether an E.164 number is a mobile (can take SMS). */
+  public boolean isMobile(String e164) {
+    return phones.isMobile(e164);
   }
 
   private static CustomerMatch match(Customer c, double score) {

@@ -1,13 +1,16 @@
 package org.gridcare.crm.app;
 
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.gridcare.crm.domain.Customer;
 import org.gridcare.crm.domain.CustomerDraft;
 import org.gridcare.crm.domain.CustomerMatch;
 import org.gridcare.crm.domain.Gsrn;
 import org.gridcare.crm.domain.PartyIdentity;
+import org.gridcare.crm.domain.Rectification;
 
 /** The customer register (port). */
 public interface Customers {
@@ -37,4 +40,10 @@ public interface Customers {
   Future<Long> debtCents(long customerId);
 
   Future<Long> count();
+
+  /**
+   * Applies a rectification if the customer is still at {@code r.version()} ({@code stale-customer} otherwise), in
+   * one transaction that also runs {@code beforeCommit} with the corrected customer (its failure undoes it all).
+   */
+  Future<Customer> rectify(long id, Rectification r, Instant at, Function<Customer, Future<Void>> beforeCommit);
 }

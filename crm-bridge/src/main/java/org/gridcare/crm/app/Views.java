@@ -35,7 +35,7 @@ public final class Views {
     }
     return new JsonObject().put("id", c.id()).put("number", c.number()).put("kind", c.kind().id()).put("name", c.name())
         .put("identity", c.identityMasked()).put("phones", phones).put("address", address(c.address()))
-        .put("meteringPoints", points);
+        .put("meteringPoints", points).put("version", c.version());
   }
 
   public static JsonObject match(CustomerMatch m) {

@@ -23,8 +23,12 @@ import org.gridcare.crm.app.TicketService;
 import org.gridcare.crm.app.TicketService.TicketEdit;
 import org.gridcare.crm.app.Views;
 import org.gridcare.crm.domain.ApplicationStage;
+import org.gridcare.crm.domain.GridLocation;
 import org.gridcare.crm.domain.Gsrn;
 import org.gridcare.crm.domain.MeterReading;
+import org.gridcare.crm.domain.Phone;
+import org.gridcare.crm.domain.Rectification;
+import org.gridcare.crm.domain.Rectification.AddressCorrection;
 import org.gridcare.crm.domain.Ticket;
 import org.gridcare.crm.domain.TicketDraft;
 import org.gridcare.crm.domain.TicketSource;
@@ -70,6 +74,7 @@ public final class HttpCrmRoutes implements Consumer<RouterBuilder> {
       return new JsonObject().put("customer", Views.customer(c.customer(), true)).put("tickets", ts)
           .put("interactions", is).put("applications", as);
     })));
+    on(rb, "rectifyCustomer", this::rectify);
     on(rb, "listInteractions", ctx -> reply(ctx, 200,
         interactions.forCustomer(longParam(ctx, "customerId"), intQuery(ctx, "limit", 50)).map(list -> {
           JsonArray out = new JsonArray();
@@ -139,6 +144,33 @@ public final class HttpCrmRoutes implements Consumer<RouterBuilder> {
       list.forEach(m -> out.add(Views.match(m)));
       return out;
     }));
+  }
+
+  /** Agents too: correcting an address or a number while the customer is on the line is routine; a reason is required. */
+  private void rectify(RoutingContext ctx) {
+    long id = longParam(ctx, "customerId");
+    JsonObject b = ctx.body().asJsonObject();
+    Future<Rectification> parsed = Future.succeededFuture().map(v -> {
+      JsonObject phones = b.getJsonObject("phones", new JsonObject());
+      List<Phone> add = new ArrayList<>();
+      JsonArray adds = phones.getJsonArray("add", new JsonArray());
+      for (int i = 0; i < adds.size(); i++) {
+        JsonObject p = adds.getJsonObject(i);
+        String e164 = directory.e164(p.getString("number"), "phones.add[" + i + "].number");
+        add.add(new Phone(e164, p.getBoolean("mobile", directory.isMobile(e164)), p.getBoolean("notifyConsent", false)));
+      }
+      List<String> remove = new ArrayList<>();
+      JsonArray removes = phones.getJsonArray("remove", new JsonArray());
+      for (int i = 0; i < removes.size(); i++) {
+        remove.add(directory.e164(removes.getString(i), "phones.remove[" + i + "]"));
+      }
+      JsonObject a = b.getJsonObject("address");
+      AddressCorrection address = a == null ? null : new AddressCorrection(a.getString("street"),
+          a.getString("postcode"), a.getString("city"), a.getString("gridArea") == null ? null
+              : new GridLocation(a.getString("gridArea"), a.getString("substation"), a.getString("feeder")));
+      return new Rectification(b.getInteger("version"), b.getString("name"), add, remove, address, b.getString("reason"));
+    });
+    reply(ctx, 200, parsed.compose(r -> directory.rectify(id, r, username(ctx))).map(c -> Views.customer(c, true)));
   }
 
   private void createTicket(RoutingContext ctx) {

@@ -8,14 +8,17 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.gridcare.crm.app.Customers;
 import org.gridcare.crm.app.GridSelector;
 import org.gridcare.crm.app.IdentityVault;
 import org.gridcare.crm.app.NotifiableContact;
+import org.gridcare.crm.app.Views;
 import org.gridcare.crm.domain.Address;
 import org.gridcare.crm.domain.Customer;
 import org.gridcare.crm.domain.CustomerDraft;
@@ -26,7 +29,10 @@ import org.gridcare.crm.domain.Gsrn;
 import org.gridcare.crm.domain.MeteringPoint;
 import org.gridcare.crm.domain.PartyIdentity;
 import org.gridcare.crm.domain.Phone;
+import org.gridcare.crm.domain.Rectification;
 import org.gridcare.platform.domain.DomainException;
+import org.gridcare.platform.journal.JournalEntry;
+import org.gridcare.storage.journal.PgJournal;
 
 /**
  * Customers in PostgreSQL. A customer loads in one statement (phones and metering points aggregated as JSON), so
@@ -34,7 +40,7 @@ import org.gridcare.platform.domain.DomainException;
  * back here: only its last two digits, for the masked form.
  */
 public final class PgCustomers implements Customers {
-  private static final String SELECT = "SELECT c.id, c.number, c.kind, c.name, c.identity_last2, "
+  private static final String SELECT = "SELECT c.id, c.number, c.kind, c.name, c.identity_last2, c.version, "
       + "a.street, a.postcode, a.city, a.area_code, a.substation, a.feeder, "
       + "(SELECT coalesce(json_agg(json_build_object('e164', p.e164, 'mobile', p.mobile, 'consent', p.notify_consent) "
       + "   ORDER BY p.position), '[]'::json) FROM crm_phone p WHERE p.customer_id = c.id) AS phones, "
@@ -46,10 +52,17 @@ public final class PgCustomers implements Customers {
 
   private final Pool pool;
   private final IdentityVault vault;
+  private final PgOutbox outbox;
 
   public PgCustomers(Pool pool, IdentityVault vault) {
+    this(pool, vault, false);
+  }
+
+  /** {@code external}: changes are also written to the outbox for the external CRM. */
+  public PgCustomers(Pool pool, IdentityVault vault, boolean external) {
     this.pool = pool;
     this.vault = vault;
+    this.outbox = new PgOutbox(external);
   }
 
   @Override
@@ -324,12 +337,111 @@ public final class PgCustomers implements Customers {
     return pool.query("SELECT count(*) FROM crm_customer").execute().map(rows -> rows.iterator().next().getLong(0));
   }
 
+  /**
+   * One transaction holding the customer's row lock: checks the version, applies the correction (a shared postal
+   * address row is replaced, not edited, so metering points keep their installation address), bumps the version,
+   * journals {@code crm.customer.rectified} (field names only), writes {@code customer.rectified} to the outbox, and
+   * runs {@code beforeCommit} (the audit), whose failure rolls the correction back.
+   */
+  @Override
+  public Future<Customer> rectify(long id, Rectification r, Instant at, Function<Customer, Future<Void>> beforeCommit) {
+    return pool.withTransaction(tx -> tx.preparedQuery("SELECT version, address_id FROM crm_customer WHERE id = $1 FOR UPDATE")
+            .execute(Tuple.of(id))
+            .compose(rows -> {
+              if (rows.size() == 0) {
+                throw DomainException.notFound("no-such-customer", "No customer " + id);
+              }
+              Row row = rows.iterator().next();
+              if (row.getInteger("version") != r.version()) {
+                throw DomainException.conflict("stale-customer", "Customer " + id + " was changed meanwhile (version "
+                    + row.getInteger("version") + ", yours " + r.version() + "); reload and correct again");
+              }
+              long addressId = row.getLong("address_id");
+              return (r.name() == null ? Future.<Void>succeededFuture() : tx.preparedQuery(
+                      "UPDATE crm_customer SET name = $2 WHERE id = $1").execute(Tuple.of(id, r.name())).<Void>mapEmpty())
+                  .compose(v -> r.address() == null ? Future.<Void>succeededFuture() : readdress(tx, id, addressId, r))
+                  .compose(v -> rephone(tx, id, r))
+                  .compose(v -> tx.preparedQuery("UPDATE crm_customer SET version = version + 1, updated_at = $2 "
+                      + "WHERE id = $1").execute(Tuple.of(id, Sql.ts(at))))
+                  .compose(v -> many(tx, "WHERE c.id = $1", Tuple.of(id)))
+                  .map(list -> list.get(0));
+            })
+            .compose(c -> PgJournal.append(tx, JournalEntry.of("crm.customer.rectified").customer(String.valueOf(id))
+                    .data(Map.of("fields", String.join(",", r.fields()), "version", c.version())).at(at))
+                .compose(v -> outbox.add(tx, "customer.rectified", "customer:" + id, new JsonObject()
+                    .put("fields", new JsonArray(r.fields())).put("customer", Views.customer(c, true)), at))
+                .compose(v -> beforeCommit.apply(c))
+                .map(c)))
+        .recover(e -> Sql.translate(e, Map.of()));
+  }
+
+  private Future<Void> readdress(SqlClient tx, long customerId, long addressId, Rectification r) {
+    return tx.preparedQuery("SELECT a.street, a.postcode, a.city, a.area_code, a.substation, a.feeder, "
+            + "EXISTS (SELECT 1 FROM crm_metering_point m WHERE m.address_id = a.id) AS shared "
+            + "FROM crm_address a WHERE a.id = $1").execute(Tuple.of(addressId))
+        .compose(rows -> {
+          Row a = rows.iterator().next();
+          Address next = r.address().applyTo(new Address(a.getString("street"), a.getString("postcode"),
+              a.getString("city"), new GridLocation(a.getString("area_code"), a.getString("substation"),
+                  a.getString("feeder"))));
+          Future<Void> area = ensureArea(tx, next.grid());
+          if (a.getBoolean("shared")) {
+            return area.compose(v -> insertAddress(tx, next)).compose(newId -> tx.preparedQuery(
+                "UPDATE crm_customer SET address_id = $2 WHERE id = $1").execute(Tuple.of(customerId, newId))).mapEmpty();
+          }
+          return area.compose(v -> tx.preparedQuery("UPDATE crm_address SET street = $2, postcode = $3, city = $4, "
+                  + "area_code = $5, substation = $6, feeder = $7 WHERE id = $1")
+              .execute(Tuple.of(addressId, next.street(), next.postcode(), next.city(), next.grid().area(),
+                  next.grid().substation(), next.grid().feeder()))).mapEmpty();
+        });
+  }
+
+  /** Removes the numbers named (each must be the customer's) and appends the new ones; other phones keep their flags. */
+  private static Future<Void> rephone(SqlClient tx, long customerId, Rectification r) {
+    if (r.addPhones().isEmpty() && r.removePhones().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery("SELECT e164, position FROM crm_phone WHERE customer_id = $1").execute(Tuple.of(customerId))
+        .compose(rows -> {
+          java.util.Set<String> have = new java.util.HashSet<>();
+          int last = -1;
+          for (Row p : rows) {
+            have.add(p.getString("e164"));
+            last = Math.max(last, p.getInteger("position"));
+          }
+          for (String e164 : r.removePhones()) {
+            if (!have.contains(e164)) {
+              throw DomainException.invalid("unknown-phone", "phones.remove: a number the customer does not have");
+            }
+          }
+          for (Phone p : r.addPhones()) {
+            if (have.contains(p.e164())) {
+              throw DomainException.invalid("duplicate-phone", "phones.add: a number the customer already has");
+            }
+          }
+          List<Tuple> added = new ArrayList<>();
+          for (Phone p : r.addPhones()) {
+            added.add(Tuple.of(customerId, p.e164(), p.mobile(), p.notifyConsent(), ++last));
+          }
+          Future<Void> removed = r.removePhones().isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
+                  "DELETE FROM crm_phone WHERE customer_id = $1 AND e164 = ANY($2)")
+              .execute(Tuple.of(customerId, (Object) r.removePhones().toArray(new String[0]))).mapEmpty();
+          return removed.compose(v -> added.isEmpty() ? Future.<Void>succeededFuture() : tx.preparedQuery(
+              "INSERT INTO crm_phone (customer_id, e164, mobile, notify_consent, position) VALUES ($1, $2, $3, $4, $5)")
+              .executeBatch(added).mapEmpty());
+        });
+  }
+
   private Future<Optional<Customer>> one(String where, Tuple args) {
     return many(where, args).map(list -> list.stream().findFirst());
   }
 
   private Future<List<Customer>> many(String where, Tuple args) {
-    return pool.preparedQuery(SELECT + where).execute(args)
+    return many(pool, where, args);
+  }
+
+  private static Future<List<Customer>> many(SqlClient client, String where, Tuple args) {
+    return client.preparedQuery(SELECT + where).execute(args)
         .map(rows -> {
           List<Customer> out = new ArrayList<>();
           rows.forEach(r -> out.add(customer(r)));
@@ -355,7 +467,7 @@ public final class PgCustomers implements Customers {
               new GridLocation(m.getString("area"), m.getString("substation"), m.getString("feeder")))));
     }
     return new Customer(r.getLong("id"), r.getString("number"), kind, r.getString("name"),
-        masked(kind, r.getString("identity_last2")), phones, address, points);
+        masked(kind, r.getString("identity_last2")), phones, address, points, r.getInteger("version"));
   }
 
   private static JsonArray json(Object value) {

@@ -29,12 +29,15 @@ public final class DataSubjectRights {
   private final RecordingFiles recordings;
   private final VoicemailFiles voicemail;
   private final SmsObjections objections;
+  private final CustomerIdentities identities;
   private final ExportArchive archive;
   private final Audit audit;
   private final Clock clock;
 
   public DataSubjectRights(ProcessingRecords records, PersonalData data, RecordingFiles recordings,
-      VoicemailFiles voicemail, SmsObjections objections, ExportArchive archive, Audit audit, Clock clock) {
+      VoicemailFiles voicemail, SmsObjections objections, CustomerIdentities identities, ExportArchive archive,
+      Audit audit, Clock clock) {
+    this.identities = identities;
     this.records = records;
     this.data = data;
     this.recordings = recordings;
@@ -46,18 +49,23 @@ public final class DataSubjectRights {
   }
 
   /**
-   * One zip: {@code customer.json} (every row about the customer, and the access log: who read their data), their
-   * recordings and voicemail messages. The export itself is audited first.
+   * One zip: {@code customer.json} (every row about the customer with their national ID / organisation number in
+   * clear, and the access log: who read their data), their recordings and voicemail messages. The export is audited
+   * first, then the CRM's reveal of the identity (so both are in the access log of the copy).
    */
   public Future<Path> export(String actor, long customerId, String reason) {
     return requireReason(reason).compose(v -> footprint(customerId))
         .compose(f -> record(actor, "customer.exported", customerId, reason, Map.of("recordings", f.recordings().size()))
-            .compose(v -> Future.all(data.export(f), files(f)))
-            .compose(all -> {
-              Map<String, Object> json = all.resultAt(0);
+            .compose(v -> identities.reveal(customerId, actor, reason))
+            .compose(identity -> Future.all(data.export(f), files(f)).compose(all -> {
+              JsonObject json = new JsonObject(all.<Map<String, Object>>resultAt(0));
+              JsonObject customer = json.getJsonObject("customer");
+              if (customer != null) {
+                identity.ifPresent(id -> customer.put("identity", id));
+              }
               Map<String, Path> files = all.resultAt(1);
-              return archive.write("customer-" + customerId, new JsonObject(json).encodePrettily(), files);
-            }));
+              return archive.write("customer-" + customerId, json.encodePrettily(), files);
+            })));
   }
 
   private Future<Map<String, Path>> files(Footprint f) {

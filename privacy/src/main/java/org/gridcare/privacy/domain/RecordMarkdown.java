@@ -55,8 +55,8 @@ public final class RecordMarkdown {
         .append("`customer-{id}.json` with every stored row about the customer (customer file, calls, call events, ")
         .append("tickets and notes, callbacks, SMS and automated calls, subscriptions, objections, meter readings, ")
         .append("recording metadata) and the access log (who read or changed their data, when, why), plus their ")
-        .append("recordings and voicemail messages. The national ID is shown masked: it is stored encrypted and the ")
-        .append("customer already holds it.\n")
+        .append("recordings and voicemail messages. The customer file holds the national ID / organisation number in ")
+        .append("clear, revealed through the CRM's audited reveal (`customer.identity.revealed`, same actor and reason).\n")
         .append("- **Erasure (Art. 17):** `POST /api/privacy/customers/{id}/erasure` with `dryRun` to preview. ")
         .append("Refused while the customer is on legal hold, has open tickets or a recording on hold. Categories ")
         .append("marked *erased* above are deleted or anonymised (rows counted by reports keep their counts); ")
@@ -67,9 +67,12 @@ public final class RecordMarkdown {
         .append("notifications' opt-out register, as an SMS STOP does: every later campaign and restoration notice ")
         .append("skips it and its pending SMS and automated calls are withdrawn.\n")
         .append("- **Rectification (Art. 16):** through the CRM. Ticket subjects and descriptions: ")
-        .append("`PATCH /api/crm/tickets/{id}`; notes are added, not rewritten. Customer master data (name, phones, ")
-        .append("address): the built-in CRM has no update route yet and its import refuses customers already ")
-        .append("registered, so a correction is made in the utility's CRM of record until crm-bridge offers one.\n");
+        .append("`PATCH /api/crm/tickets/{id}`; notes are added, not rewritten. Customer master data: ")
+        .append("`PATCH /api/crm/customers/{id}` (agents during a call, supervisors, admins; a reason required) ")
+        .append("corrects the name, adds or removes phone numbers (normalised to E.164; the others keep their ")
+        .append("notification consent) and corrects the postal address, against the version the corrector read. ")
+        .append("Each correction is audited (`customer.rectified`: who, why, which fields, never the values), ")
+        .append("journalled and sent to the external CRM through its outbox.\n");
     return md.toString();
   }
 

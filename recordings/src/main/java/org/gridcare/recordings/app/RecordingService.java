@@ -110,8 +110,27 @@ public final class RecordingService {
           viewer.requireAdmin("place or release a legal hold");
           return v;
         })
-        .compose(v -> get(viewer, id)).compose(r -> catalog.setHold(id, hold, new AuditEntry(clock.instant(), viewer.username(),
-        hold ? AuditEntry.Action.HELD : AuditEntry.Action.RELEASED, id, reason, Map.of())));
+        .compose(v -> get(viewer, id)).compose(r -> hold(id, hold, viewer.username(), reason));
+  }
+
+  /** Places or releases a recording's legal hold for a caller authorised elsewhere (privacy's customer hold), audited. */
+  public Future<Void> hold(String id, boolean hold, String actor, String reason) {
+    return catalog.setHold(id, hold, new AuditEntry(clock.instant(), actor,
+        hold ? AuditEntry.Action.HELD : AuditEntry.Action.RELEASED, id, reason, Map.of()));
+  }
+
+  /**
+   * Purges one recording as retention does (audited first, then the file, then the catalogue row), for an erasure;
+   * nothing to do when it is unknown or already purged.
+   */
+  public Future<Void> purge(String id, String actor, String reason) {
+    return catalog.byId(id).compose(found -> found.isEmpty() || found.get().status() == Recording.Status.PURGED
+        ? Future.succeededFuture() : purge(found.get(), actor, reason, clock.instant()));
+  }
+
+  /** The readable file of a stored recording (archived ones restored to the cache); fails when it is gone. */
+  public Future<Path> storedFile(String storeKey) {
+    return store.locate(storeKey);
   }
 
   public Future<List<AuditEntry>> auditTrail(Viewer viewer, String id) {
@@ -129,7 +148,11 @@ public final class RecordingService {
    * actor ({@code retention} for the scheduled job, the administrator otherwise) and reason.
    */
   public Future<RetentionReport> applyRetention(String actor, String reason, int limit) {
-    Instant now = clock.instant();
+    return applyRetention(actor, reason, limit, clock.instant());
+  }
+
+  /** {@link #applyRetention(String, String, int)} as of {@code now} (privacy's retention runs on its own clock). */
+  public Future<RetentionReport> applyRetention(String actor, String reason, int limit, Instant now) {
     return catalog.retentionCandidates(now.minus(retention.archiveAfter()), now.minus(retention.shortestRetention()), limit).compose(list -> {
       int[] counts = new int[3];
       Future<Void> chain = Future.succeededFuture();
@@ -147,6 +170,12 @@ public final class RecordingService {
     });
   }
 
+  /** The recordings retention would purge as of {@code now}, oldest first, {@code limit} at most considered. */
+  public Future<List<Recording>> expired(Instant now, int limit) {
+    return catalog.retentionCandidates(now.minus(retention.archiveAfter()), now.minus(retention.shortestRetention()),
+        limit).map(list -> list.stream().filter(r -> retention.decide(r, now) == Retention.Decision.PURGE).toList());
+  }
+
   private Future<Retention.Decision> act(Recording r, String actor, String reason, Instant now) {
     Retention.Decision d = retention.decide(r, now);
     switch (d) {
@@ -156,13 +185,17 @@ public final class RecordingService {
             .compose(v -> store.archive(r.storeKey()))
             .compose(key -> catalog.archived(r.id(), key)).map(d);
       case PURGE:
-        return catalog.audit(new AuditEntry(now, actor, AuditEntry.Action.PURGED, r.id(), reason,
-                Map.of("status", r.status().id())))
-            .compose(v -> r.storeKey() == null ? Future.<Void>succeededFuture() : store.delete(r.storeKey()))
-            .compose(v -> catalog.purged(r.id())).map(d);
+        return purge(r, actor, reason, now).map(d);
       default:
         return Future.succeededFuture(d);
     }
+  }
+
+  private Future<Void> purge(Recording r, String actor, String reason, Instant at) {
+    return catalog.audit(new AuditEntry(at, actor, AuditEntry.Action.PURGED, r.id(), reason,
+            Map.of("status", r.status().id())))
+        .compose(v -> r.storeKey() == null ? Future.<Void>succeededFuture() : store.delete(r.storeKey()))
+        .compose(v -> catalog.purged(r.id()));
   }
 
   private static Future<Void> requireReason(String reason) {

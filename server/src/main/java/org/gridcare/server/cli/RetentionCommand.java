@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.gridcare.privacy.PrivacyModule;
 import org.gridcare.privacy.app.RetentionService;
 import org.gridcare.privacy.domain.RecordMarkdown;
-import org.gridcare.server.ContactCentre;
+import org.gridcare.recordings.RecordingsModule;
 import org.gridcare.server.wiring.RecordingsForPrivacy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,9 +29,9 @@ final class RetentionCommand {
     @Override
     public Integer call() throws Exception {
       return Cli.withStorage(config, (cfg, vertx, storage) -> {
-        RetentionService retention = Cli.await(PrivacyModule.retention(vertx, cfg, storage,
-            new RecordingsForPrivacy(vertx, storage, cfg.recordings(), ContactCentre.dataDir(cfg).resolve("exports")),
-            Clock.systemUTC()), 30);
+        RetentionService retention = Cli.await(RecordingsModule.service(vertx, cfg, storage)
+            .compose(recordings -> PrivacyModule.retention(vertx, cfg, storage, new RecordingsForPrivacy(recordings),
+                Clock.systemUTC())), 30);
         List<RetentionService.Line> lines = Cli.await(retention.run(dryRun, Cli.operatingSystemActor()), 3600);
         System.out.print(table(lines, dryRun));
         lines.stream().filter(l -> l.failure() != null).forEach(l -> System.err.println(

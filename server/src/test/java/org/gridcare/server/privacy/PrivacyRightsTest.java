@@ -89,12 +89,16 @@ class PrivacyRightsTest {
           .addQueryParam("reason", "subject access request").bearerTokenAuthentication(admin).send())).body());
       JsonObject export = new JsonObject(new String(zip.get("customer-" + subject + ".json"), StandardCharsets.UTF_8));
       assertThat(export.getJsonObject("customer").getString("name")).isEqualTo(NAME);
+      assertThat(export.getJsonObject("customer").getString("identity")).as("the subject's own ID, in clear")
+          .isEqualTo(nationalId);
+      assertThat(db.strings("SELECT actor || '|' || reason FROM audit WHERE action = 'customer.identity.revealed' "
+          + "AND subject_id = $1", String.valueOf(subject))).containsExactly("dpo|subject access request");
       assertThat(export.getJsonArray("phones")).hasSize(3);
       assertThat(export.getJsonArray("tickets").getJsonObject(0).getJsonArray("notes")).hasSize(1);
       assertThat(export.getJsonArray("calls")).isNotEmpty();
       assertThat(export.getJsonArray("sms")).hasSize(1);
       assertThat(export.getJsonArray("accessLog").stream().map(e -> ((JsonObject) e).getString("action")))
-          .contains("customer.viewed", "customer.exported");
+          .contains("customer.viewed", "customer.exported", "customer.identity.revealed");
       assertThat(zip.keySet()).contains("voicemail/" + voicemail.getFileName());
       assertThat(zip.keySet().stream().filter(k -> k.startsWith("recordings/"))).hasSize(1);
 

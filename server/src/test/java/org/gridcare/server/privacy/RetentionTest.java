@@ -23,6 +23,7 @@ import org.gridcare.privacy.domain.Category;
 import org.gridcare.privacy.domain.Sweep;
 import org.gridcare.privacy.pg.PgPersonalData;
 import org.gridcare.server.TestCentre;
+import org.gridcare.recordings.RecordingsModule;
 import org.gridcare.server.wiring.RecordingsForPrivacy;
 import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
@@ -50,7 +51,7 @@ class RetentionTest {
       Fixture f = new Fixture(db, config, data);
       f.seed();
       RetentionService retention = await(PrivacyModule.retention(vertx, config, storage,
-          new RecordingsForPrivacy(vertx, storage, config.recordings(), data.resolve("exports")),
+          new RecordingsForPrivacy(await(RecordingsModule.service(vertx, config, storage))),
           Clock.fixed(NOW, ZoneOffset.UTC)));
 
       Map<Category, Long> expected = new LinkedHashMap<>();
