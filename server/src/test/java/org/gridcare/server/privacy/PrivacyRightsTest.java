@@ -32,6 +32,7 @@ import org.gridcare.crm.domain.TicketTopic;
 import org.gridcare.platform.domain.Identifiers;
 import org.gridcare.platform.journal.JournalEntry;
 import org.gridcare.server.ContactCentre;
+import org.gridcare.server.LogCapture;
 import org.gridcare.server.TestCentre;
 import org.gridcare.server.auth.Identity;
 import org.gridcare.server.auth.Role;
@@ -57,7 +58,7 @@ class PrivacyRightsTest {
 
   @Test
   void exportThenErasureLeavesNoTraceWhileTotalsStay(StorageSettings storage) throws Exception {
-    try (TestCentre centre = TestCentre.start(storage)) {
+    try (LogCapture logs = LogCapture.start(); TestCentre centre = TestCentre.start(storage)) {
       ContactCentre cc = centre.cc();
       Db db = new Db(cc.storage().pool());
       WebClient http = WebClient.create(cc.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
@@ -130,6 +131,11 @@ class PrivacyRightsTest {
 
       for (String identifier : List.of(nationalId, MOBILE, LANDLINE, "91112233", "55112233", NAME, "Solbakken", STREET)) {
         assertThat(found(db, identifier)).as("columns still holding " + identifier).isEmpty();
+      }
+      String logged = logs.text();
+      assertThat(logged).as("the capture saw the server run").contains("HTTP API listening");
+      for (String identifier : List.of(nationalId, MOBILE, LANDLINE, "91112233", "55112233", NAME, "Solbakken", STREET)) {
+        assertThat(logged).as("logs (shipped configuration) holding " + identifier).doesNotContain(identifier);
       }
       assertThat(found(db, "Olav Kvam")).as("the other customer is untouched").contains("crm_customer.name");
       assertThat(found(db, "+4791119999")).contains("crm_phone.e164", "journal.phone");

@@ -2,18 +2,10 @@ package org.gridcare.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.ContextInitializer;
-import ch.qos.logback.core.OutputStreamAppender;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +26,14 @@ import org.gridcare.pbxsim.PbxSimulator;
 import org.gridcare.pbxsim.SimCall;
 import org.gridcare.server.ContactCentre;
 import org.gridcare.server.DemoTraffic;
+import org.gridcare.server.LogCapture;
 import org.gridcare.server.TestCentre;
 import org.gridcare.server.auth.Identity;
 import org.gridcare.server.auth.Role;
-import org.gridcare.server.logging.JsonLinesEncoder;
 import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A stretch of simulated traffic with the production logging configuration ({@code logback.xml}, plus the JSON-lines
@@ -58,17 +49,10 @@ class LogsHoldNoPersonalNumbersTest {
 
   @Test
   void aStretchOfTrafficLogsNoFullPhoneNumberOrNationalId(StorageSettings storage, @TempDir Path dir) throws Exception {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    ByteArrayOutputStream json = new ByteArrayOutputStream();
-    PrintStream err = System.err;
-    PrintStream out = System.out;
-    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-    System.setErr(new PrintStream(new Tee(err, captured), true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(new Tee(out, captured), true, StandardCharsets.UTF_8));
-    productionLogging(logging, json);
     List<String> sentTo = new java.util.concurrent.CopyOnWriteArrayList<>();
     CompletableFuture<Void> smsSent = new CompletableFuture<>();
-    try {
+    String text;
+    try (LogCapture logs = LogCapture.start()) {
       var vertx = io.vertx.core.Vertx.vertx();
       HttpServer twilio = twilioStandIn(vertx, sentTo, smsSent);
       try (TestCentre centre = TestCentre.start(config(storage, dir, twilio.actualPort()))) {
@@ -77,13 +61,8 @@ class LogsHoldNoPersonalNumbersTest {
         twilio.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
       }
-    } finally {
-      System.setErr(err);
-      System.setOut(out);
-      logging.reset();
-      new ContextInitializer(logging).autoConfig();
+      text = logs.text();
     }
-    String text = captured.toString(StandardCharsets.UTF_8) + "\n" + json.toString(StandardCharsets.UTF_8);
     assertThat(text).as("the capture saw the server run").contains("HTTP API listening").contains("login failed for");
     assertThat(sentTo).as("SMS went out to customers").isNotEmpty();
     assertThat(text).as("callers' numbers reached the logs, masked").containsPattern("\\+47\\*+[0-9]{2}\\b");
@@ -173,23 +152,6 @@ class LogsHoldNoPersonalNumbersTest {
     return "(?<![0-9])" + Pattern.quote(d) + "(?![0-9])";
   }
 
-  /** The shipped logback.xml, and the JSON-lines encoder into {@code json}. */
-  private static void productionLogging(LoggerContext logging, OutputStream json) throws Exception {
-    logging.reset();
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(logging);
-    configurator.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
-    JsonLinesEncoder encoder = new JsonLinesEncoder();
-    encoder.setContext(logging);
-    encoder.start();
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-    appender.setContext(logging);
-    appender.setEncoder(encoder);
-    appender.setOutputStream(json);
-    appender.start();
-    logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
-  }
-
   /** Twilio's Messages endpoint, enough for the SDK: 201 with the message. */
   private static HttpServer twilioStandIn(io.vertx.core.Vertx vertx, List<String> sentTo, CompletableFuture<Void> sent)
       throws Exception {
@@ -227,32 +189,5 @@ class LogsHoldNoPersonalNumbersTest {
 
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
-
-  /** Writes to both streams. */
-  private static final class Tee extends OutputStream {
-    private final OutputStream a;
-    private final OutputStream b;
-
-    Tee(OutputStream a, OutputStream b) {
-      this.a = a;
-      this.b = b;
-    }
-
-    @Override
-    public void write(int x) throws java.io.IOException {
-      a.write(x);
-      synchronized (b) {
-        b.write(x);
-      }
-    }
-
-    @Override
-    public void write(byte[] bytes, int off, int len) throws java.io.IOException {
-      a.write(bytes, off, len);
-      synchronized (b) {
-        b.write(bytes, off, len);
-      }
-    }
   }
 }
