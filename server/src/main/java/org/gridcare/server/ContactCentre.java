@@ -156,7 +156,7 @@ public final class ContactCentre {
           AcdHandoff handoff = h -> acd.acd().enqueue(new QueueRequest(h.call().value(), h.channel().value(), h.topic(),
               h.line(), h.priority(), h.hazard(), 0, h.customerId(), null)).mapEmpty();
           return IvrModule.start(vertx, config, storage, pbx::registerScript,
-              new IvrModule.Ports(crmForIvr, outages, crmForIvr, crmForIvr, handoff), registry);
+              new IvrModule.Ports(crmForIvr, outages, crmForIvr, crmForIvr, handoff, acd.acd()::isOpen), registry);
         })
         .compose(m -> {
           ivr = m;

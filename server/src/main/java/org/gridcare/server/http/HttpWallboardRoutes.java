@@ -94,6 +94,10 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
     HttpApi.on(rb, "wallboardSpy", this::spy);
     HttpApi.on(rb, "setWallboardOperatorState", this::operatorState);
     HttpApi.on(rb, "moveWallboardCall", this::moveCall);
+    HttpApi.on(rb, "overrideWallboardLineHours", this::overrideLine);
+    HttpApi.on(rb, "resetWallboardLineHours", this::resetLine);
+    HttpApi.on(rb, "overrideWallboardOperatorSkills", this::overrideSkills);
+    HttpApi.on(rb, "resetWallboardOperatorSkills", this::resetSkills);
     HttpApi.on(rb, "wallboardStream", this::stream);
   }
 
@@ -184,6 +188,7 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
             .put("priority", c.call().priority()).put("effectivePriority", c.effectivePriority())
             .put("hazard", c.call().hazard()).put("position", c.position()).put("waitedSeconds", c.waited().toSeconds())));
         lines.add(new JsonObject().put("line", q.line()).put("name", q.name()).put("open", q.open())
+            .put("override", parts.acd().lineOverride(q.line()).map(HttpWallboardRoutes::override).orElse(null))
             .put("waiting", q.calls().size()).put("longestWaitSeconds", q.longestWait().toSeconds())
             .put("calls", calls).put("operators", byState).put("alerts", alerts.result().get(q.line())));
       }
@@ -197,7 +202,9 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
             .put("lines", new JsonArray(v.operator().lines().stream().sorted().toList())).put("state", s.state().id())
             .put("since", s.since() == null ? null : s.since().toString())
             .put("stateSeconds", s.since() == null ? null : Duration.between(s.since(), now).toSeconds())
-            .put("reason", s.reason()).put("callId", s.callId());
+            .put("reason", s.reason()).put("callId", s.callId())
+            .put("skills", new JsonObject(new java.util.TreeMap<String, Object>(v.operator().skills())))
+            .put("skillsOverridden", parts.acd().skillsOverridden(v.id()));
         operatorsOut.add(o);
       }
       JsonArray topics = new JsonArray();
@@ -298,6 +305,83 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
           : parts.acd().reprioritise(callId, body.getInteger("priority"), username(ctx)));
     }).map(c -> new JsonObject().put("callId", c.callId()).put("line", c.line()).put("topic", c.topic())
         .put("priority", c.priority())));
+  }
+
+  // ---- overrides of the configuration: a line's hours, an operator's skills ----------------------------------------
+
+  private void overrideLine(RoutingContext ctx) {
+    int line = Integer.parseInt(ctx.pathParam("line"));
+    JsonObject body = ctx.body().asJsonObject();
+    boolean open = body.getBoolean("open");
+    Instant until;
+    try {
+      scope(ctx).require(line);
+      until = body.getString("until") == null ? null : java.time.OffsetDateTime.parse(body.getString("until")).toInstant();
+    } catch (DomainException e) {
+      ctx.fail(e);
+      return;
+    } catch (java.time.format.DateTimeParseException e) {
+      ctx.fail(DomainException.invalid("bad-until", "until must be an ISO date-time with an offset: " + e.getMessage()));
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("open", open);
+    details.put("until", until == null ? "further-notice" : until.toString());
+    reply(ctx, parts.audit().record(AuditEntry.of(username(ctx), open ? "line.opened" : "line.closed", "line",
+            String.valueOf(line)).details(details))
+        .compose(v -> parts.acd().overrideLine(line, open, until, username(ctx)))
+        .map(HttpWallboardRoutes::override));
+  }
+
+  private void resetLine(RoutingContext ctx) {
+    int line = Integer.parseInt(ctx.pathParam("line"));
+    try {
+      scope(ctx).require(line);
+    } catch (DomainException e) {
+      ctx.fail(e);
+      return;
+    }
+    parts.audit().record(AuditEntry.of(username(ctx), "line.hours-reset", "line", String.valueOf(line)))
+        .compose(v -> parts.acd().resetLine(line, username(ctx)))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void overrideSkills(RoutingContext ctx) {
+    String operatorId = ctx.pathParam("operatorId");
+    Map<String, Integer> skills = new java.util.TreeMap<>();
+    ctx.body().asJsonObject().getJsonObject("skills").forEach(e -> skills.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    List<String> unknown = skills.keySet().stream()
+        .filter(t -> config.topics().stream().noneMatch(c -> c.id().equals(t))).toList();
+    if (!unknown.isEmpty()) {
+      ctx.fail(DomainException.invalid("unknown-topic", "No topics " + unknown + " (a skill is a topic's id)"));
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("skills", skills.toString());
+    reply(ctx, operator(ctx, operatorId)
+        .compose(cfg -> parts.audit().record(AuditEntry.of(username(ctx), "operator.skills-changed", "operator", operatorId)
+            .details(details)))
+        .compose(v -> parts.acd().overrideSkills(operatorId, skills, username(ctx)))
+        .map(op -> skills(op.id(), op.skills(), true)));
+  }
+
+  private void resetSkills(RoutingContext ctx) {
+    String operatorId = ctx.pathParam("operatorId");
+    reply(ctx, operator(ctx, operatorId)
+        .compose(cfg -> parts.audit().record(AuditEntry.of(username(ctx), "operator.skills-reset", "operator", operatorId)))
+        .compose(v -> parts.acd().resetSkills(operatorId, username(ctx)))
+        .map(op -> skills(op.id(), op.skills(), false)));
+  }
+
+  private static JsonObject skills(String operatorId, Map<String, Integer> skills, boolean overridden) {
+    return new JsonObject().put("id", operatorId).put("skills", new JsonObject(new java.util.TreeMap<String, Object>(skills)))
+        .put("overridden", overridden);
+  }
+
+  private static JsonObject override(org.gridcare.acd.domain.LineOverride o) {
+    return new JsonObject().put("line", o.line()).put("open", o.open())
+        .put("until", o.until() == null ? null : o.until().toString()).put("by", o.by()).put("at", o.at().toString());
   }
 
   // ---- live stream ----------------------------------------------------------------------------------------------
