@@ -181,11 +181,9 @@ $('#operators').addEventListener('click', (event) => {
   if (b.dataset.action === 'reset-skills') {
     act(Session.api(`/api/wallboard/operators/${id}/skills`, {method: 'DELETE'}), (r) => `${r.id}: configured skills again`);
   } else if (b.dataset.action === 'spy') {
-    const endpoint = $('#my-phone').value;
-    localStorage.setItem('gridcare.phone', endpoint);
-    said(`Ringing ${endpoint} to ${b.dataset.mode} on ${id}…`);
-    act(Session.api(`/api/wallboard/operators/${id}/spy`, {method: 'POST', body: JSON.stringify({mode: b.dataset.mode, endpoint})}),
-      (r) => `${r.mode} on ${r.operator}: ${r.outcome}`);
+    said(`Ringing your softphone to ${b.dataset.mode} on ${id}…`);
+    act(Session.api(`/api/wallboard/operators/${id}/spy`, {method: 'POST', body: JSON.stringify({mode: b.dataset.mode})}),
+      (r) => `${r.mode} on ${r.operator}: ${r.outcome} (${r.endpoint})`);
   } else {
     act(Session.api(`/api/wallboard/operators/${id}/state`, {method: 'POST', body: JSON.stringify({state: b.dataset.action})}),
       (r) => `${r.id} is ${r.state}`);
@@ -249,8 +247,7 @@ $('#emergency').addEventListener('click', () => {
   act(Session.api('/api/acd/emergency', {method: 'PUT', body: JSON.stringify({on})}), (r) => `emergency mode ${r.on ? 'on' : 'off'}`);
 });
 
-Session.onSignedIn(async (me) => {
-  $('#my-phone').value = localStorage.getItem('gridcare.phone') || `PJSIP/${me.username}`;
+Session.onSignedIn(async () => {
   await refresh();
   await loadCampaigns();
   listen();

@@ -200,7 +200,7 @@ public final class ContactCentre {
           routes.add(reports.routes());
           fragments.add(HttpWallboardRoutes.fragment());
           routes.add(new HttpWallboardRoutes(new HttpWallboardRoutes.Parts(storage.pool(), acd.acd(), pbx.pbx(),
-              storage.audit(), new AlertThresholds(vertx, storage.redis(), config.lines()), feed), config,
+              storage.audit(), new AlertThresholds(vertx, storage.redis(), config.lines()), feed, auth::endpoint), config,
               java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
             fragments.add(HttpSimulatorRoutes.FRAGMENT);

@@ -68,7 +68,14 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
       SpyMode.WHISPER, "call.whispered", SpyMode.BARGE, "call.barged");
 
   /** What the wallboard needs from the rest of the centre. */
-  public record Parts(Pool pool, Acd acd, Pbx pbx, Audit audit, AlertThresholds alerts, WallboardFeed feed) {}
+  public record Parts(Pool pool, Acd acd, Pbx pbx, Audit audit, AlertThresholds alerts, WallboardFeed feed,
+      Softphones softphones) {}
+
+  /** A signed-in user's own softphone from their account ({@code users.endpoint}), if one is set. */
+  @FunctionalInterface
+  public interface Softphones {
+    Future<Optional<String>> of(String username);
+  }
 
   private final Parts parts;
   private final ContactCentreConfig config;
@@ -232,31 +239,42 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
     String operatorId = ctx.pathParam("operatorId");
     JsonObject body = ctx.body().asJsonObject();
     SpyMode mode = MODES.get(body.getString("mode"));
-    String endpoint = body.getString("endpoint");
-    Future<OperatorConfig> op = operator(ctx, operatorId);
-    reply(ctx, op.compose(cfg -> parts.acd().operator(operatorId)).compose(view -> {
-      OperatorStatus s = view.status();
-      if (s.state() != OperatorState.ON_CALL || s.endpoint() == null) {
-        return Future.failedFuture(DomainException.conflict("operator-not-on-call", operatorId + " is not on a call"));
+    reply(ctx, operator(ctx, operatorId).compose(cfg -> softphone(username(ctx)))
+        .compose(endpoint -> parts.acd().operator(operatorId).compose(view -> spy(ctx, operatorId, mode, endpoint, view))));
+  }
+
+  /** The supervisor's own softphone from their account: never one named in the request. */
+  private Future<String> softphone(String supervisor) {
+    return parts.softphones().of(supervisor).compose(found -> found.isPresent()
+        ? Future.succeededFuture(found.get())
+        : Future.failedFuture(DomainException.conflict("no-softphone", "Your account has no softphone to ring: an "
+            + "administrator sets it (./contact-centre user add --endpoint, or PUT /api/users/" + supervisor + "/endpoint)")));
+  }
+
+  /** Rings {@code endpoint} into the operator's live call (audited first). */
+  private Future<JsonObject> spy(RoutingContext ctx, String operatorId, SpyMode mode, String endpoint, OperatorView view) {
+    JsonObject body = ctx.body().asJsonObject();
+    OperatorStatus s = view.status();
+    if (s.state() != OperatorState.ON_CALL || s.endpoint() == null) {
+      return Future.failedFuture(DomainException.conflict("operator-not-on-call", operatorId + " is not on a call"));
+    }
+    return parts.pbx().activeChannels().compose(channels -> {
+      Optional<Channel> leg = channels.stream()
+          .filter(c -> s.endpoint().equals(c.endpoint()) && c.state() == ChannelState.UP).findFirst();
+      if (leg.isEmpty()) {
+        return Future.failedFuture(DomainException.conflict("operator-not-on-call",
+            operatorId + " has no live channel on " + s.endpoint()));
       }
-      return parts.pbx().activeChannels().compose(channels -> {
-        Optional<Channel> leg = channels.stream()
-            .filter(c -> s.endpoint().equals(c.endpoint()) && c.state() == ChannelState.UP).findFirst();
-        if (leg.isEmpty()) {
-          return Future.failedFuture(DomainException.conflict("operator-not-on-call",
-              operatorId + " has no live channel on " + s.endpoint()));
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("operator", operatorId);
-        details.put("supervisorEndpoint", endpoint);
-        details.put("mode", body.getString("mode"));
-        return parts.audit().record(AuditEntry.of(username(ctx), AUDIT_ACTIONS.get(mode), "call",
-                Objects.requireNonNullElse(s.callId(), leg.get().callId().value())).details(details))
-            .compose(v -> parts.pbx().spy(Endpoint.device(endpoint), leg.get().id(), mode))
-            .map(r -> new JsonObject().put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT))
-                .put("operator", operatorId).put("mode", body.getString("mode")));
-      });
-    }));
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("operator", operatorId);
+      details.put("supervisorEndpoint", endpoint);
+      details.put("mode", body.getString("mode"));
+      return parts.audit().record(AuditEntry.of(username(ctx), AUDIT_ACTIONS.get(mode), "call",
+              Objects.requireNonNullElse(s.callId(), leg.get().callId().value())).details(details))
+          .compose(v -> parts.pbx().spy(Endpoint.device(endpoint), leg.get().id(), mode))
+          .map(r -> new JsonObject().put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT))
+              .put("operator", operatorId).put("mode", body.getString("mode")).put("endpoint", endpoint));
+    });
   }
 
   /** A configured operator the user may act on (404 unknown, 403 outside the user's lines). */
