@@ -44,7 +44,7 @@ function lineAlerts(q, t) {
 function renderLines() {
   const editing = document.activeElement && document.activeElement.closest('#lines input, #lines select');
   if (editing) return; // a supervisor is typing: the next refresh redraws
-  const open = new Set([...document.querySelectorAll('#lines details[open]')].map((d) => d.closest('[data-line]').dataset.line));
+  const open = new Set([...document.querySelectorAll('#lines details[open]')].map((d) => d.closest('[data-line]').dataset.line + d.className));
   const byLine = new Map(today.map((t) => [t.line, t]));
   const banner = [];
   $('#lines').innerHTML = state.lines.map((q) => {
@@ -61,6 +61,7 @@ function renderLines() {
     const sl = t ? `service level today (target ${percent(t.serviceLevelTarget)} in ${t.serviceLevelSeconds} s)` : 'service level today';
     return `<article class="line${alerts.length ? ' alert' : ''}" data-line="${q.line}">
       <h2>Line ${q.line}: ${esc(q.name)} ${q.open ? '' : '<span class="closed">(closed)</span>'}</h2>
+      ${q.override ? `<p class="override">${q.override.open ? 'Opened' : 'Closed'} by ${esc(q.override.by)} ${q.override.until ? 'until ' + esc(new Date(q.override.until).toLocaleString()) : 'until further notice'}</p>` : ''}
       <div class="figures">
         ${figure('waiting', q.waiting, 'waiting', q.waiting > a.maxWaiting)}
         ${figure('longest wait', q.waiting ? `<span class="tick" data-base="${q.longestWaitSeconds}">${seconds(q.longestWaitSeconds + drift())}</span>` : '–', 'longest', q.waiting > 0 && q.longestWaitSeconds + drift() > a.maxLongestWaitSeconds)}
@@ -73,7 +74,13 @@ function renderLines() {
       </div>
       <p class="operators-by-state">${states}</p>
       <ol class="calls">${calls}</ol>
-      <details class="thresholds"${open.has(String(q.line)) ? ' open' : ''}><summary>Alert thresholds</summary>
+      <details class="hours"${open.has(q.line + 'hours') ? ' open' : ''}><summary>Open or close outside hours</summary>
+        <form data-hours="${q.line}">
+          <label><select name="open"><option value="true">open</option><option value="false"${q.open ? ' selected' : ''}>closed</option></select></label>
+          <label>until <input name="until" type="datetime-local"></label> <small>(empty: until further notice)</small>
+          <button>Apply</button> <button type="button" data-action="reset-hours"${q.override ? '' : ' disabled'}>Configured hours</button>
+        </form></details>
+      <details class="thresholds"${open.has(q.line + 'thresholds') ? ' open' : ''}><summary>Alert thresholds</summary>
         <form data-alerts="${q.line}">
           <label>max waiting <input name="maxWaiting" type="number" min="0" value="${a.maxWaiting}"></label>
           <label>max longest wait (s) <input name="maxLongestWaitSeconds" type="number" min="0" value="${a.maxLongestWaitSeconds}"></label>
@@ -87,6 +94,8 @@ function renderLines() {
 }
 
 function renderOperators() {
+  if (document.activeElement && document.activeElement.closest('#operators input')) return; // being edited
+  const skillsOpen = new Set([...document.querySelectorAll('#operators details[open]')].map((d) => d.closest('tr').dataset.operator));
   $('#operators tbody').innerHTML = state.operators.map((o) => {
     const onCall = o.state === 'on-call';
     return `<tr data-operator="${esc(o.id)}" class="state-${esc(o.state)}">
@@ -94,6 +103,9 @@ function renderOperators() {
       <td class="state">${esc(o.state)}${o.reason ? ' (' + esc(o.reason) + ')' : ''}</td>
       <td class="since">${o.stateSeconds == null ? '' : `<span class="tick" data-base="${o.stateSeconds}">${seconds(o.stateSeconds + drift())}</span>`}</td>
       <td class="call">${o.callId ? esc(o.callId) + (onCall ? ` · <span class="tick" data-base="${o.stateSeconds}">${seconds(o.stateSeconds + drift())}</span>` : '') : ''}</td>
+      <td class="skills"><details${skillsOpen.has(o.id) ? ' open' : ''}><summary>${Object.entries(o.skills || {}).map(([k, v]) => `${esc(k)} ${v}`).join(', ') || 'none'}${o.skillsOverridden ? ' <em>(changed)</em>' : ''}</summary>
+        <form data-skills="${esc(o.id)}">${state.topics.filter((tp) => o.lines.includes(tp.line) || o.skills?.[tp.id]).map((tp) => `<label>${esc(tp.id)} <input name="${esc(tp.id)}" type="number" min="0" max="5" value="${o.skills?.[tp.id] || 0}"></label>`).join(' ')}
+          <button>Save</button> <button type="button" data-action="reset-skills"${o.skillsOverridden ? '' : ' disabled'}>Configured skills</button></form></details></td>
       <td class="actions">
         <button data-action="ready"${o.state === 'ready' ? ' disabled' : ''}>Ready</button>
         <button data-action="not-ready">Not ready</button>
@@ -166,19 +178,35 @@ $('#operators').addEventListener('click', (event) => {
   const b = event.target.closest('button[data-action]');
   if (!b) return;
   const id = b.closest('tr').dataset.operator;
-  if (b.dataset.action === 'spy') {
-    const endpoint = $('#my-phone').value;
-    localStorage.setItem('gridcare.phone', endpoint);
-    said(`Ringing ${endpoint} to ${b.dataset.mode} on ${id}…`);
-    act(Session.api(`/api/wallboard/operators/${id}/spy`, {method: 'POST', body: JSON.stringify({mode: b.dataset.mode, endpoint})}),
-      (r) => `${r.mode} on ${r.operator}: ${r.outcome}`);
+  if (b.dataset.action === 'reset-skills') {
+    act(Session.api(`/api/wallboard/operators/${id}/skills`, {method: 'DELETE'}), (r) => `${r.id}: configured skills again`);
+  } else if (b.dataset.action === 'spy') {
+    said(`Ringing your softphone to ${b.dataset.mode} on ${id}…`);
+    act(Session.api(`/api/wallboard/operators/${id}/spy`, {method: 'POST', body: JSON.stringify({mode: b.dataset.mode})}),
+      (r) => `${r.mode} on ${r.operator}: ${r.outcome} (${r.endpoint})`);
   } else {
     act(Session.api(`/api/wallboard/operators/${id}/state`, {method: 'POST', body: JSON.stringify({state: b.dataset.action})}),
       (r) => `${r.id} is ${r.state}`);
   }
 });
 
+$('#operators').addEventListener('submit', (event) => {
+  const form = event.target.closest('form[data-skills]');
+  if (!form) return;
+  event.preventDefault();
+  const skills = {};
+  for (const [topic, level] of new FormData(form)) if (Number(level) > 0) skills[topic] = Number(level);
+  act(Session.api(`/api/wallboard/operators/${form.dataset.skills}/skills`, {method: 'PUT', body: JSON.stringify({skills})}),
+    (r) => `${r.id}: skills saved`);
+});
+
 $('#lines').addEventListener('click', (event) => {
+  const reset = event.target.closest('button[data-action="reset-hours"]');
+  if (reset) {
+    const line = reset.closest('form').dataset.hours;
+    act(Session.api(`/api/wallboard/lines/${line}/hours`, {method: 'DELETE'}), () => `line ${line} follows its configured hours`);
+    return;
+  }
   const b = event.target.closest('button[data-action="move"]');
   if (!b) return;
   const li = b.closest('li');
@@ -194,6 +222,16 @@ $('#lines').addEventListener('click', (event) => {
 });
 
 $('#lines').addEventListener('submit', (event) => {
+  const hours = event.target.closest('form[data-hours]');
+  if (hours) {
+    event.preventDefault();
+    const f = new FormData(hours);
+    const body = {open: f.get('open') === 'true'};
+    if (f.get('until')) body.until = new Date(f.get('until')).toISOString();
+    act(Session.api(`/api/wallboard/lines/${hours.dataset.hours}/hours`, {method: 'PUT', body: JSON.stringify(body)}),
+      (r) => `line ${r.line} ${r.open ? 'open' : 'closed'} ${r.until ? 'until ' + new Date(r.until).toLocaleString() : 'until further notice'}`);
+    return;
+  }
   const form = event.target.closest('form[data-alerts]');
   if (!form) return;
   event.preventDefault();
@@ -209,8 +247,7 @@ $('#emergency').addEventListener('click', () => {
   act(Session.api('/api/acd/emergency', {method: 'PUT', body: JSON.stringify({on})}), (r) => `emergency mode ${r.on ? 'on' : 'off'}`);
 });
 
-Session.onSignedIn(async (me) => {
-  $('#my-phone').value = localStorage.getItem('gridcare.phone') || `PJSIP/${me.username}`;
+Session.onSignedIn(async () => {
   await refresh();
   await loadCampaigns();
   listen();

@@ -14,6 +14,7 @@ import org.gridcare.acd.http.HttpAcdRoutes;
 import org.gridcare.acd.pg.PgCallbacks;
 import org.gridcare.acd.pg.PgOperatorHistory;
 import org.gridcare.acd.redis.RedisAcdState;
+import org.gridcare.acd.redis.RedisOverrides;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.pbx.CallScript;
 import org.gridcare.pbx.Pbx;
@@ -27,10 +28,12 @@ import org.gridcare.storage.Storage;
 public final class AcdModule {
   private final Acd acd;
   private final WaitScript waitScript;
+  private final RedisOverrides overrides;
 
-  private AcdModule(Acd acd, WaitScript waitScript) {
+  private AcdModule(Acd acd, WaitScript waitScript, RedisOverrides overrides) {
     this.acd = acd;
     this.waitScript = waitScript;
+    this.overrides = overrides;
   }
 
   public static Future<AcdModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
@@ -40,16 +43,19 @@ public final class AcdModule {
 
   static Future<AcdModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
       MeterRegistry registry, Clock clock) {
+    AcdSettings settings;
     try {
-      AcdSettings settings = AcdSettings.from(config);
-      Acd acd = new Acd(vertx, settings, new RedisAcdState(vertx, storage.redis()), pbx, storage.journal(),
-          new PgOperatorHistory(storage.pool()), new PgCallbacks(storage.pool()),
-          new AcdMetrics(registry, settings.serviceLevels()), clock);
-      acd.start();
-      return Future.succeededFuture(new AcdModule(acd, new WaitScript(acd, config.acd().announceEvery())));
+      settings = AcdSettings.from(config);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    return RedisOverrides.start(vertx, storage.redisClient(), storage.redis()).map(overrides -> {
+      Acd acd = new Acd(vertx, settings, new RedisAcdState(vertx, storage.redis()), pbx, storage.journal(),
+          new PgOperatorHistory(storage.pool()), new PgCallbacks(storage.pool()),
+          new AcdMetrics(registry, settings.serviceLevels()), clock, overrides);
+      acd.start();
+      return new AcdModule(acd, new WaitScript(acd, config.acd().announceEvery()), overrides);
+    });
   }
 
   public Acd acd() {
@@ -70,6 +76,6 @@ public final class AcdModule {
   }
 
   public Future<Void> close() {
-    return acd.stop();
+    return acd.stop().eventually(overrides::close);
   }
 }

@@ -28,6 +28,7 @@ import org.gridcare.ivr.app.IvrEngine;
 import org.gridcare.ivr.app.LanguageTts;
 import org.gridcare.ivr.app.LiveMenu;
 import org.gridcare.ivr.app.MeterReadings;
+import org.gridcare.ivr.app.OpeningHours;
 import org.gridcare.ivr.app.OutageInfo;
 import org.gridcare.ivr.app.PromptLibrary;
 import org.gridcare.ivr.app.ServiceRequests;
@@ -71,9 +72,17 @@ public final class IvrModule {
   private final Consumer<RouterBuilder> routes;
   private long purgeTimer = -1;
 
-  /** What the IVR needs from the CRM, the outage system, meter readings and the ACD. */
+  /**
+   * What the IVR needs from the CRM, the outage system, meter readings and the ACD; {@code hours} decides whether a
+   * line is open (null: the configured hours, see {@link ConfiguredOpeningHours}).
+   */
   public record Ports(CustomerLookup customers, OutageInfo outages, MeterReadings readings, ServiceRequests requests,
-      AcdHandoff acd) {}
+      AcdHandoff acd, OpeningHours hours) {
+    public Ports(CustomerLookup customers, OutageInfo outages, MeterReadings readings, ServiceRequests requests,
+        AcdHandoff acd) {
+      this(customers, outages, readings, requests, acd, null);
+    }
+  }
 
   private IvrModule(Vertx vertx, FreeTts tts, TtsCache cache, LiveMenu menu, IvrEngine engine,
       Consumer<RouterBuilder> routes) {
@@ -105,7 +114,8 @@ public final class IvrModule {
       UtilityActions actions = new UtilityActions(ports.customers(), ports.outages(), ports.readings(), ports.requests(),
           phones, zone, clock);
       Steps steps = new Steps(actions, catalogue.topics(), ports.acd(),
-          new ConfiguredOpeningHours(config.lines(), zone, clock), ports.requests(), voicemailDir,
+          ports.hours() != null ? ports.hours() : new ConfiguredOpeningHours(config.lines(), zone, clock),
+          ports.requests(), voicemailDir,
           Set.copyOf(config.ivr().survey().lines()));
       IvrEngine engine = new IvrEngine(menu, steps, prompts,
           new AllIvrEvents(List.of(new JournalIvrEvents(storage.journal()), new MicrometerIvrMetrics(meters))), phones,

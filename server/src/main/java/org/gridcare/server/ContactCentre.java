@@ -157,7 +157,7 @@ public final class ContactCentre {
           AcdHandoff handoff = h -> acd.acd().enqueue(new QueueRequest(h.call().value(), h.channel().value(), h.topic(),
               h.line(), h.priority(), h.hazard(), 0, h.customerId(), null)).mapEmpty();
           return IvrModule.start(vertx, config, storage, pbx::registerScript,
-              new IvrModule.Ports(crmForIvr, outages, crmForIvr, crmForIvr, handoff), registry);
+              new IvrModule.Ports(crmForIvr, outages, crmForIvr, crmForIvr, handoff, acd.acd()::isOpen), registry);
         })
         .compose(m -> {
           ivr = m;
@@ -202,7 +202,7 @@ public final class ContactCentre {
           routes.add(reports.routes());
           fragments.add(HttpWallboardRoutes.fragment());
           routes.add(new HttpWallboardRoutes(new HttpWallboardRoutes.Parts(storage.pool(), acd.acd(), pbx.pbx(),
-              storage.audit(), new AlertThresholds(vertx, storage.redis(), config.lines()), feed), config,
+              storage.audit(), new AlertThresholds(vertx, storage.redis(), config.lines()), feed, auth::endpoint), config,
               java.time.Clock.systemUTC()));
           pbx.simulator().ifPresent(sim -> {
             fragments.add(HttpSimulatorRoutes.FRAGMENT);

@@ -52,7 +52,10 @@ public final class DemoUsers {
         case AGENT -> agent.lines();
         default -> List.of(1);
       };
-      chain = chain.compose(v -> auth.addUser("demo", new Identity(u.username(), Set.of(u.role()), lines), u.password())
+      // the demo supervisor's listen-in rings the simulator's phone PJSIP/demo-supervisor
+      String endpoint = u.role() == Role.SUPERVISOR ? "PJSIP/" + u.username() : null;
+      chain = chain.compose(v -> auth.addUser("demo", new Identity(u.username(), Set.of(u.role()), lines), u.password(),
+              endpoint)
           .<Void>mapEmpty()
           .recover(e -> e instanceof DomainException d && d.id().equals("username-taken")
               ? Future.succeededFuture() : Future.failedFuture(e)));

@@ -47,7 +47,7 @@ class WallboardPageTest {
     try (TestCentre centre = TestCentre.start(storage)) {
       ContactCentre cc = centre.cc();
       await(cc.authentication().addUser("test", new Identity("sup1", Set.of(Role.SUPERVISOR), List.of(1)),
-          "supervisor-password-1"));
+          "supervisor-password-1", "PJSIP/sup1"));
       ChromeDriver browser = Browser.start();
       try {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -129,6 +129,15 @@ class WallboardPageTest {
             .execute()).iterator().next().getLong(0)).as("the waiting call overflowed").isEqualTo(1);
         assertThat(second.state()).isNotEqualTo(CallState.HUNG_UP);
         await(first.hangUp());
+
+        // line 2 closed until further notice from the page: the ACD (and so the IVR) sees it closed
+        browser.findElement(By.cssSelector("[data-line='2'] details.hours summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("form[data-hours='2'] [name=open]")))
+            .selectByValue("false");
+        browser.findElement(By.cssSelector("form[data-hours='2'] button:not([type])")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-line='2'] .override"),
+            "Closed by sup1 until further notice"));
+        assertThat(cc.acd().acd().isOpen(2)).isFalse();
       } finally {
         browser.quit();
       }
@@ -162,7 +171,14 @@ class WallboardPageTest {
       assertThat(await(http.get("/api/reports/service?from=2026-11-25&to=2026-11-26&line=1").bearerTokenAuthentication(token)
           .send()).statusCode()).isEqualTo(403);
       assertThat(await(http.post("/api/wallboard/operators/op1001/spy").bearerTokenAuthentication(token)
-          .sendJsonObject(new JsonObject().put("mode", "listen").put("endpoint", "PJSIP/sup1"))).statusCode()).isEqualTo(403);
+          .sendJsonObject(new JsonObject().put("mode", "listen"))).statusCode()).isEqualTo(403);
+      assertThat(await(http.post("/api/wallboard/operators/op2001/spy").bearerTokenAuthentication(token)
+          .sendJsonObject(new JsonObject().put("mode", "listen").put("endpoint", "PJSIP/op2002"))).statusCode())
+          .as("the softphone comes from the account, never from the request").isEqualTo(400);
+      var noPhone = await(http.post("/api/wallboard/operators/op2001/spy").bearerTokenAuthentication(token)
+          .sendJsonObject(new JsonObject().put("mode", "listen")));
+      assertThat(noPhone.statusCode()).isEqualTo(409);
+      assertThat(noPhone.bodyAsJsonObject().getString("error")).isEqualTo("no-softphone");
       assertThat(await(http.post("/api/wallboard/operators/op1001/state").bearerTokenAuthentication(token)
           .sendJsonObject(new JsonObject().put("state", "ready"))).statusCode()).isEqualTo(403);
       assertThat(await(http.put("/api/wallboard/lines/1/alerts").bearerTokenAuthentication(token)

@@ -4,9 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gridcare.acd.domain.LineOverride;
+import org.gridcare.acd.domain.Operator;
 import org.gridcare.acd.domain.OperatorStatus;
 import org.gridcare.acd.domain.OperatorView;
 import org.gridcare.acd.domain.WaitingCall;
@@ -32,17 +36,25 @@ public final class Acd {
   private final Queues queues;
   private final CallbackFlow callbacks;
   private final CallEvents events;
+  private final SupervisorOverrides overrides;
   private AutoCloseable subscription;
   private long ticker = -1;
 
   public Acd(Vertx vertx, AcdSettings settings, AcdState state, Pbx pbx, Journal journal, OperatorHistory history,
       Callbacks callbackStore, AcdMetrics metrics, Clock clock) {
-    this.ctx = new AcdContext(vertx, settings, state, pbx, journal, metrics, clock);
+    this(vertx, settings, state, pbx, journal, history, callbackStore, metrics, clock, Overrides.none());
+  }
+
+  /** With the supervisors' {@link Overrides} (line hours, skills) shared by every instance. */
+  public Acd(Vertx vertx, AcdSettings settings, AcdState state, Pbx pbx, Journal journal, OperatorHistory history,
+      Callbacks callbackStore, AcdMetrics metrics, Clock clock, Overrides overrides) {
+    this.ctx = new AcdContext(vertx, settings, state, pbx, journal, metrics, clock, overrides);
     this.operators = new OperatorStates(ctx, history, this::wakeUp);
     this.dispatcher = new Dispatcher(ctx, operators, callbackStore);
     this.queues = new Queues(ctx, operators, this::wakeUp);
     this.callbacks = new CallbackFlow(ctx, callbackStore);
     this.events = new CallEvents(ctx, operators, callbacks);
+    this.overrides = new SupervisorOverrides(ctx, this::wakeUp);
   }
 
   /** Listens to PBX events and starts the one-second tick (wrap-up ends, aging, overflow, stale offers). */
@@ -117,9 +129,43 @@ public final class Acd {
     return queues.enqueue(request);
   }
 
-  /** Whether a line takes calls now (business hours and holidays); the IVR sends callers of a closed line to voicemail. */
+  /**
+   * Whether a line takes calls now (a supervisor's override, else business hours and holidays); the IVR sends callers
+   * of a closed line to voicemail.
+   */
   public boolean isOpen(int line) {
-    return ctx.settings.open(line, ctx.now());
+    return ctx.open(line, ctx.now());
+  }
+
+  // supervisors' overrides of the configuration
+
+  /** Opens or closes the line whatever its hours, until {@code until} (null: until further notice); journalled. */
+  public Future<LineOverride> overrideLine(int line, boolean open, Instant until, String by) {
+    return overrides.setLine(line, open, until, by);
+  }
+
+  /** The line follows its configured hours again; journalled {@code acd.line.reset}. */
+  public Future<Void> resetLine(int line, String by) {
+    return overrides.resetLine(line, by);
+  }
+
+  /** The line's override in force now, if any. */
+  public Optional<LineOverride> lineOverride(int line) {
+    return overrides.line(line);
+  }
+
+  /** Replaces an operator's skills for routing, at once on every instance; journalled. */
+  public Future<Operator> overrideSkills(String operatorId, Map<String, Integer> skills, String by) {
+    return overrides.setSkills(operatorId, skills, by);
+  }
+
+  /** The operator's configured skills again; journalled. */
+  public Future<Operator> resetSkills(String operatorId, String by) {
+    return overrides.resetSkills(operatorId, by);
+  }
+
+  public boolean skillsOverridden(String operatorId) {
+    return ctx.overrides.skillsOverridden(operatorId);
   }
 
   /** Every waiting call, in routing order. */

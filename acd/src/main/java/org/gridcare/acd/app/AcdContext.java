@@ -31,11 +31,14 @@ final class AcdContext {
   final AcdState state;
   final Pbx pbx;
   final AcdMetrics metrics;
+  final Overrides overrides;
   private final Journal journal;
   private final Clock clock;
 
-  AcdContext(Vertx vertx, AcdSettings settings, AcdState state, Pbx pbx, Journal journal, AcdMetrics metrics, Clock clock) {
+  AcdContext(Vertx vertx, AcdSettings settings, AcdState state, Pbx pbx, Journal journal, AcdMetrics metrics, Clock clock,
+      Overrides overrides) {
     this.vertx = vertx;
+    this.overrides = overrides;
     this.settings = settings;
     this.state = state;
     this.pbx = pbx;
@@ -46,6 +49,16 @@ final class AcdContext {
 
   Instant now() {
     return clock.instant();
+  }
+
+  /** Whether the line takes calls at {@code at}: a supervisor's override in force, else its configured hours. */
+  boolean open(int line, Instant at) {
+    return overrides.line(line, at).map(o -> o.open()).orElseGet(() -> settings.open(line, at));
+  }
+
+  /** The operator as routing sees them: configured, with the skills a supervisor set. */
+  Operator operator(String operatorId) {
+    return overrides.apply(settings.operator(operatorId));
   }
 
   /** Journals a fact and tells live pages about it ({@link AcdEvents#QUEUE_CHANGED}). */
@@ -69,7 +82,7 @@ final class AcdContext {
     stored.forEach(v -> byId.put(v.value().operatorId(), v.value()));
     List<OperatorView> out = new ArrayList<>();
     settings.operators().values().stream().sorted(Comparator.comparing(Operator::id)).forEach(op ->
-        out.add(new OperatorView(op, byId.getOrDefault(op.id(), OperatorStatus.loggedOut(op.id(), now)))));
+        out.add(new OperatorView(overrides.apply(op), byId.getOrDefault(op.id(), OperatorStatus.loggedOut(op.id(), now)))));
     return out;
   }
 

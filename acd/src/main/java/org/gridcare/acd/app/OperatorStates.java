@@ -69,7 +69,7 @@ final class OperatorStates {
 
   Future<OperatorView> operator(String operatorId) {
     return guarded(() -> {
-      Operator op = ctx.settings.operator(operatorId);
+      Operator op = ctx.operator(operatorId);
       return ctx.state.operator(operatorId).map(found -> new OperatorView(op,
           found.map(Versioned::value).orElseGet(() -> OperatorStatus.loggedOut(operatorId, ctx.now()))));
     });

@@ -50,7 +50,7 @@ final class Queues {
     return guarded(() -> {
       TopicConfig topic = ctx.settings.topic(r.topic());
       int line = r.line() != null ? r.line() : topic.line();
-      if (!ctx.settings.open(line, ctx.now())) {
+      if (!ctx.open(line, ctx.now())) {
         throw DomainException.conflict("line-closed", "Line " + line + " is closed now; the IVR offers voicemail");
       }
       WaitingCall call = new WaitingCall(r.callId(), r.channel(), line, topic.id(), topic.skill(),
@@ -96,7 +96,7 @@ final class Queues {
         Map<OperatorState, Long> byState = new EnumMap<>(OperatorState.class);
         staff.stream().filter(o -> o.operator().serves(id)).forEach(o -> byState.merge(o.status().state(), 1L, Long::sum));
         Duration longest = queued.stream().map(QueueSnapshot.Queued::waited).max(Duration::compareTo).orElse(Duration.ZERO);
-        out.add(new QueueSnapshot(id, line.name(), ctx.settings.open(id, now), queued, longest, byState));
+        out.add(new QueueSnapshot(id, line.name(), ctx.open(id, now), queued, longest, byState));
       }
       return out;
     });

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /** Use cases: sign in (rate-limited, with lockout), resolve a token, sign out, manage users. */
 public final class Authentication {
+  private static final java.util.regex.Pattern ENDPOINT = java.util.regex.Pattern.compile("^PJSIP/[A-Za-z0-9_-]{1,40}$");
   private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
   /** The actor of audit entries the login protection writes by itself. */
   static final String SYSTEM_ACTOR = "login-protection";
@@ -97,14 +98,37 @@ public final class Authentication {
 
   /** Adds a user; {@code actor} (who did it) goes into the access audit. */
   public Future<UserAccount> addUser(String actor, Identity identity, String password) {
+    return addUser(actor, identity, password, null);
+  }
+
+  /** Adds a user with their own softphone ({@code PJSIP/...}, or null); audited. */
+  public Future<UserAccount> addUser(String actor, Identity identity, String password, String endpoint) {
+    if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
+      return Future.failedFuture(DomainException.invalid("bad-endpoint", "A softphone is PJSIP/<name>, not " + endpoint));
+    }
     if (password.length() < 10) {
       return Future.failedFuture(DomainException.invalid("weak-password", "A password needs at least 10 characters"));
     }
     return vertx.executeBlocking(() -> Passwords.hash(password))
-        .compose(hash -> users.add(identity, hash))
+        .compose(hash -> users.add(identity, hash, endpoint))
         .compose(account -> audit.record(AuditEntry.of(actor, "user.added", "user", identity.username())
                 .details(Map.of("roles", String.join(",", identity.roles().stream().map(Role::id).sorted().toList()))))
             .map(account));
+  }
+
+  /** The user's own softphone (where listen / whisper / barge rings them), if set. */
+  public Future<Optional<String>> endpoint(String username) {
+    return users.endpoint(username);
+  }
+
+  /** Sets (null: clears) a user's own softphone; audited. */
+  public Future<Void> setEndpoint(String actor, String username, String endpoint) {
+    if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
+      return Future.failedFuture(DomainException.invalid("bad-endpoint", "A softphone is PJSIP/<name>, not " + endpoint));
+    }
+    return users.setEndpoint(username, endpoint)
+        .compose(v -> audit.record(AuditEntry.of(actor, "user.endpoint-set", "user", username)
+            .details(Map.of("endpoint", endpoint == null ? "none" : endpoint))));
   }
 
   public Future<List<UserAccount>> listUsers() {

@@ -23,13 +23,14 @@ public final class PgUsers {
     this.pool = pool;
   }
 
-  public Future<UserAccount> add(Identity identity, String passwordHash) {
+  /** @param endpoint the user's own softphone ({@code PJSIP/...}), or null */
+  public Future<UserAccount> add(Identity identity, String passwordHash, String endpoint) {
     return pool.preparedQuery(
-            "INSERT INTO users (username, password_hash, roles, lines) VALUES ($1, $2, $3, $4) "
+            "INSERT INTO users (username, password_hash, roles, lines, endpoint) VALUES ($1, $2, $3, $4, $5) "
                 + "ON CONFLICT (username) DO NOTHING RETURNING username")
         .execute(Tuple.of(identity.username(), passwordHash,
             identity.roles().stream().map(Role::id).sorted().toArray(String[]::new),
-            identity.lines().toArray(Integer[]::new)))
+            identity.lines().toArray(Integer[]::new), endpoint))
         .map(rows -> {
           if (rows.size() == 0) {
             throw DomainException.conflict("username-taken", "A user named " + identity.username() + " exists");
@@ -50,6 +51,24 @@ public final class PgUsers {
       rows.forEach(r -> out.add(toAccount(r)));
       return out;
     });
+  }
+
+  /** The user's own softphone, if one is set. */
+  public Future<Optional<String>> endpoint(String username) {
+    return pool.preparedQuery("SELECT endpoint FROM users WHERE username = $1").execute(Tuple.of(username))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString("endpoint")));
+  }
+
+  /** Sets (null: clears) the user's own softphone. */
+  public Future<Void> setEndpoint(String username, String endpoint) {
+    return pool.preparedQuery("UPDATE users SET endpoint = $2 WHERE username = $1")
+        .execute(Tuple.of(username, endpoint))
+        .map(rows -> {
+          if (rows.rowCount() == 0) {
+            throw DomainException.notFound("no-such-user", "No user named " + username);
+          }
+          return null;
+        });
   }
 
   public Future<Void> disable(String username) {

@@ -70,12 +70,15 @@ final class UserCommand {
 
     @Option(names = "--password-file", description = "file holding the password") Path passwordFile;
 
+    @Option(names = "--endpoint", description = "the user's own softphone, e.g. PJSIP/sup1 (a supervisor's listen-in rings it)")
+    String endpoint;
+
     @Override
     public Integer call() throws Exception {
       String password = password();
       EnumSet<Role> set = EnumSet.noneOf(Role.class);
       roles.forEach(r -> set.add(Role.of(r)));
-      return parent.withAuth(auth -> auth.addUser(Cli.operatingSystemActor(), new Identity(username, set, lines), password)
+      return parent.withAuth(auth -> auth.addUser(Cli.operatingSystemActor(), new Identity(username, set, lines), password, endpoint)
           .onSuccess(u -> System.out.println("Added " + username + " " + u.identity().toJson().getJsonArray("roles"))));
     }
 

@@ -34,6 +34,9 @@ final class HttpAuthRoutes {
     HttpApi.on(rb, "addUser", this::addUser);
     HttpApi.on(rb, "disableUser", ctx -> auth.disableUser(ctx.user().principal().getString("username"), ctx.pathParam("username"))
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
+    HttpApi.on(rb, "setUserEndpoint", ctx -> auth.setEndpoint(ctx.user().principal().getString("username"),
+            ctx.pathParam("username"), ctx.body().asJsonObject().getString("endpoint"))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     HttpApi.on(rb, "unlockUser", ctx -> auth.unlockUser(ctx.user().principal().getString("username"), ctx.pathParam("username"))
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
   }
@@ -52,7 +55,8 @@ final class HttpAuthRoutes {
     body.getJsonArray("roles").forEach(r -> roles.add(Role.of((String) r)));
     List<Integer> lines = new ArrayList<>();
     body.getJsonArray("lines", new JsonArray()).forEach(l -> lines.add(((Number) l).intValue()));
-    auth.addUser(ctx.user().principal().getString("username"), new Identity(body.getString("username"), roles, lines), body.getString("password"))
+    auth.addUser(ctx.user().principal().getString("username"), new Identity(body.getString("username"), roles, lines),
+            body.getString("password"), body.getString("endpoint"))
         .onSuccess(u -> HttpApi.json(ctx, 201, user(u)))
         .onFailure(ctx::fail);
   }

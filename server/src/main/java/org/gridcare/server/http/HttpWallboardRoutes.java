@@ -68,7 +68,14 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
       SpyMode.WHISPER, "call.whispered", SpyMode.BARGE, "call.barged");
 
   /** What the wallboard needs from the rest of the centre. */
-  public record Parts(Pool pool, Acd acd, Pbx pbx, Audit audit, AlertThresholds alerts, WallboardFeed feed) {}
+  public record Parts(Pool pool, Acd acd, Pbx pbx, Audit audit, AlertThresholds alerts, WallboardFeed feed,
+      Softphones softphones) {}
+
+  /** A signed-in user's own softphone from their account ({@code users.endpoint}), if one is set. */
+  @FunctionalInterface
+  public interface Softphones {
+    Future<Optional<String>> of(String username);
+  }
 
   private final Parts parts;
   private final ContactCentreConfig config;
@@ -94,6 +101,10 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
     HttpApi.on(rb, "wallboardSpy", this::spy);
     HttpApi.on(rb, "setWallboardOperatorState", this::operatorState);
     HttpApi.on(rb, "moveWallboardCall", this::moveCall);
+    HttpApi.on(rb, "overrideWallboardLineHours", this::overrideLine);
+    HttpApi.on(rb, "resetWallboardLineHours", this::resetLine);
+    HttpApi.on(rb, "overrideWallboardOperatorSkills", this::overrideSkills);
+    HttpApi.on(rb, "resetWallboardOperatorSkills", this::resetSkills);
     HttpApi.on(rb, "wallboardStream", this::stream);
   }
 
@@ -184,6 +195,7 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
             .put("priority", c.call().priority()).put("effectivePriority", c.effectivePriority())
             .put("hazard", c.call().hazard()).put("position", c.position()).put("waitedSeconds", c.waited().toSeconds())));
         lines.add(new JsonObject().put("line", q.line()).put("name", q.name()).put("open", q.open())
+            .put("override", parts.acd().lineOverride(q.line()).map(HttpWallboardRoutes::override).orElse(null))
             .put("waiting", q.calls().size()).put("longestWaitSeconds", q.longestWait().toSeconds())
             .put("calls", calls).put("operators", byState).put("alerts", alerts.result().get(q.line())));
       }
@@ -197,7 +209,9 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
             .put("lines", new JsonArray(v.operator().lines().stream().sorted().toList())).put("state", s.state().id())
             .put("since", s.since() == null ? null : s.since().toString())
             .put("stateSeconds", s.since() == null ? null : Duration.between(s.since(), now).toSeconds())
-            .put("reason", s.reason()).put("callId", s.callId());
+            .put("reason", s.reason()).put("callId", s.callId())
+            .put("skills", new JsonObject(new java.util.TreeMap<String, Object>(v.operator().skills())))
+            .put("skillsOverridden", parts.acd().skillsOverridden(v.id()));
         operatorsOut.add(o);
       }
       JsonArray topics = new JsonArray();
@@ -225,31 +239,42 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
     String operatorId = ctx.pathParam("operatorId");
     JsonObject body = ctx.body().asJsonObject();
     SpyMode mode = MODES.get(body.getString("mode"));
-    String endpoint = body.getString("endpoint");
-    Future<OperatorConfig> op = operator(ctx, operatorId);
-    reply(ctx, op.compose(cfg -> parts.acd().operator(operatorId)).compose(view -> {
-      OperatorStatus s = view.status();
-      if (s.state() != OperatorState.ON_CALL || s.endpoint() == null) {
-        return Future.failedFuture(DomainException.conflict("operator-not-on-call", operatorId + " is not on a call"));
+    reply(ctx, operator(ctx, operatorId).compose(cfg -> softphone(username(ctx)))
+        .compose(endpoint -> parts.acd().operator(operatorId).compose(view -> spy(ctx, operatorId, mode, endpoint, view))));
+  }
+
+  /** The supervisor's own softphone from their account: never one named in the request. */
+  private Future<String> softphone(String supervisor) {
+    return parts.softphones().of(supervisor).compose(found -> found.isPresent()
+        ? Future.succeededFuture(found.get())
+        : Future.failedFuture(DomainException.conflict("no-softphone", "Your account has no softphone to ring: an "
+            + "administrator sets it (./contact-centre user add --endpoint, or PUT /api/users/" + supervisor + "/endpoint)")));
+  }
+
+  /** Rings {@code endpoint} into the operator's live call (audited first). */
+  private Future<JsonObject> spy(RoutingContext ctx, String operatorId, SpyMode mode, String endpoint, OperatorView view) {
+    JsonObject body = ctx.body().asJsonObject();
+    OperatorStatus s = view.status();
+    if (s.state() != OperatorState.ON_CALL || s.endpoint() == null) {
+      return Future.failedFuture(DomainException.conflict("operator-not-on-call", operatorId + " is not on a call"));
+    }
+    return parts.pbx().activeChannels().compose(channels -> {
+      Optional<Channel> leg = channels.stream()
+          .filter(c -> s.endpoint().equals(c.endpoint()) && c.state() == ChannelState.UP).findFirst();
+      if (leg.isEmpty()) {
+        return Future.failedFuture(DomainException.conflict("operator-not-on-call",
+            operatorId + " has no live channel on " + s.endpoint()));
       }
-      return parts.pbx().activeChannels().compose(channels -> {
-        Optional<Channel> leg = channels.stream()
-            .filter(c -> s.endpoint().equals(c.endpoint()) && c.state() == ChannelState.UP).findFirst();
-        if (leg.isEmpty()) {
-          return Future.failedFuture(DomainException.conflict("operator-not-on-call",
-              operatorId + " has no live channel on " + s.endpoint()));
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("operator", operatorId);
-        details.put("supervisorEndpoint", endpoint);
-        details.put("mode", body.getString("mode"));
-        return parts.audit().record(AuditEntry.of(username(ctx), AUDIT_ACTIONS.get(mode), "call",
-                Objects.requireNonNullElse(s.callId(), leg.get().callId().value())).details(details))
-            .compose(v -> parts.pbx().spy(Endpoint.device(endpoint), leg.get().id(), mode))
-            .map(r -> new JsonObject().put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT))
-                .put("operator", operatorId).put("mode", body.getString("mode")));
-      });
-    }));
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("operator", operatorId);
+      details.put("supervisorEndpoint", endpoint);
+      details.put("mode", body.getString("mode"));
+      return parts.audit().record(AuditEntry.of(username(ctx), AUDIT_ACTIONS.get(mode), "call",
+              Objects.requireNonNullElse(s.callId(), leg.get().callId().value())).details(details))
+          .compose(v -> parts.pbx().spy(Endpoint.device(endpoint), leg.get().id(), mode))
+          .map(r -> new JsonObject().put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT))
+              .put("operator", operatorId).put("mode", body.getString("mode")).put("endpoint", endpoint));
+    });
   }
 
   /** A configured operator the user may act on (404 unknown, 403 outside the user's lines). */
@@ -298,6 +323,83 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
           : parts.acd().reprioritise(callId, body.getInteger("priority"), username(ctx)));
     }).map(c -> new JsonObject().put("callId", c.callId()).put("line", c.line()).put("topic", c.topic())
         .put("priority", c.priority())));
+  }
+
+  // ---- overrides of the configuration: a line's hours, an operator's skills ----------------------------------------
+
+  private void overrideLine(RoutingContext ctx) {
+    int line = Integer.parseInt(ctx.pathParam("line"));
+    JsonObject body = ctx.body().asJsonObject();
+    boolean open = body.getBoolean("open");
+    Instant until;
+    try {
+      scope(ctx).require(line);
+      until = body.getString("until") == null ? null : java.time.OffsetDateTime.parse(body.getString("until")).toInstant();
+    } catch (DomainException e) {
+      ctx.fail(e);
+      return;
+    } catch (java.time.format.DateTimeParseException e) {
+      ctx.fail(DomainException.invalid("bad-until", "until must be an ISO date-time with an offset: " + e.getMessage()));
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("open", open);
+    details.put("until", until == null ? "further-notice" : until.toString());
+    reply(ctx, parts.audit().record(AuditEntry.of(username(ctx), open ? "line.opened" : "line.closed", "line",
+            String.valueOf(line)).details(details))
+        .compose(v -> parts.acd().overrideLine(line, open, until, username(ctx)))
+        .map(HttpWallboardRoutes::override));
+  }
+
+  private void resetLine(RoutingContext ctx) {
+    int line = Integer.parseInt(ctx.pathParam("line"));
+    try {
+      scope(ctx).require(line);
+    } catch (DomainException e) {
+      ctx.fail(e);
+      return;
+    }
+    parts.audit().record(AuditEntry.of(username(ctx), "line.hours-reset", "line", String.valueOf(line)))
+        .compose(v -> parts.acd().resetLine(line, username(ctx)))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void overrideSkills(RoutingContext ctx) {
+    String operatorId = ctx.pathParam("operatorId");
+    Map<String, Integer> skills = new java.util.TreeMap<>();
+    ctx.body().asJsonObject().getJsonObject("skills").forEach(e -> skills.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    List<String> unknown = skills.keySet().stream()
+        .filter(t -> config.topics().stream().noneMatch(c -> c.id().equals(t))).toList();
+    if (!unknown.isEmpty()) {
+      ctx.fail(DomainException.invalid("unknown-topic", "No topics " + unknown + " (a skill is a topic's id)"));
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("skills", skills.toString());
+    reply(ctx, operator(ctx, operatorId)
+        .compose(cfg -> parts.audit().record(AuditEntry.of(username(ctx), "operator.skills-changed", "operator", operatorId)
+            .details(details)))
+        .compose(v -> parts.acd().overrideSkills(operatorId, skills, username(ctx)))
+        .map(op -> skills(op.id(), op.skills(), true)));
+  }
+
+  private void resetSkills(RoutingContext ctx) {
+    String operatorId = ctx.pathParam("operatorId");
+    reply(ctx, operator(ctx, operatorId)
+        .compose(cfg -> parts.audit().record(AuditEntry.of(username(ctx), "operator.skills-reset", "operator", operatorId)))
+        .compose(v -> parts.acd().resetSkills(operatorId, username(ctx)))
+        .map(op -> skills(op.id(), op.skills(), false)));
+  }
+
+  private static JsonObject skills(String operatorId, Map<String, Integer> skills, boolean overridden) {
+    return new JsonObject().put("id", operatorId).put("skills", new JsonObject(new java.util.TreeMap<String, Object>(skills)))
+        .put("overridden", overridden);
+  }
+
+  private static JsonObject override(org.gridcare.acd.domain.LineOverride o) {
+    return new JsonObject().put("line", o.line()).put("open", o.open())
+        .put("until", o.until() == null ? null : o.until().toString()).put("by", o.by()).put("at", o.at().toString());
   }
 
   // ---- live stream ----------------------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * menu), queue on lines 1 and 2, are answered by the one ready operator of their line or give up; when the operator
  * hangs up first the caller answers the post-call survey with a seeded score. What the callers saw on the simulator (menu walked, music on hold, bridged, hung up, at which instant) is the ground truth; the
  * reports computed by the server from its journal must equal the figures computed here from that log (counts exactly,
- * times within a second, the service level within the calls that waited within half a second of the target).
+ * times within a second, the service level within the calls that waited within half a second of the target;
+ * occupancy: time on call within the talk times plus half a second per call, wrap-up on the ACD's one-second tick).
  */
 @RealServers
 class ReportCorrectnessTest {
@@ -90,7 +91,8 @@ class ReportCorrectnessTest {
         sim.phone("PJSIP/" + op).autoAnswer(true, java.time.Duration.ofMillis(300));
         await(cc.acd().acd().login(op, "PJSIP/" + op).compose(x -> cc.acd().acd().ready(op)));
       }
-      Instant from = Instant.now().minusSeconds(1);
+      Instant loggedIn = Instant.now();
+      Instant from = loggedIn.minusSeconds(1);
 
       Random random = new Random(20261125);
       List<Caller> callers = new ArrayList<>();
@@ -137,6 +139,12 @@ class ReportCorrectnessTest {
       JsonArray nodes = report(http, token, "ivr-nodes", from, to, "all");
       JsonArray ivr = report(http, token, "ivr-time", from, to, "all");
       JsonArray satisfaction = report(http, token, "satisfaction", from, to, "all");
+      // occupancy spans end at the query's now() when that is before `to`
+      Instant occupancyAsked = Instant.now();
+      JsonArray occupancy = report(http, token, "occupancy", from, to, "all");
+      Instant occupancyAnswered = Instant.now();
+      double rangeMin = (Math.min(to.toEpochMilli(), occupancyAsked.toEpochMilli()) - loggedIn.toEpochMilli()) / 1000.0;
+      double rangeMax = (Math.min(to.toEpochMilli(), occupancyAnswered.toEpochMilli()) - from.toEpochMilli()) / 1000.0;
 
       assertThat(total(requests, r -> true, "inbound")).as("inbound").isEqualTo(CALLS);
       assertThat(total(requests, r -> true, "in_progress")).as("in progress after the day").isZero();
@@ -188,6 +196,22 @@ class ReportCorrectnessTest {
             int s = score;
             assertThat(sat.getLong("score_" + s)).isEqualTo(surveyed.stream().filter(c -> c.score == s).count());
           }
+
+          // occupancy: the operator was logged in the whole range, talking for exactly the callers' talk times, each
+          // call followed by the 1 s wrap-up (which ends on the ACD's one-second tick: 1 to 2 s)
+          JsonObject occ = one(occupancy, r -> OPERATOR_OF_LINE.get(line).equals(r.getString("operator")));
+          double talkSum = took.stream().mapToLong(c -> c.talkEnded - c.bridged).sum() / 1000.0;
+          double busy = occ.getDouble("reserved_s") + occ.getDouble("on_call_s") + occ.getDouble("wrap_up_s");
+          double present = busy + occ.getDouble("ready_s");
+          assertThat(present + occ.getDouble("not_ready_s")).as(l + "time logged in = the range")
+              .isBetween(rangeMin - 0.1, rangeMax + 0.1);
+          assertThat(occ.getDouble("on_call_s")).as(l + "time on call = the callers' talk")
+              .isBetween(talkSum - 0.2, talkSum + 0.5 * took.size());
+          assertThat(occ.getDouble("wrap_up_s")).as(l + "wrap-up").isBetween(took.size() - 0.2, 2.0 * took.size() + 0.2);
+          // from the state times as shown (each rounded to 0.1 s), so within half a percentage point
+          assertThat(occ.getDouble("occupancy_pct")).as(l + "occupancy").isCloseTo(100.0 * busy / present, within(0.5));
+          assertThat(occ.getDouble("occupancy_pct")).as(l + "occupancy at least talk and wrap-up over the range")
+              .isGreaterThanOrEqualTo(100.0 * (talkSum + took.size()) / rangeMax - 1.0);
         }
       }
       long routed = callers.stream().filter(c -> c.kind == Kind.OPERATOR || c.kind == Kind.HAZARD).count();
