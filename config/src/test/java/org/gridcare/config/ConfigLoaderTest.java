@@ -71,6 +71,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void listenReasonDefaultsToOtherLinesAndMustBeAKnownMode() throws IOException {
+    assertThat(ConfigLoader.load(SHIPPED, Map.of()).recordings().listenReason()).isEqualTo("other-lines");
+    assertThat(ConfigLoader.load(write("lines: [{id: 1, name: L1}]\n"), Map.of()).recordings().listenReason())
+        .isEqualTo("other-lines");
+    assertThat(ConfigLoader.load(write("lines: [{id: 1, name: L1}]\nrecordings: {listen-reason: always}\n"), Map.of())
+        .recordings().listenReason()).isEqualTo("always");
+    Path f = write("lines: [{id: 1, name: L1}]\nrecordings: {listen-reason: sometimes}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .hasMessageContaining(f.toString())
+        .hasMessageContaining("recordings.listen-reason")
+        .hasMessageContaining("must be one of never, other-lines, always, got sometimes");
+  }
+
+  @Test
   void topicNamingAMissingLineIsABadReference() throws IOException {
     Path f = write("lines: [{id: 1, name: L1}]\ntopics: [{id: outage, line: 7}]\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))

@@ -23,6 +23,7 @@ import org.gridcare.recordings.app.MonitorSweep;
 import org.gridcare.recordings.app.RecordingLifecycle;
 import org.gridcare.recordings.app.RecordingService;
 import org.gridcare.recordings.domain.Direction;
+import org.gridcare.recordings.domain.ListenReason;
 import org.gridcare.recordings.domain.RecordingRules;
 import org.gridcare.recordings.domain.Retention;
 import org.gridcare.recordings.fs.FileMonitorFiles;
@@ -116,7 +117,7 @@ public final class RecordingsModule {
   private static RecordingService service(PgRecordings catalog, FileSystemRecordingStore store, RecordingsConfig config,
       Path exports, Clock clock) {
     return new RecordingService(catalog, store, new Retention(config.archiveAfter(), config.retention(),
-        config.retentionByTopic()), exports, clock);
+        config.retentionByTopic()), exports, clock, ListenReason.of(config.listenReason()));
   }
 
   private static FileSystemRecordingStore store(Vertx vertx, RecordingsConfig config) {

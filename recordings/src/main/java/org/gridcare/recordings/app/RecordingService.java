@@ -11,6 +11,7 @@ import java.util.Map;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.recordings.domain.AuditEntry;
 import org.gridcare.recordings.domain.ByteRange;
+import org.gridcare.recordings.domain.ListenReason;
 import org.gridcare.recordings.domain.Recording;
 import org.gridcare.recordings.domain.RecordingQuery;
 import org.gridcare.recordings.domain.Retention;
@@ -30,9 +31,11 @@ public final class RecordingService {
   private final Retention retention;
   private final Path exportDir;
   private final Clock clock;
+  private final ListenReason listenReason;
 
   public RecordingService(RecordingCatalog catalog, RecordingStore store, Retention retention, Path exportDir,
-      Clock clock) {
+      Clock clock, ListenReason listenReason) {
+    this.listenReason = listenReason;
     this.catalog = catalog;
     this.store = store;
     this.retention = retention;
@@ -54,21 +57,36 @@ public final class RecordingService {
 
   /** Resolves the playable file of a recording the viewer may hear. */
   public Future<Path> file(Viewer viewer, String id) {
+    return get(viewer, id).compose(this::locate);
+  }
+
+  /**
+   * Resolves the file of a recording the viewer may hear for a listen, failing with {@code reason-required} when
+   * {@code recordings.listen-reason} asks for a reason and none is given.
+   */
+  public Future<Path> fileToHear(Viewer viewer, String id, String reason) {
     return get(viewer, id).compose(r -> {
-      if (!r.playable() || r.storeKey() == null) {
-        throw DomainException.conflict("recording-unavailable", "Recording " + id + " is " + r.status().id());
-      }
-      return store.locate(r.storeKey());
+      listenReason.check(viewer, r, reason);
+      return locate(r);
     });
   }
 
-  /** Audits one listen (a playback request; {@code range} says which part). */
-  public Future<Void> listened(Viewer viewer, String id, String range) {
+  private Future<Path> locate(Recording r) {
+    if (!r.playable() || r.storeKey() == null) {
+      return Future.failedFuture(DomainException.conflict("recording-unavailable",
+          "Recording " + r.id() + " is " + r.status().id()));
+    }
+    return store.locate(r.storeKey());
+  }
+
+  /** Audits one listen (a playback request; {@code range} says which part, {@code reason} why, when given). */
+  public Future<Void> listened(Viewer viewer, String id, String range, String reason) {
     Map<String, Object> details = new HashMap<>();
     if (range != null) {
       details.put("range", range);
     }
-    return catalog.audit(new AuditEntry(clock.instant(), viewer.username(), AuditEntry.Action.LISTENED, id, null, details));
+    return catalog.audit(new AuditEntry(clock.instant(), viewer.username(), AuditEntry.Action.LISTENED, id, reason,
+        details));
   }
 
   /** The file to download, audited as an export with the reason given. */

@@ -106,7 +106,8 @@ public final class HttpRecordingsRoutes implements Consumer<RouterBuilder> {
     Viewer v = viewer(ctx);
     String id = ctx.pathParam("recordingId");
     String rangeHeader = ctx.request().getHeader("Range");
-    service.file(v, id)
+    String reason = ctx.queryParams().get("reason");
+    service.fileToHear(v, id, reason)
         .compose(path -> vertx.fileSystem().props(path.toString()).map(props -> new Object[] {path, props.size()}))
         .onSuccess(found -> {
           Path path = (Path) found[0];
@@ -118,7 +119,7 @@ public final class HttpRecordingsRoutes implements Consumer<RouterBuilder> {
             ctx.response().setStatusCode(416).putHeader("Content-Range", "bytes */" + size).end();
             return;
           }
-          service.listened(v, id, rangeHeader).onSuccess(x -> {
+          service.listened(v, id, rangeHeader, reason).onSuccess(x -> {
             HttpServerResponse resp = ctx.response().putHeader("Content-Type", "audio/wav")
                 .putHeader("Accept-Ranges", "bytes");
             if (range.isPresent()) {

@@ -32,6 +32,7 @@ import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.recordings.domain.AuditEntry;
 import org.gridcare.recordings.domain.Direction;
+import org.gridcare.recordings.domain.ListenReason;
 import org.gridcare.recordings.domain.Recording;
 import org.gridcare.recordings.domain.RecordingDomainTest;
 import org.gridcare.recordings.domain.RecordingQuery;
@@ -341,11 +342,12 @@ class RecordingLifecycleTest {
     Recording r = ok(catalog.search(new RecordingQuery(null, null, null, null, "op1001", null, null, null, null, null,
         null, null, 50))).stream().filter(x -> x.callId().equals("call-x")).findFirst().orElseThrow();
     RecordingService service = new RecordingService(catalog, store,
-        new Retention(Duration.ofDays(90), Duration.ofDays(365)), dir.resolve("exports"), Clock.systemUTC());
+        new Retention(Duration.ofDays(90), Duration.ofDays(365)), dir.resolve("exports"), Clock.systemUTC(),
+        ListenReason.OTHER_LINES);
 
     Path file = ok(service.export(ANNA, r.id(), "customer complaint C-7"));
     assertThat(Files.size(file)).isEqualTo(844);
-    ok(service.listened(ANNA, r.id(), "bytes=0-99"));
+    ok(service.listened(ANNA, r.id(), "bytes=0-99", null));
     assertThat(fails(service.export(new Viewer("op1002", Set.of("agent"), List.of(1)), r.id(), "curious")).id())
         .isEqualTo("recording-forbidden");
     assertThat(fails(service.export(ANNA, r.id(), " ")).id()).isEqualTo("reason-required");
@@ -383,7 +385,8 @@ class RecordingLifecycleTest {
       ids.add(id);
     }
     RecordingService service = new RecordingService(catalog, store,
-        new Retention(Duration.ofDays(90), Duration.ofDays(365)), dir.resolve("exports"), Clock.systemUTC());
+        new Retention(Duration.ofDays(90), Duration.ofDays(365)), dir.resolve("exports"), Clock.systemUTC(),
+        ListenReason.OTHER_LINES);
     ok(service.hold(ADMIN, ids.get(2), true, "court order 12/2026"));
     assertThat(fails(service.hold(ANNA, ids.get(2), false, "mine")).id()).isEqualTo("admin-only");
 
