@@ -131,9 +131,16 @@ class WallboardPageTest {
         await(first.hangUp());
 
         // line 2 closed until further notice from the page: the ACD (and so the IVR) sees it closed
-        browser.findElement(By.cssSelector("[data-line='2'] details.hours summary")).click();
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("form[data-hours='2'] [name=open]")))
-            .selectByValue("false");
+        // the tiles redraw on every live update until a field has the focus: find elements afresh if one came between
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+          d.findElement(By.cssSelector("[data-line='2'] details.hours summary")).click();
+          return true;
+        });
+        wait.until(d -> {
+          new org.openqa.selenium.support.ui.Select(d.findElement(By.cssSelector("form[data-hours='2'] [name=open]")))
+              .selectByValue("false");
+          return true;
+        });
         browser.findElement(By.cssSelector("form[data-hours='2'] button:not([type])")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-line='2'] .override"),
             "Closed by sup1 until further notice"));
