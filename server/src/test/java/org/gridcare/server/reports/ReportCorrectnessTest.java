@@ -207,7 +207,8 @@ class ReportCorrectnessTest {
               .isBetween(rangeMin - 0.1, rangeMax + 0.1);
           assertThat(occ.getDouble("on_call_s")).as(l + "time on call = the callers' talk")
               .isBetween(talkSum - 0.2, talkSum + 0.5 * took.size());
-          assertThat(occ.getDouble("wrap_up_s")).as(l + "wrap-up").isBetween(took.size() - 0.2, 2.0 * took.size() + 0.2);
+          // (the last call's wrap-up may still be running when the report is asked: its span then ends at now())
+          assertThat(occ.getDouble("wrap_up_s")).as(l + "wrap-up").isBetween(took.size() - 1.2, 2.0 * took.size() + 0.2);
           // from the state times as shown (each rounded to 0.1 s), so within half a percentage point
           assertThat(occ.getDouble("occupancy_pct")).as(l + "occupancy").isCloseTo(100.0 * busy / present, within(0.5));
           assertThat(occ.getDouble("occupancy_pct")).as(l + "occupancy at least talk and wrap-up over the range")
