@@ -3,8 +3,6 @@ package org.gridcare.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ./contact-centre import} against the real PostgreSQL named in a configuration file: a file with a bad row is
@@ -49,40 +46,40 @@ class ImportCommandTest {
     lines.set(3, lines.get(3).replace(drafts.get(2).identity().value(), "12345678901"));
     Path bad = Files.write(dir.resolve("bad.csv"), lines);
 
-    Result refused = run("import", "customers", bad.toString(), "--config", config.toString());
-    assertThat(refused.code).as(refused.err).isEqualTo(1);
-    assertThat(refused.err).containsPattern("(?m)^line 4: .+").doesNotContainPattern("(?m)^line [^4]");
-    assertThat(refused.err).contains("nothing imported");
+    CliRun refused = CliRun.run("import", "customers", bad.toString(), "--config", config.toString());
+    assertThat(refused.code()).as(refused.err()).isEqualTo(1);
+    assertThat(refused.err()).containsPattern("(?m)^line 4: .+").doesNotContainPattern("(?m)^line [^4]");
+    assertThat(refused.err()).contains("nothing imported");
     assertThat(customers(storage)).isZero();
 
     Path good = Files.writeString(dir.resolve("good.csv"), org.gridcare.crm.CrmModule.sampleCsv(25));
-    Result imported = run("import", "customers", good.toString(), "--config", config.toString());
-    assertThat(imported.code).as(imported.err).isZero();
-    assertThat(imported.err).contains("] 25/25 (100%)");
-    assertThat(imported.out).contains("Imported 25 customers");
+    CliRun imported = CliRun.run("import", "customers", good.toString(), "--config", config.toString());
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.err()).contains("] 25/25 (100%)");
+    assertThat(imported.out()).contains("Imported 25 customers");
     assertThat(customers(storage)).isEqualTo(25);
 
     Path areas = Files.writeString(dir.resolve("areas.csv"), "code,name\nTEST-NORD,Test nord\n");
-    Result areasImported = run("import", "areas", areas.toString(), "--config", config.toString());
-    assertThat(areasImported.code).as(areasImported.err).isZero();
-    assertThat(areasImported.out).contains("Imported 1 areas");
+    CliRun areasImported = CliRun.run("import", "areas", areas.toString(), "--config", config.toString());
+    assertThat(areasImported.code()).as(areasImported.err()).isZero();
+    assertThat(areasImported.out()).contains("Imported 1 areas");
 
     String customer = scalar(storage, "SELECT min(number) FROM crm_customer");
     long pointsBefore = Long.parseLong(scalar(storage, "SELECT count(*) FROM crm_metering_point"));
     Path points = Files.writeString(dir.resolve("points.csv"), String.join(",", GridCsv.POINT_COLUMNS) + "\n"
         + SampleCustomers.gsrn(700_001, 0).value() + "," + customer + ",M1,Elvegata 1,8006,Bodø,TEST-NORD,Sentrum,F2\n");
-    Result pointsImported = run("import", "metering-points", points.toString(), "--config", config.toString());
-    assertThat(pointsImported.code).as(pointsImported.err).isZero();
-    assertThat(pointsImported.out).contains("Imported 1 metering-points");
+    CliRun pointsImported = CliRun.run("import", "metering-points", points.toString(), "--config", config.toString());
+    assertThat(pointsImported.code()).as(pointsImported.err()).isZero();
+    assertThat(pointsImported.out()).contains("Imported 1 metering-points");
     assertThat(Long.parseLong(scalar(storage, "SELECT count(*) FROM crm_metering_point"))).isEqualTo(pointsBefore + 1);
   }
 
   @Test
   void benchImportPrintsOneJsonLineWithTheImportRateAndItsCopyBaseline() throws Exception {
-    Result r = run("bench", "import", "--quick", "--config", "../config/contact-centre.yaml");
-    assertThat(r.code).as(r.err).isZero();
+    CliRun r = CliRun.run("bench", "import", "--quick", "--config", "../config/contact-centre.yaml");
+    assertThat(r.code()).as(r.err()).isZero();
     // (The test JVM's log lines go to stdout too; the launcher's go to stderr.)
-    List<String> json = r.out.lines().filter(l -> l.startsWith("{")).toList();
+    List<String> json = r.out().lines().filter(l -> l.startsWith("{")).toList();
     assertThat(json).hasSize(1);
     io.vertx.core.json.JsonObject result = new io.vertx.core.json.JsonObject(json.get(0));
     assertThat(result.getInteger("rows")).isEqualTo(5_000);
@@ -96,9 +93,9 @@ class ImportCommandTest {
   @Test
   void anUnknownKindIsAUsageError(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("x.csv"), "code,name\n");
-    Result r = run("import", "substations", file.toString());
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("customers, areas, metering-points");
+    CliRun r = CliRun.run("import", "substations", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("customers, areas, metering-points");
   }
 
   /** The shipped configuration with storage pointed at the test's real servers and data in a scratch directory. */
@@ -117,23 +114,5 @@ class ImportCommandTest {
 
   private static String scalar(Storage storage, String sql) throws Exception {
     return String.valueOf(storage.pool().query(sql).execute().await(30, TimeUnit.SECONDS).iterator().next().getValue(0));
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true));
-    System.setErr(new PrintStream(err, true));
-    try {
-      int code = new CommandLine(new ContactCentreCommand()).execute(args);
-      return new Result(code, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
   }
 }

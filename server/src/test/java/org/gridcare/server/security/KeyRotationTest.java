@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,13 +20,12 @@ import org.gridcare.crm.crypto.IdentityKeys;
 import org.gridcare.crm.domain.CustomerDraft;
 import org.gridcare.crm.pg.PgCustomers;
 import org.gridcare.crm.pg.PgIdentityKeys;
-import org.gridcare.server.cli.ContactCentreCommand;
+import org.gridcare.server.cli.CliRun;
 import org.gridcare.storage.Storage;
 import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ./contact-centre keys rotate} on a real PostgreSQL: a rotation interrupted after its first batch leaves values
@@ -47,15 +44,15 @@ class KeyRotationTest {
     try {
       List<CustomerDraft> drafts = SampleCustomers.generate(30, 2026);
       Path csv = Files.writeString(dir.resolve("customers.csv"), CrmModule.sampleCsv(30));
-      assertThat(run("import", "customers", csv.toString(), "--config", config.toString()).code).isZero();
+      assertThat(CliRun.run("import", "customers", csv.toString(), "--config", config.toString()).code()).isZero();
       IdentityKeys first = IdentityKeys.load(data, Map.of());
       // Five rows as sealed before key ids were recorded, and one erased identity (left alone by rotation).
       exec(storage, "UPDATE crm_customer SET identity_key_id = NULL WHERE id IN (SELECT id FROM crm_customer ORDER BY id LIMIT 5)");
       exec(storage, "UPDATE crm_customer SET identity_cipher = '\\x00'::bytea WHERE id = (SELECT max(id) FROM crm_customer)");
       Map<Long, byte[]> before = ciphers(storage);
 
-      Result status = run("keys", "status", "--config", config.toString());
-      assertThat(status.out).contains("current key " + first.currentId())
+      CliRun status = CliRun.run("keys", "status", "--config", config.toString());
+      assertThat(status.out()).contains("current key " + first.currentId())
           .containsPattern(first.currentId() + " +24 identities \\(current\\)")
           .containsPattern(java.util.regex.Pattern.quote(PgIdentityKeys.UNRECORDED) + " +5 identities");
 
@@ -79,13 +76,13 @@ class KeyRotationTest {
         assertThat(reader.reveal(found.get().id()).await(30, TimeUnit.SECONDS)).contains(d.identity());
       }
 
-      Result resumed = run("keys", "rotate", "--resume", "--config", config.toString());
-      assertThat(resumed.code).as(resumed.err).isZero();
-      assertThat(resumed.out).contains("re-encrypted 22 identities")
+      CliRun resumed = CliRun.run("keys", "rotate", "--resume", "--config", config.toString());
+      assertThat(resumed.code()).as(resumed.err()).isZero();
+      assertThat(resumed.out()).contains("re-encrypted 22 identities")
           .containsPattern(second.currentId() + " +29 identities \\(current\\)")
           .contains("Every stored identity is under the current key");
-      Result again = run("keys", "rotate", "--resume", "--config", config.toString());
-      assertThat(again.out).contains("re-encrypted 0 identities");
+      CliRun again = CliRun.run("keys", "rotate", "--resume", "--config", config.toString());
+      assertThat(again.out()).contains("re-encrypted 0 identities");
 
       Map<Long, byte[]> after = ciphers(storage);
       long maxId = after.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -147,23 +144,5 @@ class KeyRotationTest {
     String patched = shipped.replaceFirst("(?m)^  data-dir: data\\n", java.util.regex.Matcher.quoteReplacement(storage));
     assertThat(patched).isNotEqualTo(shipped);
     return Files.writeString(dir.resolve("contact-centre.yaml"), patched);
-  }
-
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true));
-    System.setErr(new PrintStream(err, true));
-    try {
-      int code = new CommandLine(new ContactCentreCommand()).execute(args);
-      return new Result(code, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
   }
 }
