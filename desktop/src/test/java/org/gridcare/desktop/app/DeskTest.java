@@ -91,6 +91,17 @@ class DeskTest {
       public Future<Void> linkCall(long ticketId, String callId, String actor) {
         return Future.succeededFuture();
       }
+
+      @Override
+      public Set<String> ticketTopics() {
+        return Set.of("outage");
+      }
+
+      @Override
+      public Future<JsonObject> openTicket(Actor actor, String topic, String subject, Long customerId, String callId,
+          Integer line) {
+        return Future.failedFuture("not used here");
+      }
     };
     CallFacts facts = callId -> Future.succeededFuture(new CallFacts.Facts(List.of("welcome"), "outage", 1, null));
     desk = new Desk(vertx, pbx, acd, crm, "main"::equals, log, facts, e -> {
@@ -470,6 +481,12 @@ class DeskTest {
     @Override
     public Future<Optional<DeskCall>> byId(long id) {
       return Future.succeededFuture(Optional.empty());
+    }
+
+    @Override
+    public Future<Optional<DeskCall>> byCall(String callId, String operatorId) {
+      return Future.succeededFuture(calls.stream().filter(c -> c.callId().equals(callId)
+          && c.operatorId().equals(operatorId)).findFirst());
     }
   }
 }
