@@ -480,7 +480,7 @@ $('#survey').addEventListener('submit', act(async () => {
 function remind(r) {
   const box = document.createElement('div');
   box.className = 'reminder';
-  box.textContent = `${t('reminder')}: ${r.number} · ${r.subject} · ${t('due')} ${new Date(r.dueAt).toLocaleString()}`;
+  box.textContent = `${t('reminder')}: ${r.number} · ${r.subject} · ${t('due')} ${new Date(r.dueAt).toLocaleString(document.documentElement.lang)}`;
   box.addEventListener('click', () => box.remove());
   $('#reminders').append(box);
 }
