@@ -31,6 +31,7 @@ import org.gridcare.desktop.pg.PgAddressBook;
 import org.gridcare.desktop.pg.PgCallFacts;
 import org.gridcare.desktop.pg.PgCallLog;
 import org.gridcare.desktop.pg.PgKnowledgeBase;
+import org.gridcare.desktop.redis.RedisDeskStates;
 import org.gridcare.pbx.Pbx;
 import org.gridcare.platform.domain.PhoneNumbers;
 import org.gridcare.storage.Storage;
@@ -73,14 +74,13 @@ public final class DesktopModule {
             MarkdownArticles.load(configDir.resolve("kb")), CsvAddressBook.load(configDir.resolve("address-book.csv"), phones),
             YamlSurveys.load(configDir.resolve("surveys"), ticketTopics)),
             false)
-        .compose(files -> kb.replaceAll(files.articles()).compose(v -> book.replaceCorporate(files.corporate())).map(v -> {
+        .compose(files -> kb.replaceAll(files.articles()).compose(v -> book.replaceCorporate(files.corporate())).compose(v -> {
           PgCallLog log = new PgCallLog(storage.pool());
           PgCallFacts facts = new PgCallFacts(storage.pool());
           Desk desk = new Desk(vertx, pbx, acd, crm, ivr, log, facts, storage.journal(), phones, files.scripts(), topicList,
-              endpoints, Clock.systemUTC());
-          desk.start();
-          return new DesktopModule(desk, kb, new Contacts(book, phones),
-              new Surveys(files.surveys(), log, facts, crm, storage.journal()));
+              endpoints, new RedisDeskStates(vertx, storage.redis()), Clock.systemUTC());
+          return desk.start().map(x -> new DesktopModule(desk, kb, new Contacts(book, phones),
+              new Surveys(files.surveys(), log, facts, crm, storage.journal())));
         }));
   }
 
