@@ -5,6 +5,7 @@
 
 const TOKEN_KEY = 'gridcare.token';
 const LANG_KEY = 'gridcare.lang';
+const DISMISSED_KEY = 'gridcare.desktop.dismissed-reminders';
 const $ = (s) => document.querySelector(s);
 let token = sessionStorage.getItem(TOKEN_KEY);
 let me = null;          // {username, roles, lines}
@@ -78,6 +79,8 @@ function signOut() {
   if (token) fetch('/api/auth/logout', {method: 'POST', headers: {Authorization: 'Bearer ' + token}}).catch(() => {});
   token = null; me = null; session = null; call = null;
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(DISMISSED_KEY);
+  $('#reminders').innerHTML = '';
   show('sign-in');
 }
 
@@ -123,6 +126,7 @@ function link(up) {
 
 async function resync() {
   session = await api('/api/desktop/session');
+  (session.reminders || []).forEach(remind); // those that fell due while this page was away
   const sessionCall = session.call || null;
   if (sessionCall) {
     showCall(sessionCall);
@@ -477,11 +481,19 @@ $('#survey').addEventListener('submit', act(async () => {
   $('#survey-saved').dataset.ticket = r.ticketId;
 }));
 
+/** Pops a ticket's reminder up once per page; a click dismisses it for this browser session. */
 function remind(r) {
+  const id = String(r.ticketId);
+  const dismissed = () => JSON.parse(sessionStorage.getItem(DISMISSED_KEY) || '[]');
+  if (dismissed().includes(id) || [...document.querySelectorAll('.reminder')].some((b) => b.dataset.ticket === id)) return;
   const box = document.createElement('div');
   box.className = 'reminder';
+  box.dataset.ticket = id;
   box.textContent = `${t('reminder')}: ${r.number} · ${r.subject} · ${t('due')} ${new Date(r.dueAt).toLocaleString(document.documentElement.lang)}`;
-  box.addEventListener('click', () => box.remove());
+  box.addEventListener('click', () => {
+    box.remove();
+    sessionStorage.setItem(DISMISSED_KEY, JSON.stringify(dismissed().concat(id).slice(-200)));
+  });
   $('#reminders').append(box);
 }
 

@@ -91,6 +91,8 @@ public final class Desk {
   private final Kept<Conference> conferences;
   /** Outbound calls in progress by the operator channel that dialled them. */
   private final Kept<DeskCall> outbound;
+  /** Ticket reminders that fell due, by ticket id: a page that (re)connects later still shows them (until they expire). */
+  private final Kept<JsonObject> reminders;
   /**
    * Channels in a bridge now. The customer can answer (and be bridged) before the originate's reply reaches us, so
    * both sides look at each other: whichever comes second marks the outbound call answered.
@@ -148,6 +150,7 @@ public final class Desk {
         .put("operatorId", c.operatorId()).put("phone", c.phone()).put("startedAt", c.startedAt().toString()),
         j -> new DeskCall(0, j.getString("callId"), j.getString("operatorId"), DeskCall.Direction.OUTBOUND,
             j.getString("phone"), null, null, null, Instant.parse(j.getString("startedAt")), null, null, "dialling"));
+    this.reminders = new Kept<>("reminder", states, JsonObject::copy, JsonObject::copy);
   }
 
   /** A topic callers choose (and the line whose queue takes it), for the transfer list. */
@@ -185,7 +188,7 @@ public final class Desk {
    */
   public Future<Void> start() {
     return Future.all(List.of(pending.load(), consults.load(), partners.load(), seconds.load(), conferences.load(),
-            outbound.load()))
+            outbound.load(), reminders.load()))
         .<Void>mapEmpty()
         .onSuccess(v -> subscription = pbx.subscribe(this::onPbx))
         .compose(v -> pbx.activeChannels().map(chs -> {
@@ -259,12 +262,18 @@ public final class Desk {
     publish(operatorId, "state", change);
   }
 
-  /** A ticket's deadline nears (the CRM's reminder round): its owner, or its line when nobody owns it. */
+  /**
+   * A ticket's deadline nears (the CRM's reminder round): its owner, or its line when nobody owns it. Kept too, so a
+   * page that was not connected at that moment (reloading, the server restarting, another instance) shows it on its
+   * next session.
+   */
   public void reminder(JsonObject ticket) {
     String owner = ticket.getString("owner");
     JsonObject data = new JsonObject().put("ticketId", ticket.getValue("id")).put("number", ticket.getString("number"))
         .put("subject", ticket.getString("subject")).put("dueAt", ticket.getString("dueAt"))
         .put("status", ticket.getString("status"));
+    reminders.put(String.valueOf(ticket.getValue("id")), data.copy().put("owner", owner)
+        .put("line", ticket.getInteger("line", 0)));
     vertx.eventBus().publish(DeskEvents.ADDRESS, owner != null ? DeskEvents.to(owner, "reminder", data)
         : DeskEvents.toLine(ticket.getInteger("line", 0), "reminder", data));
   }
@@ -277,7 +286,8 @@ public final class Desk {
    */
   public Future<JsonObject> session(String operatorId) {
     return acd.operator(operatorId).compose(op -> {
-      JsonObject out = new JsonObject().put("operator", operator(op)).put("topics", topicList.copy());
+      JsonObject out = new JsonObject().put("operator", operator(op)).put("topics", topicList.copy())
+          .put("reminders", remindersFor(op));
       Optional<DeskCall> dialled = outbound.values().stream().filter(c -> c.operatorId().equals(operatorId)).findFirst();
       if (op.callId() == null || !(op.onCall() || "reserved".equals(op.state()))) {
         dialled.ifPresent(c -> out.put("call", new JsonObject().put("callId", c.callId()).put("direction", "outbound")
@@ -310,6 +320,20 @@ public final class Desk {
         return out.put("call", call);
       });
     });
+  }
+
+  /** The kept reminders of the operator's own tickets and of unowned tickets of their lines, soonest due first. */
+  private JsonArray remindersFor(DeskOperator op) {
+    return new JsonArray(reminders.values().stream()
+        .filter(r -> op.id().equals(r.getString("owner"))
+            || (r.getString("owner") == null && op.lines().contains(r.getInteger("line"))))
+        .sorted(Comparator.comparing(r -> String.valueOf(r.getString("dueAt"))))
+        .map(r -> {
+          JsonObject shown = r.copy();
+          shown.remove("owner");
+          shown.remove("line");
+          return (Object) shown;
+        }).toList());
   }
 
   /** Music on hold for the caller (sent to {@code cc-hold}); the operator's softphone stays up, silent. */

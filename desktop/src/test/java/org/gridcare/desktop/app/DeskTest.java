@@ -366,6 +366,18 @@ class DeskTest {
     assertThat(seen.get(0).getJsonObject("data").getString("number")).isEqualTo("T000007");
     assertThat(seen.get(1).containsKey("operatorId")).isFalse();
     assertThat(seen.get(1).getInteger("line")).isEqualTo(1);
+
+    // kept: a page that was away gets them with its session, after a restart too
+    operators.put("op2001", new DeskOperator("op2001", "Bo", "not-ready", "not-ready", null, "PJSIP/op2001", null, NOW,
+        null, List.of(2)));
+    operators.put("op1001", new DeskOperator("op1001", "Anna", "not-ready", "not-ready", null, "PJSIP/op1001", null, NOW,
+        null, List.of(1)));
+    desk = newDesk();
+    await(desk.start());
+    assertThat(await(desk.session("op2001")).getJsonArray("reminders").stream().map(r -> ((JsonObject) r).getString("number")))
+        .containsExactly("T000007");
+    assertThat(await(desk.session("op1001")).getJsonArray("reminders").stream().map(r -> ((JsonObject) r).getString("number")))
+        .containsExactly("T000008");
   }
 
   @Test

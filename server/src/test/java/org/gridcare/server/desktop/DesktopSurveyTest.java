@@ -126,13 +126,22 @@ class DesktopSurveyTest {
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.textToBePresentInElementLocated(
             By.id("reminders"), due.number() + " · Call back about the bill"));
         shot(browser, "desktop-reminder");
+        // a page reloaded later still shows it (once); dismissed, it stays away
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reminders"), due.number()));
+        wait.until(ExpectedConditions.attributeToBe(By.id("call-state"), "data-state", "talking"));
+        assertThat(browser.findElements(By.cssSelector("#reminders .reminder"))).hasSize(1);
+        browser.findElement(By.cssSelector("#reminders .reminder")).click();
+        assertThat(browser.findElements(By.cssSelector("#reminders .reminder"))).isEmpty();
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.attributeToBe(By.id("call-state"), "data-state", "talking"));
 
         // the recording of the call in the player: streamed with Range once a reason is given, seekable
         await(caller.hangUp());
         TestCentre.eventually("the call's recording is catalogued", () -> cc.storage().pool()
             .preparedQuery("SELECT 1 FROM rec_recording WHERE call_id = $1 AND status = 'stored'")
             .execute(io.vertx.sqlclient.Tuple.of(callId)).toCompletionStage().toCompletableFuture().get().size() == 1);
-        assertThat(browser.findElements(By.cssSelector("#reminders .reminder"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#reminders .reminder"))).isEmpty();
         String recording = rows(cc, "SELECT id::text AS id FROM rec_recording WHERE call_id = '" + callId + "'").getString("id");
         browser.findElement(By.cssSelector("#tabs [data-tab=recordings]")).click();
         By play = By.cssSelector("#recordings button[data-id='" + recording + "']");
