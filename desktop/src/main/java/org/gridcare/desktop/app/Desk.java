@@ -54,6 +54,8 @@ public final class Desk {
   static final String IVR_NODE = "cc-ivr-node";
   static final String IVR_NODE_VARIABLE = "CC_IVR_NODE";
   static final Duration TRANSFER_RING = Duration.ofSeconds(30);
+  /** How long a reminder that fell due is listed in the sessions. */
+  static final Duration REMINDER_LISTED = Duration.ofHours(12);
   /** Everyone in it joins the ConfBridge room named in {@link #CONF_ROOM_VARIABLE}. */
   static final String CONFERENCE = "cc-conference";
   static final String CONF_ROOM_VARIABLE = "CC_CONF_ROOM";
@@ -150,7 +152,10 @@ public final class Desk {
         .put("operatorId", c.operatorId()).put("phone", c.phone()).put("startedAt", c.startedAt().toString()),
         j -> new DeskCall(0, j.getString("callId"), j.getString("operatorId"), DeskCall.Direction.OUTBOUND,
             j.getString("phone"), null, null, null, Instant.parse(j.getString("startedAt")), null, null, "dialling"));
-    this.reminders = new Kept<>("reminder", states, JsonObject::copy, JsonObject::copy);
+    this.reminders = new Kept<>("reminder", states, JsonObject::copy, j -> {
+      Instant.parse(j.getString("remindedAt")); // unreadable entries are dropped at load
+      return j.copy();
+    });
   }
 
   /** A topic callers choose (and the line whose queue takes it), for the transfer list. */
@@ -273,7 +278,7 @@ public final class Desk {
         .put("subject", ticket.getString("subject")).put("dueAt", ticket.getString("dueAt"))
         .put("status", ticket.getString("status"));
     reminders.put(String.valueOf(ticket.getValue("id")), data.copy().put("owner", owner)
-        .put("line", ticket.getInteger("line", 0)));
+        .put("line", ticket.getInteger("line", 0)).put("remindedAt", clock.instant().toString()));
     vertx.eventBus().publish(DeskEvents.ADDRESS, owner != null ? DeskEvents.to(owner, "reminder", data)
         : DeskEvents.toLine(ticket.getInteger("line", 0), "reminder", data));
   }
@@ -322,8 +327,17 @@ public final class Desk {
     });
   }
 
-  /** The kept reminders of the operator's own tickets and of unowned tickets of their lines, soonest due first. */
+  /**
+   * The kept reminders of the operator's own tickets and of unowned tickets of their lines, soonest due first; those
+   * older than {@link #REMINDER_LISTED} are forgotten.
+   */
   private JsonArray remindersFor(DeskOperator op) {
+    Instant oldest = clock.instant().minus(REMINDER_LISTED);
+    reminders.forEach((ticket, r) -> {
+      if (Instant.parse(r.getString("remindedAt")).isBefore(oldest)) {
+        reminders.remove(ticket, r);
+      }
+    });
     return new JsonArray(reminders.values().stream()
         .filter(r -> op.id().equals(r.getString("owner"))
             || (r.getString("owner") == null && op.lines().contains(r.getInteger("line"))))
@@ -332,6 +346,7 @@ public final class Desk {
           JsonObject shown = r.copy();
           shown.remove("owner");
           shown.remove("line");
+          shown.remove("remindedAt");
           return (Object) shown;
         }).toList());
   }
