@@ -52,7 +52,8 @@ class DesktopSurveyTest {
 
   @Test
   void anOperatorRunsASurveyOnACallGetsAReminderAndStreamsTheRecording(StorageSettings storage) throws Exception {
-    try (TestCentre centre = TestCentre.start(storage, Map.of("CC_RECORDINGS_LISTEN_REASON", "always"))) {
+    try (TestCentre centre = TestCentre.start(storage, Map.of("CC_RECORDINGS_LISTEN_REASON", "always",
+        "CC_CRM_REMINDER_ROUND", "2s"))) {
       ContactCentre cc = centre.cc();
       await(cc.crm().loadSampleData(60));
       await(cc.authentication().addUser("test", new Identity("op1001", Set.of(Role.AGENT), List.of(1)), "agent-password-1"));
@@ -70,7 +71,7 @@ class DesktopSurveyTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("customer-name"), "data-customer", String.valueOf(customerId)));
         String callId = rows(cc, "SELECT call_id FROM journal WHERE type = 'acd.call.answered' AND operator_id = 'op1001'")
             .getString("call_id");
-        // a ticket of op1001's due in 20 s: the CRM's reminder round (every minute) reminds them meanwhile
+        // a ticket of op1001's due in 20 s: the CRM's reminder round (every 2 s here) reminds them meanwhile
         Ticket due = await(cc.crm().tickets().open(new TicketDraft(customerId, TicketTopic.BILLING, "Call back about the bill",
             null, 1, "op1001", Instant.now().plusSeconds(20), TicketSource.OPERATOR, null, "test")));
 
@@ -123,7 +124,7 @@ class DesktopSurveyTest {
             .isEqualTo(403L);
 
         // the reminder of the ticket due soon pops up
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(browser, Duration.ofSeconds(40)).until(ExpectedConditions.textToBePresentInElementLocated(
             By.id("reminders"), due.number() + " · Call back about the bill"));
         shot(browser, "desktop-reminder");
         // a page reloaded later still shows it (once); dismissed, it stays away
