@@ -82,10 +82,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FollowUpReportCorrectnessTest {
   private static final String TOKEN = "report-test-token";
   private static final String ACCOUNT = "AC00000000000000000000000000000000";
-  private static final int TRANSFERS = 6;
+  private static final int TRANSFERS = 4;
   private static final int OPERATOR_TICKETS = 10;
   private static final int FAULT_CALLERS = 3;
-  private static final int CALLBACKS = 4;
+  private static final int CALLBACKS = 3;
   private static final List<String> TOPICS = List.of("complaint", "suggestion", "billing", "meter-fault", "complaint");
   private static final long WRAP_UP_MS = 1000;
 
@@ -120,22 +120,11 @@ class FollowUpReportCorrectnessTest {
       ContactCentre cc = centre.cc();
       Vertx vertx = cc.vertx();
       PbxSimulator sim = cc.pbxLink().simulator().orElseThrow();
-      assertThat(await(cc.crm().loadSampleData(20))).isEqualTo(20);
+      Random random = new Random(20261126);
       WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
           .setDefaultPort(cc.httpPort()));
-      Map<String, String> tokens = new HashMap<>();
-      tokens.put("boss", signIn(cc, http, "boss", Set.of(Role.ADMIN), List.of()));
-      tokens.put("op1001", signIn(cc, http, "op1001", Set.of(Role.AGENT), List.of(1)));
-      tokens.put("op2001", signIn(cc, http, "op2001", Set.of(Role.AGENT), List.of(2)));
-      tokens.put("op3001", signIn(cc, http, "op3001", Set.of(Role.AGENT), List.of(3)));
-      for (String op : List.of("op1001", "op2001")) {
-        sim.phone("PJSIP/" + op).autoAnswer(true, Duration.ofMillis(300));
-        await(cc.acd().acd().login(op, "PJSIP/" + op).compose(x -> cc.acd().acd().ready(op)));
-      }
-      Instant from = Instant.now().minusSeconds(1);
-      Random random = new Random(20261126);
 
-      // --- the notifications' customers: mobiles get an SMS, landlines a call answered by a person, a machine, nobody
+      // the notifications' customers: mobiles get an SMS, landlines a call answered by a person, a machine, nobody
       List<String> mobiles = List.of("+4791800001", "+4791800002", "+4791800003", "+4791800004", "+4791800005");
       String person = "+4722800001";
       String machine = "+4722800002";
@@ -153,30 +142,70 @@ class FollowUpReportCorrectnessTest {
           phone.answeredBy(landline.equals(person) ? Greeting.PERSON : Greeting.MACHINE, Duration.ofMillis(200));
         }
       }
-      importCustomers(cc, 7000, List.of(mobiles.get(0), mobiles.get(1), mobiles.get(2), mobiles.get(3),
-          mobiles.get(4), person, machine, nobody));
       Map<String, Boolean> delivered = new HashMap<>();
       for (String m : mobiles) {
         delivered.put(m, random.nextInt(3) > 0);
       }
       assertThat(delivered).containsValues(true, false);
 
-      // --- phase 1, all at once: transfers, fault reports, operators' tickets, the outage
+      // set-up at once: the sample customers (the fault reporters), then the outage's; the users signed in
+      Map<String, String> tokens = new ConcurrentHashMap<>();
+      List<Future<?>> setUp = new ArrayList<>();
+      setUp.add(cc.crm().loadSampleData(20).compose(n -> importCustomers(cc, 7000, List.of(mobiles.get(0),
+          mobiles.get(1), mobiles.get(2), mobiles.get(3), mobiles.get(4), person, machine, nobody))));
+      setUp.add(signIn(cc, http, "boss", Set.of(Role.ADMIN), List.of()).onSuccess(t -> tokens.put("boss", t)));
+      for (int line = 1; line <= 3; line++) {
+        String op = operatorOf(line);
+        setUp.add(signIn(cc, http, op, Set.of(Role.AGENT), List.of(line)).onSuccess(t -> tokens.put(op, t)));
+      }
+      await(Future.all(setUp));
+      for (String op : List.of("op1001", "op2001")) {
+        sim.phone("PJSIP/" + op).autoAnswer(true, Duration.ofMillis(300));
+      }
+      // line 2's operator logs in not ready: callers queue there and book callbacks until they are
+      await(cc.acd().acd().login("op1001", "PJSIP/op1001").compose(x -> cc.acd().acd().ready("op1001")));
+      await(cc.acd().acd().login("op2001", "PJSIP/op2001"));
+      Instant from = Instant.now().minusSeconds(1);
+
+      // all at once: callbacks booked, transfers, fault reports, operators' tickets, the outage
+      List<Boolean> keeps = new ArrayList<>();
+      Map<String, AtomicInteger> callbackRings = new ConcurrentHashMap<>();
+      Map<String, AtomicInteger> callbackAnswers = new ConcurrentHashMap<>();
+      List<Future<Void>> booked = new ArrayList<>();
+      for (int i = 0; i < CALLBACKS; i++) {
+        boolean keep = i == 0 || (i > 1 && random.nextBoolean());
+        keeps.add(keep);
+        String number = callbackNumber(i);
+        SimPhone phone = sim.external(number);
+        phone.onRinging(call -> {
+          callbackRings.computeIfAbsent(number, n -> new AtomicInteger()).incrementAndGet();
+          if (keep) {
+            call.awaitState(CallState.UP).onSuccess(up -> {
+              callbackAnswers.computeIfAbsent(number, n -> new AtomicInteger()).incrementAndGet();
+              vertx.setTimer(800, x -> call.hangUp());
+            });
+          } else {
+            vertx.setTimer(1500, x -> phone.reject()); // looks at the number, then declines
+          }
+        });
+        phone.autoAnswer(keep, Duration.ofMillis(200));
+        booked.add(delay(vertx, 1 + i * 800L).compose(v -> bookCallback(sim, number)));
+      }
       List<Transferred> transfers = new ArrayList<>();
-      List<Future<Void>> phase1 = new ArrayList<>();
+      List<Future<Void>> day = new ArrayList<>();
       for (int i = 0; i < TRANSFERS; i++) {
         Transferred t = new Transferred();
-        t.fromLine = random.nextBoolean() ? 1 : 2;
+        t.fromLine = 1 + i % 2;
         t.firstTalkMs = 500L + random.nextInt(1000);
         t.secondTalkMs = 1000L * (1 + random.nextInt(3)) + random.nextInt(1000);
         transfers.add(t);
         String number = String.format("+4741901%03d", i);
-        phase1.add(delay(vertx, 1 + i * 2500L).compose(v -> transfer(vertx, sim, http, tokens, t, number)));
+        day.add(delay(vertx, 1 + i * 2500L).compose(v -> transfer(vertx, sim, http, tokens, t, number)));
       }
       List<TicketLife> tickets = new CopyOnWriteArrayList<>();
       for (int i = 0; i < FAULT_CALLERS; i++) {
         String number = mobile(2 + i * 5);
-        phase1.add(delay(vertx, 500 + i * 3000L).compose(v -> faultReport(cc, vertx, sim, http, tokens, number, random,
+        day.add(delay(vertx, 500 + i * 3000L).compose(v -> faultReport(cc, vertx, sim, http, tokens, number, random,
             tickets)));
       }
       for (int i = 0; i < OPERATOR_TICKETS; i++) {
@@ -186,14 +215,14 @@ class FollowUpReportCorrectnessTest {
         tickets.add(t);
         List<String> walk = walk(random);
         List<Long> dwell = walk.stream().map(s -> 300L + random.nextInt(1500)).toList();
-        phase1.add(delay(vertx, 200 + i * 700L).compose(v -> openAndWork(vertx, http, tokens, t, walk, dwell)));
+        day.add(delay(vertx, 200 + i * 700L).compose(v -> openAndWork(vertx, http, tokens, t, walk, dwell)));
       }
       Outage outage = await(cc.notifications().outages().report(new ReportOutage(
           new Area(Set.of("Report-7000"), Set.of(), Set.of()), "a fallen tree", null, null, "oms", "OMS-REPORT-1")));
-      Future.join(phase1).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-      for (Future<Void> f : phase1) {
-        assertThat(f.succeeded()).as(String.valueOf(f.cause())).isTrue();
-      }
+      settled(booked, 90);
+      assertThat(keeps).contains(true, false);
+      await(cc.acd().acd().ready("op2001"));
+      settled(day, 120);
 
       // Twilio reports each text's fate to the status callback the centre gave it
       TestCentre.eventually("every SMS reached Twilio", () -> texts.size() == mobiles.size());
@@ -215,47 +244,14 @@ class FollowUpReportCorrectnessTest {
         return campaigns.size() == 1 && !calls.isEmpty() && !calls.containsKey("PENDING") && !calls.containsKey("CALLING")
             && voiceCalls.stream().allMatch(c -> c.state() == CallState.HUNG_UP);
       });
-
-      // --- phase 2: callbacks booked while line 2 has nobody ready, then made
-      await(cc.acd().acd().notReady("op2001", "break"));
-      List<Boolean> keeps = new ArrayList<>();
-      Map<String, AtomicInteger> callbackRings = new ConcurrentHashMap<>();
-      Map<String, AtomicInteger> callbackAnswers = new ConcurrentHashMap<>();
-      List<Future<Void>> booked = new ArrayList<>();
-      for (int i = 0; i < CALLBACKS; i++) {
-        boolean keep = i == 0 || random.nextBoolean();
-        keeps.add(keep);
-        String number = String.format("+4741902%03d", i);
-        SimPhone phone = sim.external(number);
-        phone.onRinging(call -> {
-          callbackRings.computeIfAbsent(number, n -> new AtomicInteger()).incrementAndGet();
-          if (keep) {
-            call.awaitState(CallState.UP).onSuccess(up -> {
-              callbackAnswers.computeIfAbsent(number, n -> new AtomicInteger()).incrementAndGet();
-              vertx.setTimer(800, x -> call.hangUp());
-            });
-          } else {
-            vertx.setTimer(1500, x -> phone.reject()); // looks at the number, then declines
-          }
-        });
-        phone.autoAnswer(keep, Duration.ofMillis(200));
-        booked.add(delay(vertx, 1 + i * 800L).compose(v -> bookCallback(sim, number)));
-      }
-      Future.join(booked).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      for (Future<Void> f : booked) {
-        assertThat(f.succeeded()).as(String.valueOf(f.cause())).isTrue();
-      }
-      assertThat(keeps).contains(true, false);
-      await(cc.acd().acd().ready("op2001"));
       // a declined callback is tried three times in all (the ACD's rule), each from the queue's end
       TestCentre.eventually("every callback was made", () -> {
         for (int i = 0; i < CALLBACKS; i++) {
-          String number = String.format("+4741902%03d", i);
-          int rang = callbackRings.getOrDefault(number, new AtomicInteger()).get();
-          if (keeps.get(i) ? callbackAnswers.getOrDefault(number, new AtomicInteger()).get() == 0 : rang < 3) {
+          int rang = callbackRings.getOrDefault(callbackNumber(i), new AtomicInteger()).get();
+          if (keeps.get(i) ? callbackAnswers.getOrDefault(callbackNumber(i), new AtomicInteger()).get() == 0 : rang < 3) {
             return false;
           }
-          if (sim.external(number).currentCall().isPresent()) {
+          if (sim.external(callbackNumber(i)).currentCall().isPresent()) {
             return false;
           }
         }
@@ -512,6 +508,18 @@ class FollowUpReportCorrectnessTest {
             ? Future.succeededFuture() : Future.failedFuture(e)));
   }
 
+  private static String callbackNumber(int i) {
+    return String.format("+4741902%03d", i);
+  }
+
+  /** Waits for every future (up to {@code seconds}) and fails on the first that failed. */
+  private static void settled(List<Future<Void>> futures, int seconds) throws Exception {
+    Future.join(futures).toCompletionStage().handle((v, e) -> null).toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+    for (Future<Void> f : futures) {
+      assertThat(f.succeeded()).as(String.valueOf(f.cause())).isTrue();
+    }
+  }
+
   private static String operatorOf(int line) {
     return "op" + line + "001";
   }
@@ -535,11 +543,12 @@ class FollowUpReportCorrectnessTest {
     return p.future();
   }
 
-  private static String signIn(ContactCentre cc, WebClient http, String user, Set<Role> roles, List<Integer> lines)
-      throws Exception {
-    await(cc.authentication().addUser("test", new Identity(user, roles, lines), "report-password-1"));
-    return await(http.post("/api/auth/login").sendJsonObject(new JsonObject().put("username", user)
-        .put("password", "report-password-1"))).bodyAsJsonObject().getString("token");
+  private static Future<String> signIn(ContactCentre cc, WebClient http, String user, Set<Role> roles,
+      List<Integer> lines) {
+    return cc.authentication().addUser("test", new Identity(user, roles, lines), "report-password-1")
+        .compose(u -> http.post("/api/auth/login").sendJsonObject(new JsonObject().put("username", user)
+            .put("password", "report-password-1")))
+        .map(r -> r.bodyAsJsonObject().getString("token"));
   }
 
   private static Future<JsonObject> post(WebClient http, String token, String path, JsonObject body) {
@@ -575,7 +584,7 @@ class FollowUpReportCorrectnessTest {
   }
 
   /** Customers with one consenting number each (mobiles by their +479 prefix), supplied from Report-{first}. */
-  private static void importCustomers(ContactCentre cc, int first, List<String> numbers) throws Exception {
+  private static Future<Void> importCustomers(ContactCentre cc, int first, List<String> numbers) {
     Random rnd = new Random(first);
     StringBuilder csv = new StringBuilder(CustomerCsv.header()).append('\n');
     for (int i = 0; i < numbers.size(); i++) {
@@ -586,9 +595,9 @@ class FollowUpReportCorrectnessTest {
           List.of(new org.gridcare.crm.domain.Phone(numbers.get(i), numbers.get(i).startsWith("+479"), true)), address,
           List.of(new MeteringPoint(SampleCustomers.gsrn(first + i, 0), "M" + (first + i), address))))).append('\n');
     }
-    var report = await(cc.crm().importCustomers(csv.toString(), n -> { }));
-    assertThat(report.errors()).isEmpty();
-    assertThat(report.imported()).isEqualTo(numbers.size());
+    return cc.crm().importCustomers(csv.toString(), n -> { }).compose(report -> report.errors().isEmpty()
+        && report.imported() == numbers.size() ? Future.succeededFuture()
+        : Future.failedFuture("import: " + report.imported() + " imported, errors " + report.errors()));
   }
 
   /** Twilio's Messages endpoint, enough for the SDK: 201 with the message; each text noted with its status callback. */
