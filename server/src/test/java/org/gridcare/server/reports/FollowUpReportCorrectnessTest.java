@@ -148,17 +148,6 @@ class FollowUpReportCorrectnessTest {
       }
       assertThat(delivered).containsValues(true, false);
 
-      // set-up at once: the sample customers (the fault reporters), then the outage's; the users signed in
-      Map<String, String> tokens = new ConcurrentHashMap<>();
-      List<Future<?>> setUp = new ArrayList<>();
-      setUp.add(cc.crm().loadSampleData(20).compose(n -> importCustomers(cc, 7000, List.of(mobiles.get(0),
-          mobiles.get(1), mobiles.get(2), mobiles.get(3), mobiles.get(4), person, machine, nobody))));
-      setUp.add(signIn(cc, http, "boss", Set.of(Role.ADMIN), List.of()).onSuccess(t -> tokens.put("boss", t)));
-      for (int line = 1; line <= 3; line++) {
-        String op = operatorOf(line);
-        setUp.add(signIn(cc, http, op, Set.of(Role.AGENT), List.of(line)).onSuccess(t -> tokens.put(op, t)));
-      }
-      await(Future.all(setUp));
       for (String op : List.of("op1001", "op2001")) {
         sim.phone("PJSIP/" + op).autoAnswer(true, Duration.ofMillis(300));
       }
@@ -167,7 +156,7 @@ class FollowUpReportCorrectnessTest {
       await(cc.acd().acd().login("op2001", "PJSIP/op2001"));
       Instant from = Instant.now().minusSeconds(1);
 
-      // all at once: callbacks booked, transfers, fault reports, operators' tickets, the outage
+      // callers book callbacks on line 2 first
       List<Boolean> keeps = new ArrayList<>();
       Map<String, AtomicInteger> callbackRings = new ConcurrentHashMap<>();
       Map<String, AtomicInteger> callbackAnswers = new ConcurrentHashMap<>();
@@ -191,6 +180,20 @@ class FollowUpReportCorrectnessTest {
         phone.autoAnswer(keep, Duration.ofMillis(200));
         booked.add(delay(vertx, 1 + i * 800L).compose(v -> bookCallback(sim, number)));
       }
+
+      // meanwhile: the sample customers (the fault reporters), then the outage's; the users signed in
+      Map<String, String> tokens = new ConcurrentHashMap<>();
+      List<Future<?>> setUp = new ArrayList<>();
+      setUp.add(cc.crm().loadSampleData(20).compose(n -> importCustomers(cc, 7000, List.of(mobiles.get(0),
+          mobiles.get(1), mobiles.get(2), mobiles.get(3), mobiles.get(4), person, machine, nobody))));
+      setUp.add(signIn(cc, http, "boss", Set.of(Role.ADMIN), List.of()).onSuccess(t -> tokens.put("boss", t)));
+      for (int line = 1; line <= 3; line++) {
+        String op = operatorOf(line);
+        setUp.add(signIn(cc, http, op, Set.of(Role.AGENT), List.of(line)).onSuccess(t -> tokens.put(op, t)));
+      }
+      await(Future.all(setUp));
+
+      // then all at once: transfers, fault reports, operators' tickets, the outage
       List<Transferred> transfers = new ArrayList<>();
       List<Future<Void>> day = new ArrayList<>();
       for (int i = 0; i < TRANSFERS; i++) {
