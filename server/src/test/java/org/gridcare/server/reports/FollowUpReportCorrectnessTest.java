@@ -329,6 +329,9 @@ class FollowUpReportCorrectnessTest {
         assertThat(row.getLong("tickets")).as(e.getKey()).isEqualTo(e.getValue());
         boolean open = !Set.of("resolved", "closed", "cancelled").contains(key[2]);
         assertThat(row.getLong("open")).as(e.getKey() + " open").isEqualTo(open ? e.getValue() : 0);
+        // worked within seconds: resolved ones took 0.0 hours, open ones have no resolution time
+        assertThat(row.getValue("avg_hours_to_resolve")).as(e.getKey() + " hours to resolve")
+            .isEqualTo(Set.of("resolved", "closed").contains(key[2]) ? (Object) 0.0 : null);
       }
 
       // --- notifications of the outage: SMS as Twilio reported them, calls as the phones took them
@@ -357,6 +360,11 @@ class FollowUpReportCorrectnessTest {
       assertThat(callbacks.getLong("dialled")).isEqualTo(made);
       assertThat(callbacks.getLong("kept")).isEqualTo(kept).isEqualTo(keeps.stream().filter(k -> k).count());
       assertThat(callbacks.getLong("missed_attempts")).isEqualTo(made - kept);
+
+      // outbound requests: every callback attempt and every notification call attempt
+      long voiceRings = rings.values().stream().mapToLong(AtomicInteger::get).sum();
+      assertThat(total(report(http, boss, "requests", from, to), r -> true, "outbound")).as("outbound requests")
+          .isEqualTo(made + voiceRings);
     } finally {
       side.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
