@@ -75,7 +75,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>notifications: an outage over customers with mobiles (SMS to a Twilio stand-in, whose delivery reports the
  *       test then posts signed, delivered or not as seeded) and landlines answered by a person, a machine or nobody;</li>
  *   <li>callbacks: line-2 callers booking a callback while nobody is ready, then called back, some answering and some
- *       declining every attempt.</li>
+ *       declining every attempt (which no report counts as a handled or closed call).</li>
  * </ul>
  */
 @RealServers
@@ -363,9 +363,19 @@ class FollowUpReportCorrectnessTest {
       assertThat(callbacks.getLong("missed_attempts")).isEqualTo(made - kept);
 
       // outbound requests: every callback attempt and every notification call attempt
+      JsonArray requests = report(http, boss, "requests", from, to);
       long voiceRings = rings.values().stream().mapToLong(AtomicInteger::get).sum();
-      assertThat(total(report(http, boss, "requests", from, to), r -> true, "outbound")).as("outbound requests")
-          .isEqualTo(made + voiceRings);
+      assertThat(total(requests, r -> true, "outbound")).as("outbound requests").isEqualTo(made + voiceRings);
+      // conversations an operator ended: the transferred callers on the line they were handed to, the callbacks
+      // the customer answered; a declined callback attempt is none
+      JsonArray aht = report(http, boss, "aht", from, to);
+      for (int line : List.of(1, 2)) {
+        long talks = transfers.stream().filter(t -> t.fromLine == 3 - line).count() + (line == 2 ? kept : 0);
+        Predicate<JsonObject> onLine = r -> Integer.valueOf(line).equals(r.getInteger("line"));
+        assertThat(total(requests, onLine, "closed_by_operator")).as("line " + line + " closed by an operator")
+            .isEqualTo(talks);
+        assertThat(one(aht, onLine).getLong("handled")).as("calls handled by " + operatorOf(line)).isEqualTo(talks);
+      }
     } finally {
       side.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
