@@ -208,8 +208,10 @@ class FollowUpReportCorrectnessTest {
       List<TicketLife> tickets = new CopyOnWriteArrayList<>();
       for (int i = 0; i < FAULT_CALLERS; i++) {
         String number = mobile(2 + i * 5);
-        day.add(delay(vertx, 500 + i * 3000L).compose(v -> faultReport(cc, vertx, sim, http, tokens, number, random,
-            tickets)));
+        long work = 300L + random.nextInt(1200);
+        long resolve = 300L + random.nextInt(1200);
+        day.add(delay(vertx, 500 + i * 3000L).compose(v -> faultReport(cc, vertx, sim, http, tokens, number, work,
+            resolve, tickets)));
       }
       for (int i = 0; i < OPERATOR_TICKETS; i++) {
         TicketLife t = new TicketLife();
@@ -422,19 +424,14 @@ class FollowUpReportCorrectnessTest {
 
   /**
    * A known customer reports a fault in the IVR (a ticket on line 1, created between their key and the next prompt);
-   * then line 1's operator finds it on the caller's card, works on it and resolves it.
+   * then line 1's operator finds it on the caller's card, works on it after {@code work} ms and resolves it after
+   * {@code resolve} ms more.
    */
   private static Future<Void> faultReport(ContactCentre cc, Vertx vertx, PbxSimulator sim, WebClient http,
-      Map<String, String> tokens, String number, Random random, List<TicketLife> tickets) {
+      Map<String, String> tokens, String number, long work, long resolve, List<TicketLife> tickets) {
     TicketLife t = new TicketLife();
     t.topic = "outage";
     t.line = 1;
-    long work;
-    long resolve;
-    synchronized (random) {
-      work = 300L + random.nextInt(1200);
-      resolve = 300L + random.nextInt(1200);
-    }
     String token = tokens.get("op1001");
     SimCall call = sim.placeCall(number, "80012345");
     long[] pressed = new long[1];
