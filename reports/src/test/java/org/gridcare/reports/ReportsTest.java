@@ -211,6 +211,38 @@ class ReportsTest {
   }
 
   @Test
+  void aCallbackAttemptTheCustomerNeverAnsweredIsNeitherHandledNorClosed() throws Exception {
+    // the day before, on line 2: c20 asked for a callback before the range; its first attempt rings out (the ACD
+    // completes it with connected=false), the second one is a ten-minute conversation
+    Map<String, Object> missed = Map.of("talkMs", 20000, "wrapUpMs", 60000, "survey", false, "connected", false);
+    Map<String, Object> talked = Map.of("talkMs", 600000, "wrapUpMs", 60000, "survey", false, "connected", true);
+    for (JournalEntry e : List.of(
+        JournalEntry.of("acd.callback.requested").at(Instant.parse("2026-11-24T07:50:00Z")).call("c20").line(2),
+        JournalEntry.of("acd.callback.dialled").at(Instant.parse("2026-11-24T08:00:00Z")).call("c20").line(2)
+            .operator("op2001"),
+        JournalEntry.of("acd.call.completed").at(Instant.parse("2026-11-24T08:00:20Z")).call("c20").line(2)
+            .operator("op2001").data(missed),
+        JournalEntry.of("acd.callback.missed").at(Instant.parse("2026-11-24T08:00:20Z")).call("c20").line(2)
+            .operator("op2001").data(Map.of("attempts", 1, "retry", true)),
+        JournalEntry.of("acd.callback.dialled").at(Instant.parse("2026-11-24T08:30:00Z")).call("c20").line(2)
+            .operator("op2001"),
+        JournalEntry.of("acd.callback.connected").at(Instant.parse("2026-11-24T08:30:15Z")).call("c20")
+            .operator("op2001"),
+        JournalEntry.of("acd.call.completed").at(Instant.parse("2026-11-24T08:40:00Z")).call("c20").line(2)
+            .operator("op2001").data(talked))) {
+      await(storage.journal().append(e));
+    }
+    String range = "?from=2026-11-24T08:00:00Z&to=2026-11-24T09:00:00Z&interval=all";
+    JsonArray aht = get("/api/reports/aht" + range, ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(aht, "operator", "op2001").getMap()).containsEntry("handled", 1).containsEntry("aht_s", 660.0);
+    JsonArray requests = get("/api/reports/requests" + range, ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(requests, "line", 2).getMap()).containsEntry("outbound", 2).containsEntry("closed_by_operator", 1);
+    JsonArray callbacks = get("/api/reports/callbacks" + range, ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(callbacks, "line", 2).getMap()).containsEntry("dialled", 2).containsEntry("kept", 1)
+        .containsEntry("missed_attempts", 1);
+  }
+
+  @Test
   void occupancyFromTheStateChangesIncludingTheStateHeldAtTheStart() throws Exception {
     JsonArray rows = rows("occupancy", ADMIN, "&line=1");
     assertThat(rows.stream().map(o -> ((JsonObject) o).getString("operator"))).containsOnly("op1001");

@@ -13,6 +13,8 @@ final class ReportSql {
   private static final String BUCKET = "report_bucket(j.at, $3, $4, $1) AS bucket";
   private static final String RANGE = "j.at >= $1 AND j.at < $2";
   private static final String LINES = "($5::int[] IS NULL OR %s = ANY($5))";
+  /** A completion that was a conversation: not a callback attempt the customer never answered. */
+  private static final String TALKED = "coalesce((j.data->>'connected')::boolean, true)";
 
   private ReportSql() {}
 
@@ -26,7 +28,7 @@ final class ReportSql {
         + "count(*) FILTER (WHERE j.type IN ('acd.callback.dialled', 'notify.voice.completed')) AS outbound, "
         + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'self-served') AS closed_in_ivr, "
         + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'transferred') AS routed, "
-        + "count(*) FILTER (WHERE j.type = 'acd.call.completed') AS closed_by_operator, "
+        + "count(*) FILTER (WHERE j.type = 'acd.call.completed' AND " + TALKED + ") AS closed_by_operator, "
         + "count(*) FILTER (WHERE j.type = 'acd.call.queued' AND ended.call_id IS NULL) AS in_progress "
         + "FROM journal j LEFT JOIN (SELECT DISTINCT e.call_id FROM journal e WHERE e.type IN ('acd.call.completed', "
         + "  'acd.call.abandoned', 'acd.call.overflowed') AND e.at >= $1 AND e.at < $2) ended "
@@ -63,8 +65,8 @@ final class ReportSql {
         + "round(avg((j.data->>'talkMs')::bigint) / 1000.0, 1) AS avg_talk_s, "
         + "round(avg((j.data->>'wrapUpMs')::bigint) / 1000.0, 1) AS avg_wrap_up_s, "
         + "round(avg((j.data->>'talkMs')::bigint + (j.data->>'wrapUpMs')::bigint) / 1000.0, 1) AS aht_s "
-        + "FROM journal j WHERE j.type = 'acd.call.completed' AND " + RANGE + " AND " + LINES.formatted("j.line")
-        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+        + "FROM journal j WHERE j.type = 'acd.call.completed' AND " + TALKED + " AND " + RANGE + " AND "
+        + LINES.formatted("j.line") + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
 
     // the call's last move before the range ends (a call lasts less than a day), hash-joined to the completions
     SQL.put(Report.AHT_AFTER_TRANSFER, "SELECT " + BUCKET + ", t.from_line, j.line, count(*) AS handled, "
