@@ -42,7 +42,7 @@ public final class SurveyScript implements CallScript {
 
   @Override
   public Future<Void> run(CallSession session) {
-    String callId = session.info().call() != null ? session.info().call().value() : null;
+    String callId = session.info() != null && session.info().call() != null ? session.info().call().value() : null;
     return session.getVariable(VoiceDialler.CALL_VARIABLE)
         .compose(id -> calls.find(Long.parseLong(id.filter(v -> v.matches("\\d{1,18}")).orElseThrow(() ->
             DomainException.invalid("not-a-survey-call", VoiceDialler.CALL_VARIABLE + " is not set")))))
