@@ -11,6 +11,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -37,12 +39,20 @@ import org.gridcare.pbxsim.CallState;
 import org.gridcare.pbxsim.PbxSimulator;
 import org.gridcare.pbxsim.SimCall;
 import org.gridcare.pbxsim.engine.Greeting;
+import org.gridcare.server.Browser;
 import org.gridcare.server.TestCentre;
 import org.gridcare.server.auth.Identity;
 import org.gridcare.server.auth.Role;
 import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A phone survey campaign over the wire: a supervisor starts it through the API over a substation's customers; the
@@ -55,6 +65,7 @@ class SurveyCampaignCallsTest {
   private static final String PERSON = "+4722930001";
   private static final String MACHINE = "+4722930002";
   private static final String BUSY = "+4722930003";
+  private static final Path SCREENSHOTS = TestCentre.repoRoot().resolve("docs/screenshots");
 
   @Test
   void aPersonAnswersTheQuestionsAMachineHearsNothingABusyLineIsRetriedThenFailed(StorageSettings storage)
@@ -150,6 +161,56 @@ class SurveyCampaignCallsTest {
       assertThat(await(http.post("/api/survey-campaigns/" + id + "/resume").bearerTokenAuthentication(sup1).send())
           .bodyAsJsonObject().getString("error")).isEqualTo("campaign-running");
       assertThat(journalTypes(centre, id)).contains("notify.survey.campaign.started");
+
+      wallboardPanel(centre, id, now.plusHours(2).format(hhmm), now.plusHours(3).format(hhmm));
+    }
+  }
+
+  /**
+   * The wallboard's survey panel: the finished campaign with its counts; a campaign started from the form (its window
+   * later today, so it dials nobody) paused and cancelled with the buttons; the report page's chart of the results.
+   */
+  private static void wallboardPanel(TestCentre centre, String finished, String laterFrom, String laterTo)
+      throws Exception {
+    ChromeDriver browser = Browser.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      browser.get("http://127.0.0.1:" + centre.cc().httpPort() + "/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+      browser.findElement(By.name("username")).sendKeys("sup1");
+      browser.findElement(By.name("password")).sendKeys("supervisor-password-1");
+      browser.findElement(By.cssSelector("#sign-in button")).click();
+      By done = By.cssSelector("[data-survey-campaign='" + finished + "'] .survey-counts");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(done));
+      assertThat(browser.findElement(done).getText()).contains("answered 1", "completed 1", "refused 0", "machine 1",
+          "failed 1");
+
+      WebElement form = browser.findElement(By.id("survey-form"));
+      form.findElement(By.name("title")).sendKeys("Evening survey");
+      new Select(form.findElement(By.name("line"))).selectByValue("2");
+      form.findElement(By.name("substations")).sendKeys(SUBSTATION);
+      // time inputs type differently per browser locale (12 or 24 hours): set their value as the picker would
+      browser.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("windowFrom")), laterFrom);
+      browser.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("windowTo")), laterTo);
+      form.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("survey-result"), "3 numbers to call"));
+      By evening = By.xpath("//article[h3[contains(., 'Evening survey')]]");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(evening));
+      assertThat(browser.findElement(evening).getText()).contains(laterFrom + "–" + laterTo, "running", "waiting 3");
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve("wallboard-survey-campaigns.png"), browser.getScreenshotAs(OutputType.BYTES));
+      browser.findElement(evening).findElement(By.cssSelector("button[data-survey-action=pause]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(evening, "paused"));
+      browser.findElement(evening).findElement(By.cssSelector("button[data-survey-action=cancel]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(evening, "cancelled 3"));
+
+      browser.get("http://127.0.0.1:" + centre.cc().httpPort() + "/reports.html#survey-campaigns");
+      wait.until(ExpectedConditions.attributeToBe(By.id("board"), "data-loaded", "survey-campaigns"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart .uplot canvas")));
+      assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSize(4);
+      Files.write(SCREENSHOTS.resolve("report-survey-campaigns.png"), browser.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.quit();
     }
   }
 
