@@ -19,8 +19,9 @@ CREATE TABLE notify_survey_campaign (
 );
 CREATE INDEX notify_survey_campaign_line ON notify_survey_campaign (line, created_at);
 
--- Where an answered call goes: cc-notify (outage message) or cc-survey-out (survey); how a survey call ended for a
--- person who answered (COMPLETED every question, REFUSED otherwise). CANCELLED: the campaign was cancelled first.
+-- Where an answered call goes: cc-notify (outage message) or cc-survey-out (survey; its message column holds the
+-- survey id); how a survey call ended for a person who answered (COMPLETED every question, REFUSED otherwise). A call
+-- its campaign's cancellation dropped is FAILED with outcome CANCELLED.
 ALTER TABLE notify_call ADD COLUMN context text NOT NULL DEFAULT 'cc-notify';
 ALTER TABLE notify_call ADD COLUMN survey_result text CHECK (survey_result IN ('COMPLETED', 'REFUSED'));
 

@@ -90,8 +90,10 @@ public final class PgSurveyCampaigns implements SurveyCampaignStore {
             ? Future.failedFuture(DomainException.conflict("campaign-changed",
                 "The campaign changed meanwhile; reload it and try again"))
             : next != SurveyCampaignState.CANCELLED ? Future.succeededFuture()
-            // calls not made (or whose dialler died) are dropped; calls in progress finish
-            : conn.preparedQuery("UPDATE notify_call SET state = 'CANCELLED', lease_until = NULL, updated_at = now() "
+            // calls not made (or whose dialler died) are dropped (FAILED, so retention sweeps them like any other);
+            // calls in progress finish
+            : conn.preparedQuery("UPDATE notify_call SET state = 'FAILED', outcome = 'CANCELLED', lease_until = NULL, "
+                + "updated_at = now() "
                 + "WHERE campaign_id = $1 AND (state = 'PENDING' OR (state = 'CALLING' AND lease_until < now()))")
                 .execute(Tuple.of(c.id())).mapEmpty())
         .compose(v -> PgJournal.append(conn, JournalEntry.of("notify.survey.campaign." + action).line(c.line())
@@ -108,9 +110,9 @@ public final class PgSurveyCampaigns implements SurveyCampaignStore {
                 + "count(*) FILTER (WHERE survey_result = 'COMPLETED') AS completed, "
                 + "count(*) FILTER (WHERE survey_result = 'REFUSED') AS refused, "
                 + "count(*) FILTER (WHERE state = 'DONE' AND outcome = 'MACHINE') AS machine, "
-                + "count(*) FILTER (WHERE state = 'FAILED') AS failed, "
+                + "count(*) FILTER (WHERE state = 'FAILED' AND outcome <> 'CANCELLED') AS failed, "
                 + "count(*) FILTER (WHERE state IN ('PENDING', 'CALLING')) AS pending, "
-                + "count(*) FILTER (WHERE state = 'CANCELLED') AS cancelled FROM notify_call WHERE campaign_id = $1")
+                + "count(*) FILTER (WHERE outcome = 'CANCELLED') AS cancelled FROM notify_call WHERE campaign_id = $1")
             .execute(Tuple.of(id)).map(rows -> {
               Row r = rows.iterator().next();
               return Optional.of(new SurveyProgress(found.get(), r.getLong("numbers"), r.getLong("dialled"),
