@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.LineConfig;
 import org.gridcare.config.NotificationsConfig;
 import org.gridcare.config.ServerConfig;
 import org.gridcare.config.SurveyCampaignsConfig;
@@ -174,7 +176,7 @@ public final class NotificationsModule {
     surveyCampaigns = new SurveyCampaigns(store, recipients, phones::normalise, surveys,
         new CallingWindow(SurveyCampaignsConfig.time(sc.window().from()), SurveyCampaignsConfig.time(sc.window().to())),
         config.locale().zone(), config.locale().defaultLanguage(), new HashSet<>(config.locale().languages()),
-        storage.audit(), clock);
+        config.lines().stream().map(LineConfig::id).collect(Collectors.toSet()), storage.audit(), clock);
     surveyScript = new SurveyScript(calls, store, surveyCampaigns::survey, speech);
   }
 

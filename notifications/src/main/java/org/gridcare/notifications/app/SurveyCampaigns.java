@@ -39,13 +39,17 @@ public final class SurveyCampaigns {
   private final ZoneId zone;
   private final String defaultLanguage;
   private final Set<String> languages;
+  private final Set<Integer> lines;
   private final Audit audit;
   private final Clock clock;
 
-  /** @param normalise a raw number to E.164, empty when unusable */
+  /**
+   * @param normalise a raw number to E.164, empty when unusable
+   * @param lines     the configured lines (a campaign belongs to one)
+   */
   public SurveyCampaigns(SurveyCampaignStore store, Recipients recipients, Function<String, Optional<String>> normalise,
       Map<String, PhoneSurvey> surveys, CallingWindow defaultWindow, ZoneId zone, String defaultLanguage,
-      Set<String> languages, Audit audit, Clock clock) {
+      Set<String> languages, Set<Integer> lines, Audit audit, Clock clock) {
     this.store = store;
     this.recipients = recipients;
     this.normalise = normalise;
@@ -54,6 +58,7 @@ public final class SurveyCampaigns {
     this.zone = zone;
     this.defaultLanguage = defaultLanguage;
     this.languages = Set.copyOf(languages);
+    this.lines = Set.copyOf(lines);
     this.audit = audit;
     this.clock = clock;
   }
@@ -71,6 +76,9 @@ public final class SurveyCampaigns {
     if (!surveys.containsKey(cmd.survey())) {
       return Future.failedFuture(DomainException.invalid("unknown-survey", "Unknown survey " + cmd.survey()
           + " (configured: " + String.join(", ", surveys.keySet()) + ")"));
+    }
+    if (!lines.contains(cmd.line())) {
+      return Future.failedFuture(DomainException.invalid("unknown-line", "There is no line " + cmd.line()));
     }
     if (!who.sees(cmd.line())) {
       return Future.failedFuture(DomainException.forbidden("line-out-of-scope",

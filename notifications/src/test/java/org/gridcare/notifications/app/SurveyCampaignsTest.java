@@ -81,7 +81,8 @@ class SurveyCampaignsTest {
   private static SurveyCampaigns campaigns(CallingWindow window) {
     PhoneNumbers phones = new PhoneNumbers("NO");
     return new SurveyCampaigns(store, area -> Future.succeededFuture(inArea), phones::normalise,
-        Map.of(SURVEY.id(), SURVEY), window, ZONE, "en", Set.of("en", "ru"), storage.audit(), Clock.systemUTC());
+        Map.of(SURVEY.id(), SURVEY), window, ZONE, "en", Set.of("en", "ru"), Set.of(1, 2, 3), storage.audit(),
+        Clock.systemUTC());
   }
 
   /** A window of two hours around now (wrapping past midnight when it must). */
@@ -124,6 +125,7 @@ class SurveyCampaignsTest {
     assertThat(error(c.start(new StartSurveyCampaign("x", "nope", 1, Area.ofPostcodes("0485"), null, null), SUP1)))
         .isEqualTo("unknown-survey");
     assertThat(error(c.start(request(3), SUP1))).as("line 3 is not a line-1 supervisor's").isEqualTo("line-out-of-scope");
+    assertThat(error(c.start(request(4), new Supervisor("boss", Set.of(), true)))).isEqualTo("unknown-line");
     assertThat(error(c.start(new StartSurveyCampaign("x", SURVEY.id(), 1, Area.ofPostcodes("0485"),
         LocalTime.of(9, 0), LocalTime.of(9, 0)), SUP1))).isEqualTo("bad-calling-window");
     inArea = List.of();
