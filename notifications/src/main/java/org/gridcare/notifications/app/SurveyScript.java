@@ -81,8 +81,14 @@ public final class SurveyScript implements CallScript {
       return say(survey.intro(), "")
           .compose(v -> ask(survey.questions(), 0))
           .compose(completed -> completed ? say(survey.thanks(), "").map(true) : Future.succeededFuture(false))
-          .recover(e -> e instanceof CallerHungUp || session.hungUp() ? Future.succeededFuture(answers == survey
-              .questions().size()) : Future.failedFuture(e))
+          .recover(e -> {
+            if (e instanceof CallerHungUp || session.hungUp()) {
+              return Future.succeededFuture(answers == survey.questions().size());
+            }
+            // a failure after answers were given ends the survey there: calling again would ask (and count) them twice
+            LOG.warn("survey call {} failed after {} answers: {}", call.id(), answers, e.toString());
+            return answers > 0 ? Future.succeededFuture(false) : Future.failedFuture(e);
+          })
           .compose(completed -> campaigns.ended(call, campaign, callId, false, completed, answers));
     }
 
