@@ -197,6 +197,19 @@ class SurveyCampaignsTest {
     assertThat(journal(second)).isEmpty();
   }
 
+  @Test
+  void aFailureAfterAnAnswerEndsTheSurveyRatherThanAskingAgain() throws Exception {
+    OutboxCall call = claimedCall();
+    SurveyScript failing = new SurveyScript(calls, store, id -> Optional.of(SURVEY), (text, language) ->
+        text.equals("Recommend?") ? Future.failedFuture(new IllegalStateException("speech engine gone"))
+            : Future.succeededFuture(language + ":" + text));
+    FakeSession person = session(call, "HUMAN", "5");
+    await(failing.run(person));
+    assertThat(row(call)).isEqualTo("DONE ANSWERED REFUSED");
+    assertThat(journal(call)).containsExactly("notify.survey.answered information=5", "notify.survey.refused answers=1");
+    assertThat(person.log).endsWith("hangup");
+  }
+
   private static SurveyScript script() {
     return new SurveyScript(calls, store, id -> Optional.ofNullable(id.equals(SURVEY.id()) ? SURVEY : null),
         (text, language) -> Future.succeededFuture(language + ":" + text));
