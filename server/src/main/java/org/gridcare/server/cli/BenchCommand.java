@@ -53,7 +53,7 @@ import picocli.CommandLine.Parameters;
         + "ami (AMI events/s the adapter ingests vs a raw socket read), agi (FastAGI command round trip under 200 sessions "
         + "vs a TCP echo), sms (outage SMS send rate vs the account limit, through a local Twilio mock), "
         + "import (customer CSV import rows/s vs a plain PostgreSQL COPY of the same rows), desktop "
-        + "(offer-to-pop latency with every operator desktop's stream open, page weight), "
+        + "(offer-to-pop latency to the card in the DOM of 100 signed-in desktops in headless Chromium, page weight, first render), "
         + "wallboard (p99 from an operator state change to its delivery on 200 SSE wallboards), "
         + "reports (report query p95 over a year of journal rows loaded with COPY).")
 final class BenchCommand implements Callable<Integer> {
