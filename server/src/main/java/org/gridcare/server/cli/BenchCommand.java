@@ -63,6 +63,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "a short run (seconds, not minutes)")
   boolean quick;
 
+  @Option(names = "--rate", description = "desktop: offers per second (default 50; 5 with --quick)")
+  Double rate;
+
   @Option(names = "--config", defaultValue = "config/contact-centre.yaml", description = "configuration file")
   Path config;
 
@@ -102,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         importCustomers(cfg);
       }
-      case "desktop" -> System.out.println(DesktopBench.run(config, quick).encode());
+      case "desktop" -> System.out.println(DesktopBench.run(config, quick, rate).encode());
       case "ami" -> onVertx(vertx -> AmiBench.run(vertx, capture, quick));
       case "agi" -> onVertx(vertx -> AgiBench.run(vertx, quick));
       case "wallboard" -> {

@@ -96,17 +96,22 @@ final class DesktopBench {
 
   /** How many desktops, and how many offers at what rate. */
   record Settings(int desktops, int offers, double rate) {
-    static Settings full() {
-      return new Settings(100, 3_000, 50);
+    /** 100 desktops, a minute of offers at {@code rate} per second (null: 50). */
+    static Settings full(Double rate) {
+      double r = rate == null ? 50 : rate;
+      return new Settings(100, (int) Math.round(r * 60), r);
     }
 
-    static Settings quick() {
-      return new Settings(10, 60, 5);
+    /** 10 desktops, 12 seconds of offers at {@code rate} per second (null: 5). */
+    static Settings quick(Double rate) {
+      double r = rate == null ? 5 : rate;
+      return new Settings(10, (int) Math.round(r * 12), r);
     }
   }
 
   /** Installed in every tab before sign-in: notes when a new call's card is in the DOM. */
   private static final String OBSERVE = """
+      performance.setResourceTimingBufferSize(100000);
       window.benchPops = [];
       const seen = new Set();
       const pop = document.getElementById('pop');
@@ -165,6 +170,11 @@ final class DesktopBench {
       })();
       """;
 
+  /** How often the page fetched its session ({@code resync} on every operator state event) since it was loaded. */
+  private static final String RESYNCS = """
+      return performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/desktop/session')).length;
+      """;
+
   private static final String AWAIT_READY = """
       const done = arguments[arguments.length - 1];
       (function poll() { if (window.benchReady) done(window.benchReady); else setTimeout(poll, 50); })();
@@ -172,8 +182,11 @@ final class DesktopBench {
 
   private DesktopBench() {}
 
-  static JsonObject run(Path configFile, boolean quick) throws Exception {
-    Settings s = quick ? Settings.quick() : Settings.full();
+  static JsonObject run(Path configFile, boolean quick, Double rate) throws Exception {
+    if (rate != null && !(rate > 0 && rate <= 200)) {
+      throw new IllegalArgumentException("--rate must be above 0 and at most 200 offers per second, got " + rate);
+    }
+    Settings s = quick ? Settings.quick(rate) : Settings.full(rate);
     Path data = Files.createTempDirectory("cc-bench-desktop");
     ContactCentreConfig config = withOperators(ConfigLoader.load(configFile, environment(data)), s.desktops());
     List<String> callers = callerNumbers(Path.of(config.crm().sampleData()).resolve("customers.csv"));
@@ -238,9 +251,11 @@ final class DesktopBench {
         JsonObject calls = Cli.await(callers(cc.vertx(), sim, callers, s), 600 + (long) (s.offers() / s.rate()));
         LOG.info("bench desktop: callers done; collecting the pops");
         Map<String, Double> rendered = new HashMap<>();
+        long resyncs = 0;
         for (int i = 0; i < tabs.size(); i++) {
           browser.switchTo().window(tabs.get(i));
           String operatorId = config.operators().get(i).id();
+          resyncs += (Long) browser.executeScript(RESYNCS);
           for (Object pop : (List<?>) browser.executeScript("return window.benchPops;")) {
             List<?> p = (List<?>) pop;
             rendered.put(operatorId + " " + p.get(0), ((Number) p.get(1)).doubleValue());
@@ -248,7 +263,7 @@ final class DesktopBench {
         }
         deskRender.sort(Double::compare);
         return result(s, offeredAt, rendered, sseDelivered, ready, calls)
-            .put("desk_render_ms", percentile(deskRender, 0.50));
+            .put("desk_render_ms", percentile(deskRender, 0.50)).put("session_fetches", resyncs);
       } finally {
         browser.quit();
         Cli.await(client.close(), 10);
