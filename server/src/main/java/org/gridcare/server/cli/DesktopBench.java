@@ -51,36 +51,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code bench desktop}: offer-to-pop latency with the browser in the loop. A scratch contact centre in simulator mode
- * (embedded PostgreSQL and Redis under a temporary directory, the sample CRM data loaded) gets {@code desktops}
- * generated operators on every line with every skill and no wrap-up. One headless Chromium opens one tab per operator
- * on the real page ({@code /desktop/}), each of which signs in through its form, logs in on its softphone and goes
- * ready as an operator would; the simulator's softphones answer after {@value #ANSWER_MS} ms.
+ * (embedded PostgreSQL and Redis under a temporary directory, the sample CRM data loaded, every line opened by a
+ * supervisor's override so the clock does not matter) gets {@code desktops} generated operators on every line with
+ * every skill and no wrap-up (their accounts share one bcrypt hash, made while the centre starts). One headless
+ * Chromium opens one tab per operator on the real page ({@code /desktop/}), each of which signs in through its form
+ * (a bcrypt verification on the server; {@value #SIGNING_IN} tabs at a time), logs in on its softphone and goes ready
+ * as an operator would; the simulator's softphones answer after {@value #ANSWER_MS} ms.
  *
  * <p>Choices:
  * <ul>
- *   <li><b>One tab per desktop, each on its own host name</b> ({@code desk001.localhost} …, all mapped to 127.0.0.1 by
- *   Chromium's {@code --host-resolver-rules}). Chromium keeps at most six HTTP/1.1 connections per host and port, so
+ *   <li><b>One tab per desktop, each on its own host name</b> ({@code desk001.localhost} …, all mapped to 127.0.0.1
+ *   by Chromium's {@code --host-resolver-rules}). Chromium keeps at most six HTTP/1.1 connections per host and port, so
  *   100 EventSources on one origin would stall; distinct host names give every desktop its own connection group and
  *   its own {@code sessionStorage}, as 100 operators' own browsers would, while the server stays exactly as deployed
  *   (plain HTTP/1.1 on one port, no TLS or HTTP/2 added for the bench). Tab throttling is switched off
  *   ({@code --disable-renderer-backgrounding} etc.) since every operator's desktop is in the foreground.</li>
- *   <li><b>Callers skip the menu:</b> the bench registers its own script under the IVR's FastAGI name {@code ivr}, which
- *   queues each caller at once (round-robin over the configured topics) exactly as the IVR's transfer does
+ *   <li><b>Callers skip the menu:</b> the bench registers its own script under the IVR's FastAGI name {@code ivr},
+ *   which queues each caller at once (round-robin over the configured topics) exactly as the IVR's transfer does
  *   ({@code Acd.enqueue}, then {@code CC_NEXT=wait}); the call then takes the production path: trunk DID,
- *   {@code cc-inbound}, FastAGI, {@code cc-wait}, ACD, operator's softphone rung over AMI, bridge. Callers dial from the
- *   sample customers' numbers (known cards), arrive at {@code rate} per second, hang up {@value #TALK_MS} ms after
+ *   {@code cc-inbound}, FastAGI, {@code cc-wait}, ACD, operator's softphone rung over AMI, bridge. Callers dial from
+ *   the sample customers' numbers (known cards), arrive at {@code rate} per second, hang up {@value #TALK_MS} ms after
  *   being bridged: the offer rate is the arrival rate, and the IVR's menu walk (its own benchmark) is not in the load.
  *   </li>
  *   <li><b>Measured in the page:</b> a {@code MutationObserver} on the pop's {@code data-call-id} (which the page sets
  *   once the card is rendered) takes {@code Date.now()} when the card of a new call is in the DOM; the clock starts
  *   when the ACD publishes {@code acd.call.offered} (the same machine's wall clock). Paint is not included.</li>
- *   <li><b>Baseline, same run:</b> the same pops delivered to an HTTP client reading each desktop's SSE stream (a second
- *   stream per operator, same token): {@code pop_p95_vs_sse} is what the browser (receive, parse, render) adds.</li>
+ *   <li><b>Baseline, same run:</b> the same pops delivered to an HTTP client reading each desktop's SSE stream (a
+ *   second stream per operator, same token; the client on its own Vert.x so it does not queue behind the server's event
+ *   loops): {@code pop_p95_vs_sse} is what the browser (receive, parse, render) adds to the server's delivery.
+ *   {@code session_fetches} counts the pages' {@code /api/desktop/session} reloads (one per operator state event),
+ *   load the real page puts on the server that a stream reader does not.</li>
  *   <li>{@code first_render_ms}: navigation start to the sign-in form shown (the page's user-timing mark
- *   {@code desktop:sign-in}), median over the tabs; {@code desk_render_ms}: the same to the desk shown with its
- *   stream open ({@code desktop:desk}) when a signed-in tab is reloaded (median of {@value #RELOADED}, one at a time).
- *   {@code page_kb}: JS + CSS as the browser loaded them (resource timing, encoded body sizes);
- *   {@code page_all_kb} adds the HTML and the language bundle.</li>
+ *   {@code desktop:sign-in}), median over the tabs; {@code desk_render_ms}: the same to the desk shown
+ *   ({@code desktop:desk}) when a signed-in tab is reloaded (median of {@value #RELOADED}, one at a time).
+ *   {@code page_kb}: JS + CSS over the wire as the browser loaded them (resource timing, encoded body sizes: the
+ *   server compresses), {@code page_raw_kb} the same decoded; {@code page_all_kb} adds the HTML and the language
+ *   bundle (over the wire).</li>
  * </ul>
  */
 final class DesktopBench {
@@ -132,7 +138,8 @@ final class DesktopBench {
         (function poll() {
           if (test()) resolve();
           else if (Date.now() - started > 120000) reject(new Error('no ' + what + ' after 120 s (link: '
-              + $('#link').textContent + ', error: ' + $('#error').textContent + $('#sign-in-error').textContent + ')'));
+              + $('#link').textContent + ', error: ' + $('#error').textContent
+              + $('#sign-in-error').textContent + ')'));
           else setTimeout(poll, 20);
         })();
       });
@@ -150,14 +157,14 @@ final class DesktopBench {
             && $('#state').dataset.state, 'desk with its stream');
         $('#ready').click();
         await until(() => $('#state').dataset.state === 'ready', 'ready state');
-        let jsCss = 0, all = 0;
+        let jsCss = 0, jsCssRaw = 0, all = 0;
         for (const e of performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))) {
           const path = new URL(e.name).pathname;
-          if (/\\.(js|css)$/.test(path)) jsCss += e.encodedBodySize;
+          if (/\\.(js|css)$/.test(path)) { jsCss += e.encodedBodySize; jsCssRaw += e.decodedBodySize; }
           if (path.startsWith('/desktop/')) all += e.encodedBodySize;
         }
         return {firstRenderMs: firstRender, token: sessionStorage.getItem('gridcare.token'),
-          jsCssBytes: jsCss, allBytes: all};
+          jsCssBytes: jsCss, jsCssRawBytes: jsCssRaw, allBytes: all};
       })().then((r) => { window.benchReady = r; }, (e) => { window.benchReady = {error: String(e)}; });
       """;
 
@@ -326,7 +333,9 @@ final class DesktopBench {
         .put("sse_pops", sse.size()).put("sse_p50_ms", percentile(sse, 0.50)).put("sse_p95_ms", sseP95)
         .put("pop_p95_vs_sse", popP95 == null || sseP95 == null || sseP95 < 0.01 ? null : round(popP95 / sseP95))
         .put("first_render_ms", percentile(firstRender, 0.50)).put("first_render_max_ms", percentile(firstRender, 1.0))
-        .put("page_kb", kb(ready.get(0).getLong("jsCssBytes"))).put("page_all_kb", kb(ready.get(0).getLong("allBytes")))
+        .put("page_kb", kb(ready.get(0).getLong("jsCssBytes")))
+        .put("page_raw_kb", kb(ready.get(0).getLong("jsCssRawBytes")))
+        .put("page_all_kb", kb(ready.get(0).getLong("allBytes")))
         .put("answered", calls.getInteger("bridged")).put("browser", "chromium-headless, one tab per desktop");
   }
 

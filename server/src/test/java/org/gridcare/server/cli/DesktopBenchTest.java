@@ -9,7 +9,7 @@ import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** {@code bench desktop} in miniature: three desktops in Chromium, nine offers, every one timed to its card in the DOM. */
+/** {@code bench desktop} in miniature: three desktops in Chromium, nine offers, each timed to its card in the DOM. */
 @RealServers
 class DesktopBenchTest {
 
