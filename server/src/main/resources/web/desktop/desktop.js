@@ -68,7 +68,7 @@ function show(part) {
   $('#softphone').hidden = part !== 'softphone';
   $('#desk').hidden = part !== 'desk';
   $('#sign-out').hidden = part === 'sign-in';
-  performance.mark('desktop:' + part); // user timing: when each part was first shown (bench desktop reads them)
+  performance.mark('desktop:' + part); // user timing: when each part is shown (bench desktop reads them)
 }
 
 function signOut() {

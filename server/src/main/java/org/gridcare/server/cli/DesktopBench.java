@@ -202,7 +202,7 @@ final class DesktopBench {
   static JsonObject run(Path configFile, Map<String, String> env, Settings s) throws Exception {
     Path data = Files.createTempDirectory("cc-bench-desktop");
     ContactCentreConfig config = withOperators(ConfigLoader.load(configFile, environment(env, data)), s.desktops());
-    List<String> callers = callerNumbers(Path.of(config.crm().sampleData()).resolve("customers.csv"));
+    List<String> numbers = callerNumbers(Path.of(config.crm().sampleData()).resolve("customers.csv"));
     // One bcrypt hash for every bench user, made while the centre starts; each tab's sign-in still verifies it.
     CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> Passwords.hash(PASSWORD));
     ContactCentre cc = Cli.await(ContactCentre.start(config), 180);
@@ -228,26 +228,18 @@ final class DesktopBench {
           offeredAt.put(m.body().getString("operatorId") + " " + m.body().getString("callId"), nowMs());
         }
       });
-      ChromeDriver browser = HeadlessChromium.start(1366, 768, "--host-resolver-rules=MAP *.localhost 127.0.0.1",
-          "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
-          "--disable-backgrounding-occluded-windows");
       Vertx client = Vertx.vertx(); // the baseline's own event loops, not queued behind the server's
       HttpClient http = client.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
           .setDefaultPort(cc.httpPort()), new PoolOptions().setHttp1MaxSize(s.desktops() + 4));
+      ChromeDriver browser = null;
       try {
+        browser = HeadlessChromium.start(1366, 768, "--host-resolver-rules=MAP *.localhost 127.0.0.1",
+            "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+            "--disable-backgrounding-occluded-windows");
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
         LOG.info("bench desktop: signing in {} desktops", s.desktops());
         List<String> tabs = new ArrayList<>();
-        List<JsonObject> ready = new ArrayList<>();
-        for (int i = 0; i < s.desktops(); i++) {
-          tabs.add(openAndSignIn(browser, i, config.operators().get(i).id(), cc.httpPort()));
-          if (i + 1 >= SIGNING_IN) {
-            ready.add(awaitReady(browser, tabs, ready.size(), config.operators()));
-          }
-        }
-        while (ready.size() < tabs.size()) {
-          ready.add(awaitReady(browser, tabs, ready.size(), config.operators()));
-        }
+        List<JsonObject> ready = signInAll(browser, tabs, config.operators(), cc.httpPort());
         List<Double> sseDelivered = new CopyOnWriteArrayList<>();
         for (int i = 0; i < tabs.size(); i++) {
           Cli.await(listen(http, config.operators().get(i).id(), ready.get(i).getString("token"), offeredAt,
@@ -262,14 +254,14 @@ final class DesktopBench {
         }
         Cli.await(customers, 300);
         LOG.info("bench desktop: desktops ready; {} callers at {}/s", s.offers(), s.rate());
-        JsonObject calls = Cli.await(callers(cc.vertx(), sim, callers, s), 600 + (long) (s.offers() / s.rate()));
+        JsonObject calls = Cli.await(callers(cc.vertx(), sim, numbers, s), 600 + (long) (s.offers() / s.rate()));
         LOG.info("bench desktop: callers done; collecting the pops");
         Map<String, Double> rendered = new HashMap<>();
         long resyncs = 0;
         for (int i = 0; i < tabs.size(); i++) {
           browser.switchTo().window(tabs.get(i));
           String operatorId = config.operators().get(i).id();
-          resyncs += (Long) browser.executeScript(RESYNCS);
+          resyncs += ((Number) browser.executeScript(RESYNCS)).longValue();
           for (Object pop : (List<?>) browser.executeScript("return window.benchPops;")) {
             List<?> p = (List<?>) pop;
             rendered.put(operatorId + " " + p.get(0), ((Number) p.get(1)).doubleValue());
@@ -279,7 +271,9 @@ final class DesktopBench {
         return result(s, offeredAt, rendered, sseDelivered, ready, calls)
             .put("desk_render_ms", percentile(deskRender, 0.50)).put("session_fetches", resyncs);
       } finally {
-        browser.quit();
+        if (browser != null) {
+          browser.quit();
+        }
         Cli.await(client.close(), 10);
       }
     } finally {
@@ -288,6 +282,25 @@ final class DesktopBench {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
+  }
+
+  /**
+   * Opens a tab per operator (handles added to {@code tabs}) and signs them in, {@value #SIGNING_IN} at a time; each
+   * one's figures and token, in the operators' order.
+   */
+  private static List<JsonObject> signInAll(ChromeDriver browser, List<String> tabs, List<OperatorConfig> operators,
+      int port) {
+    List<JsonObject> ready = new ArrayList<>();
+    for (int i = 0; i < operators.size(); i++) {
+      tabs.add(openAndSignIn(browser, i, operators.get(i).id(), port));
+      if (i + 1 >= SIGNING_IN) {
+        ready.add(awaitReady(browser, tabs, ready.size(), operators));
+      }
+    }
+    while (ready.size() < tabs.size()) {
+      ready.add(awaitReady(browser, tabs, ready.size(), operators));
+    }
+    return ready;
   }
 
   /** Opens desktop {@code i}'s tab on its own host name and starts its sign-in; returns the tab's handle. */
@@ -352,7 +365,14 @@ final class DesktopBench {
       Promise<Void> done = Promise.promise();
       ended.add(done.future());
       vertx.setTimer(Math.max(1, Math.round(i * gapMs)), t -> {
-        SimCall call = sim.placeCall(number, DID);
+        SimCall call;
+        try {
+          call = sim.placeCall(number, DID);
+        } catch (RuntimeException e) {
+          LOG.warn("bench desktop: a caller could not dial: {}", e.toString());
+          done.complete();
+          return;
+        }
         long deadline = vertx.setTimer(CALLER_DEADLINE.toMillis(), x -> call.hangUp());
         call.awaitState(CallState.BRIDGED).onSuccess(v -> {
           bridged.incrementAndGet();

@@ -3,21 +3,23 @@ package org.gridcare.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import org.gridcare.server.TestCentre;
 import org.gridcare.storage.StorageSettings;
 import org.gridcare.testsupport.RealServers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bench desktop} in miniature: three desktops in Chromium, nine offers, each timed to its card in the DOM. */
 @RealServers
 class DesktopBenchTest {
 
   @Test
-  void everyOfferIsTimedToItsCardInEachDesktopsDom(StorageSettings storage) throws Exception {
+  void everyOfferIsTimedToItsCardInEachDesktopsDom(StorageSettings storage, @TempDir Path data) throws Exception {
     Assumptions.assumeTrue(HeadlessChromium.available(), "needs Debian's chromium and chromium-driver");
     JsonObject r = DesktopBench.run(TestCentre.repoRoot().resolve("config/contact-centre.yaml"),
-        TestCentre.environment(storage, TestCentre.newDataDir()), new DesktopBench.Settings(3, 9, 3));
+        TestCentre.environment(storage, data), new DesktopBench.Settings(3, 9, 3));
 
     assertThat(r.getInteger("desktops")).isEqualTo(3);
     assertThat(r.getInteger("answered")).isEqualTo(9);
