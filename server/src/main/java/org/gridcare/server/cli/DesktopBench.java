@@ -104,6 +104,12 @@ final class DesktopBench {
 
   /** How many desktops, and how many offers at what rate. */
   record Settings(int desktops, int offers, double rate) {
+    Settings {
+      if (desktops < 1 || offers < 1 || !(rate > 0)) {
+        throw new IllegalArgumentException("bench desktop needs desktops >= 1, offers >= 1 and a rate above 0");
+      }
+    }
+
     /** 100 desktops, a minute of offers at {@code rate} per second (null: 50). */
     static Settings full(Double rate) {
       double r = rate == null ? 50 : rate;
@@ -168,7 +174,7 @@ final class DesktopBench {
       })().then((r) => { window.benchReady = r; }, (e) => { window.benchReady = {error: String(e)}; });
       """;
 
-  /** After a reload of a signed-in tab: navigation start to the desk shown with its stream open. */
+  /** After a reload of a signed-in tab: navigation start to the desk shown, answered once its stream is open. */
   private static final String AWAIT_DESK = """
       const done = arguments[arguments.length - 1];
       const $ = (s) => document.querySelector(s);
