@@ -71,6 +71,7 @@ function show(part) {
   $('#softphone').hidden = part !== 'softphone';
   $('#desk').hidden = part !== 'desk';
   $('#sign-out').hidden = part === 'sign-in';
+  performance.mark('desktop:' + part); // user timing: when each part is shown (bench desktop reads them)
 }
 
 function signOut() {
@@ -213,6 +214,7 @@ function showCall(c) {
   if (c.card) renderCard(c.card, c.ivrPath || []);
   else if (!same) { $('#card').innerHTML = `<h2>${esc(c.caller || '')}</h2>`; $('#search').hidden = true; $('#outage').hidden = true; }
   if (c.transfer) call.state = 'consulting';
+  $('#pop').dataset.callId = call.callId; // which call the card shows (bench desktop times the pop by it)
 }
 
 function onCall(change) {
