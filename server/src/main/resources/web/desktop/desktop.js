@@ -114,7 +114,7 @@ function connect() {
   };
   stream.addEventListener('pop', (e) => { const pop = JSON.parse(e.data); onPop(pop); });
   stream.addEventListener('call', (e) => onCall(JSON.parse(e.data)));
-  stream.addEventListener('state', () => resync().catch(showError));
+  stream.addEventListener('state', (e) => onState(JSON.parse(e.data)));
   stream.addEventListener('reminder', (e) => remind(JSON.parse(e.data)));
 }
 
@@ -123,6 +123,21 @@ function link(up) {
   el.hidden = false;
   el.textContent = up ? t('live') : t('reconnecting');
   el.classList.toggle('down', !up);
+}
+
+/**
+ * A state change carries the operator: drawn at once. A call this page does not know yet, or still shows as ringing
+ * after it was answered (its events can overtake the pop), means a resync.
+ */
+function onState(change) {
+  const op = change.operator;
+  const unknownCall = op && op.callId && (!call || call.callId !== op.callId || (call.state === 'offered' && op.state !== 'reserved'));
+  if (!session || !op || unknownCall) {
+    resync().catch(showError);
+    return;
+  }
+  session.operator = op;
+  render();
 }
 
 async function resync() {

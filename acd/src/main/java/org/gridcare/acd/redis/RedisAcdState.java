@@ -97,6 +97,11 @@ public final class RedisAcdState implements AcdState {
 
   private final Vertx vertx;
   private final RedisAsyncCommands<String, String> redis;
+  /**
+   * Waiting calls decoded before, by their stored JSON: each dispatch pass reads the whole queue, and in a storm most
+   * of it is unchanged since the last pass. Cleared when it outgrows a queue of that size.
+   */
+  private final Map<String, WaitingCall> decoded = new java.util.concurrent.ConcurrentHashMap<>();
 
   public RedisAcdState(Vertx vertx, StatefulRedisConnection<String, String> connection) {
     this.vertx = vertx;
@@ -150,7 +155,12 @@ public final class RedisAcdState implements AcdState {
 
   @Override
   public Future<List<WaitingCall>> waiting() {
-    return on(redis.hvals(WAITING)).map(values -> values.stream().map(AcdJson::call).toList());
+    return on(redis.hvals(WAITING)).map(values -> {
+      if (decoded.size() > 2 * values.size() + 1_000) {
+        decoded.clear();
+      }
+      return values.stream().map(v -> decoded.computeIfAbsent(v, AcdJson::call)).toList();
+    });
   }
 
   @Override

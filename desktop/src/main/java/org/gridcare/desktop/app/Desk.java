@@ -262,9 +262,14 @@ public final class Desk {
     };
   }
 
-  /** The operator's ACD state changed: their page resyncs. */
+  /**
+   * The operator's ACD state changed: their page gets the operator as the session shows it (and resyncs only when the
+   * state names a call it does not know, e.g. one offered through another instance).
+   */
   public void stateChanged(String operatorId, JsonObject change) {
-    publish(operatorId, "state", change);
+    acd.operator(operatorId)
+        .onSuccess(op -> publish(operatorId, "state", change.copy().put("operator", operator(op))))
+        .onFailure(e -> publish(operatorId, "state", change));
   }
 
   /**
