@@ -1,0 +1,119 @@
+package org.gridcare.notifications.pg;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gridcare.notifications.app.ApplicationNotice;
+import org.gridcare.notifications.app.ApplicationNoticeStore;
+import org.gridcare.notifications.domain.Channel;
+import org.gridcare.notifications.domain.NotificationKind;
+import org.gridcare.notifications.domain.StageChange;
+import org.gridcare.platform.journal.JournalEntry;
+import org.gridcare.storage.journal.PgJournal;
+
+/**
+ * The CRM's {@code crm.application.advanced} journal entries relayed into campaigns, {@code notify_sms} and
+ * {@code notify_call}. The cursor ({@code notify_relay_cursor}) is the last journal id handled; entries of the last
+ * minute are read again whatever the cursor says, because a journal id is taken at insert but becomes visible at
+ * commit, so a transaction may commit a lower id after a higher one was relayed. Those already told are left out by
+ * their campaign ({@code notify_campaign.application}, {@code key} = the stage), which is also what makes storing
+ * idempotent.
+ */
+public final class PgApplicationNotices implements ApplicationNoticeStore {
+  static final String TYPE = "crm.application.advanced";
+
+  private final Pool pool;
+  private final Clock clock;
+
+  public PgApplicationNotices(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<List<StageChange>> pending(int max) {
+    return pool.preparedQuery("SELECT j.id, j.customer_id, j.data->>'application' AS application, "
+            + "j.data->>'stage' AS stage FROM journal j WHERE j.type = $1 "
+            + "AND (j.id > (SELECT last_id FROM notify_relay_cursor WHERE name = $1) "
+            + "OR j.at > now() - interval '1 minute') "
+            + "AND NOT EXISTS (SELECT 1 FROM notify_campaign c WHERE c.application = j.data->>'application' "
+            + "AND c.key = j.data->>'stage') ORDER BY j.id LIMIT $2")
+        .execute(Tuple.of(TYPE, max)).map(rows -> {
+          List<StageChange> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new StageChange(r.getLong("id"), r.getString("application"),
+              r.getString("stage"), r.getString("customer_id"))));
+          return out;
+        });
+  }
+
+  @Override
+  public Future<Integer> store(List<StageChange> handled, List<ApplicationNotice> notices) {
+    long last = handled.stream().mapToLong(StageChange::journalId).max().orElse(0);
+    return pool.withTransaction(conn -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (ApplicationNotice n : notices) {
+        chain = chain.compose(stored -> notice(conn, n).map(isNew -> isNew ? stored + 1 : stored));
+      }
+      return chain.compose(stored -> conn.preparedQuery("UPDATE notify_relay_cursor SET last_id = GREATEST(last_id, $2) "
+          + "WHERE name = $1").execute(Tuple.of(TYPE, last)).map(stored));
+    });
+  }
+
+  /** Stores one notice unless its campaign exists (another relay was first); returns whether it was new. */
+  private Future<Boolean> notice(SqlConnection conn, ApplicationNotice n) {
+    UUID campaign = UUID.randomUUID();
+    StageChange change = n.change();
+    JsonObject excluded = new JsonObject();
+    n.excluded().forEach((reason, count) -> excluded.put(reason.name(), count));
+    return conn.preparedQuery("INSERT INTO notify_campaign (id, application, kind, key, created_at, excluded) "
+            + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application, key) WHERE application IS NOT NULL DO NOTHING")
+        .execute(Tuple.of(campaign, change.application(), NotificationKind.APPLICATION_STAGE.name(), change.stage(),
+            PgOutages.ts(clock.instant()), excluded))
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
+            : queue(conn, campaign, n).compose(v -> journal(conn, campaign, n)).map(true));
+  }
+
+  private static Future<Void> queue(SqlConnection conn, UUID campaign, ApplicationNotice n) {
+    if (n.recipient() == null) {
+      return Future.succeededFuture();
+    }
+    var r = n.recipient();
+    return r.channel() == Channel.SMS
+        ? conn.preparedQuery("INSERT INTO notify_sms (campaign_id, phone, customer_id, language, body, "
+            + "idempotency_key) VALUES ($1, $2, $3, $4, $5, $6)")
+            .execute(Tuple.of(campaign, r.phone(), r.customerId(), r.language(), n.text(), UUID.randomUUID())).mapEmpty()
+        : conn.preparedQuery("INSERT INTO notify_call (campaign_id, phone, customer_id, language, message) "
+            + "VALUES ($1, $2, $3, $4, $5)")
+            .execute(Tuple.of(campaign, r.phone(), r.customerId(), r.language(), n.text())).mapEmpty();
+  }
+
+  /**
+   * {@code notify.application.queued} (the number in its column; how it went is in the SMS and call entries of the
+   * campaign) or {@code notify.application.unreached} with the reasons.
+   */
+  private static Future<Void> journal(SqlConnection conn, UUID campaign, ApplicationNotice n) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("campaign", campaign.toString());
+    data.put("application", n.change().application());
+    data.put("stage", n.change().stage());
+    JournalEntry entry;
+    if (n.recipient() != null) {
+      data.put("channel", n.recipient().channel().name());
+      entry = JournalEntry.of("notify.application.queued").phone(n.recipient().phone());
+    } else {
+      Map<String, Object> reasons = new HashMap<>();
+      n.excluded().forEach((reason, count) -> reasons.put(reason.name(), count));
+      data.put("excluded", reasons);
+      entry = JournalEntry.of("notify.application.unreached");
+    }
+    return PgJournal.append(conn, entry.customer(n.change().customerId()).data(data));
+  }
+}
