@@ -7,10 +7,10 @@ CREATE UNIQUE INDEX notify_campaign_application ON notify_campaign (application,
 
 -- How far each relay of journal entries got (the last journal id it handled).
 CREATE TABLE notify_relay_cursor (
-  name     text PRIMARY KEY,
+  relay    text PRIMARY KEY,
   last_id  bigint NOT NULL
 );
-INSERT INTO notify_relay_cursor (name, last_id) VALUES ('crm.application.advanced', 0);
+INSERT INTO notify_relay_cursor (relay, last_id) VALUES ('crm.application.advanced', 0);
 
 -- The relay reads the CRM's stage changes after its cursor and those of the last minute (see PgApplicationNotices).
 CREATE INDEX journal_application_advanced_id ON journal (id) WHERE type = 'crm.application.advanced';

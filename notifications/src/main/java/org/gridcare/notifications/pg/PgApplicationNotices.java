@@ -42,7 +42,7 @@ public final class PgApplicationNotices implements ApplicationNoticeStore {
   public Future<List<StageChange>> pending(int max) {
     return pool.preparedQuery("SELECT j.id, j.customer_id, j.data->>'application' AS application, "
             + "j.data->>'stage' AS stage FROM journal j WHERE j.type = $1 "
-            + "AND (j.id > (SELECT last_id FROM notify_relay_cursor WHERE name = $1) "
+            + "AND (j.id > (SELECT last_id FROM notify_relay_cursor WHERE relay = $1) "
             + "OR j.at > now() - interval '1 minute') "
             + "AND NOT EXISTS (SELECT 1 FROM notify_campaign c WHERE c.application = j.data->>'application' "
             + "AND c.key = j.data->>'stage') ORDER BY j.id LIMIT $2")
@@ -63,7 +63,7 @@ public final class PgApplicationNotices implements ApplicationNoticeStore {
         chain = chain.compose(stored -> notice(conn, n).map(isNew -> isNew ? stored + 1 : stored));
       }
       return chain.compose(stored -> conn.preparedQuery("UPDATE notify_relay_cursor SET last_id = GREATEST(last_id, $2) "
-          + "WHERE name = $1").execute(Tuple.of(TYPE, last)).map(stored));
+          + "WHERE relay = $1").execute(Tuple.of(TYPE, last)).map(stored));
     });
   }
 
