@@ -30,6 +30,7 @@ import org.gridcare.notifications.domain.NotificationKind;
 import org.gridcare.notifications.domain.Targeting;
 import org.gridcare.notifications.domain.VoicePolicy;
 import org.gridcare.notifications.http.CampaignProgressFeed;
+import org.gridcare.notifications.http.HttpApplicationNoticeRoutes;
 import org.gridcare.notifications.http.HttpNotificationsRoutes;
 import org.gridcare.notifications.pg.PgApplicationNotices;
 import org.gridcare.notifications.pg.PgCallOutbox;
@@ -67,7 +68,7 @@ public final class NotificationsModule {
 
   private final Vertx vertx;
   private final OutageService outages;
-  private final HttpNotificationsRoutes routes;
+  private final Consumer<RouterBuilder> routes;
   private final NotifyScript notifyScript;
   private final SmsDispatcher dispatcher;
   private final TwilioSms sms;
@@ -76,7 +77,7 @@ public final class NotificationsModule {
   private final CampaignProgressFeed feed;
   private final ApplicationNoticeRelay applicationNotices;
 
-  private NotificationsModule(Vertx vertx, OutageService outages, HttpNotificationsRoutes routes,
+  private NotificationsModule(Vertx vertx, OutageService outages, Consumer<RouterBuilder> routes,
       NotifyScript notifyScript, SmsDispatcher dispatcher, TwilioSms sms, VoiceDialler dialler, long scheduler,
       CampaignProgressFeed feed, ApplicationNoticeRelay applicationNotices) {
     this.vertx = vertx;
@@ -157,11 +158,12 @@ public final class NotificationsModule {
         .onFailure(e -> LOG.warn("planned outage notices not checked: {}", e.toString())));
     CampaignProgressFeed feed = new CampaignProgressFeed(vertx, outbox);
     feed.start(Duration.ofSeconds(2));
-    ApplicationNoticeRelay applicationNotices = new ApplicationNoticeRelay(vertx,
-        new PgApplicationNotices(storage.pool(), clock), applicants, optOuts, targeting, templates);
+    PgApplicationNotices notices = new PgApplicationNotices(storage.pool(), clock);
+    ApplicationNoticeRelay applicationNotices = new ApplicationNoticeRelay(vertx, notices, applicants, optOuts,
+        targeting, templates);
     applicationNotices.start(RELAY_TICK);
-    return new NotificationsModule(vertx, outages, routes, script, dispatcher, sms, dialler, scheduler, feed,
-        applicationNotices);
+    return new NotificationsModule(vertx, outages, routes.andThen(new HttpApplicationNoticeRoutes(notices)), script,
+        dispatcher, sms, dialler, scheduler, feed, applicationNotices);
   }
 
   /** The texts of {@code notifications.templates} (validated by the configuration loader). */

@@ -16,4 +16,7 @@ public interface ApplicationNoticeStore {
 
   /** Stores the notices of {@code handled}; returns how many were new (not stored by another relay already). */
   Future<Integer> store(List<StageChange> handled, List<ApplicationNotice> notices);
+
+  /** The notices of one application, oldest first. */
+  Future<List<NoticeStatus>> notices(String application);
 }

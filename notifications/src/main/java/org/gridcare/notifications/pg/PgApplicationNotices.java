@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gridcare.notifications.app.ApplicationNotice;
 import org.gridcare.notifications.app.ApplicationNoticeStore;
+import org.gridcare.notifications.app.NoticeStatus;
 import org.gridcare.notifications.domain.Channel;
 import org.gridcare.notifications.domain.NotificationKind;
 import org.gridcare.notifications.domain.StageChange;
@@ -65,6 +66,24 @@ public final class PgApplicationNotices implements ApplicationNoticeStore {
       return chain.compose(stored -> conn.preparedQuery("UPDATE notify_relay_cursor SET last_id = GREATEST(last_id, $2) "
           + "WHERE relay = $1").execute(Tuple.of(TYPE, last)).map(stored));
     });
+  }
+
+  @Override
+  public Future<List<NoticeStatus>> notices(String application) {
+    return pool.preparedQuery("SELECT c.key, c.created_at, c.excluded, s.state AS sms, "
+            + "COALESCE(v.outcome, v.state) AS call FROM notify_campaign c "
+            + "LEFT JOIN notify_sms s ON s.campaign_id = c.id LEFT JOIN notify_call v ON v.campaign_id = c.id "
+            + "WHERE c.application = $1 ORDER BY c.created_at, c.key")
+        .execute(Tuple.of(application)).map(rows -> {
+          List<NoticeStatus> out = new ArrayList<>();
+          rows.forEach(r -> {
+            Channel channel = r.getString("sms") != null ? Channel.SMS : r.getString("call") != null ? Channel.VOICE : null;
+            out.add(new NoticeStatus(r.getString("key"), PgOutages.instant(r, "created_at"), channel,
+                channel == Channel.SMS ? r.getString("sms") : channel == Channel.VOICE ? r.getString("call") : "UNREACHED",
+                channel == null ? List.copyOf(r.getJsonObject("excluded").fieldNames()) : List.of()));
+          });
+          return out;
+        });
   }
 
   /** Stores one notice unless its campaign exists (another relay was first); returns whether it was new. */

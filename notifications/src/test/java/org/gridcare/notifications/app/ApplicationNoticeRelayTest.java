@@ -136,6 +136,14 @@ class ApplicationNoticeRelayTest {
     assertThat(rows("SELECT v.id FROM notify_call v JOIN notify_campaign c ON c.id = v.campaign_id "
         + "WHERE c.application = $1", "A000302")).isEmpty();
     assertThat(journal("notify.application.unreached", "A000302")).containsExactly("contract-and-fees OPTED_OUT");
+    PgApplicationNotices notices = new PgApplicationNotices(storage.pool(), Clock.systemUTC());
+    assertThat(await(notices.notices("A000301"))).singleElement()
+        .satisfies(n -> assertThat(n.stage() + " " + n.channel() + " " + n.state()).isEqualTo("contract-and-fees VOICE PENDING"));
+    assertThat(await(notices.notices("A000302"))).singleElement().satisfies(n -> {
+      assertThat(n.channel()).isNull();
+      assertThat(n.state()).isEqualTo("UNREACHED");
+      assertThat(n.unreachedBecause()).containsExactly("OPTED_OUT");
+    });
   }
 
   @Test

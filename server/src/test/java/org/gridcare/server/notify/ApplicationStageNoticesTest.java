@@ -101,6 +101,8 @@ class ApplicationStageNoticesTest {
           number + " site-survey SMS " + MOBILE, number + " supply-plan SMS " + MOBILE,
           other + " site-survey VOICE " + LANDLINE);
       assertThat(twilio.unauthorised).as("requests without the account's Basic credentials").isEmpty();
+      assertThat(notices(http, op, number)).containsExactly("site-survey SMS SENT", "supply-plan SMS SENT");
+      assertThat(notices(http, op, other)).containsExactly("site-survey VOICE MACHINE");
     } finally {
       server.close().await(10, TimeUnit.SECONDS);
     }
@@ -126,6 +128,15 @@ class ApplicationStageNoticesTest {
   private static void advance(WebClient http, String token, String number, String stage) throws Exception {
     ok(await(http.post("/api/crm/applications/" + number + "/stage").bearerTokenAuthentication(token)
         .sendJsonObject(new JsonObject().put("stage", stage))));
+  }
+
+  /** The API's notices of an application: stage, channel, state. */
+  private static List<String> notices(WebClient http, String token, String number) throws Exception {
+    List<String> out = new CopyOnWriteArrayList<>();
+    ok(await(http.get("/api/notifications/applications/" + number + "/notices").bearerTokenAuthentication(token)
+        .send())).bodyAsJsonArray().forEach(n -> out.add(((JsonObject) n).getString("stage") + " "
+            + ((JsonObject) n).getString("channel") + " " + ((JsonObject) n).getString("state")));
+    return out;
   }
 
   /** Waits until the application's SMS are all past the provider (none pending or being sent). */
