@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNoticeAhead,
     Map<String, LanguageTemplates> templates) {
-  /** The placeholders a template may use (filled in by the notifications module). */
+  /** The placeholders an outage template may use (filled in by the notifications module). */
   public static final Set<String> PLACEHOLDERS = Set.of("cause", "start", "end", "eta");
+  /** The placeholders of {@code application-stage}: the application's number and its new stage in words. */
+  public static final Set<String> APPLICATION_PLACEHOLDERS = Set.of("application", "stage");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
   public NotificationsConfig {
@@ -57,9 +59,17 @@ public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNotic
     }
   }
 
-  /** One language's texts: per notification kind an SMS and a voice text, plus the words the texts need. */
+  /**
+   * One language's texts: per notification kind an SMS and a voice text, plus the words the texts need; {@code stages}
+   * words the CRM's grid-connection application stages by id ({@code site-survey: "site survey"}).
+   */
   public record LanguageTemplates(String unknownTime, String repeatHint, Text plannedNotice, Text plannedStart,
-      Text outageStarted, Text estimateChanged, Text restored, Text cancelled) {
+      Text outageStarted, Text estimateChanged, Text restored, Text cancelled, Text applicationStage,
+      Map<String, String> stages) {
+    public LanguageTemplates {
+      stages = stages == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+    }
+
     /** The texts by the notification kind's key ({@code planned-notice}, ...), in a fixed order. */
     public Map<String, Text> byKind() {
       Map<String, Text> out = new LinkedHashMap<>();
@@ -69,6 +79,7 @@ public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNotic
       out.put("estimate-changed", estimateChanged);
       out.put("restored", restored);
       out.put("cancelled", cancelled);
+      out.put("application-stage", applicationStage);
       return out;
     }
   }
@@ -122,20 +133,28 @@ public record NotificationsConfig(Twilio twilio, Voice voice, Duration planNotic
         }
         p.required(key + "." + kind + ".sms", text.sms());
         p.required(key + "." + kind + ".voice", text.voice());
-        checkPlaceholders(p, key + "." + kind + ".sms", text.sms());
-        checkPlaceholders(p, key + "." + kind + ".voice", text.voice());
+        Set<String> known = kind.equals("application-stage") ? APPLICATION_PLACEHOLDERS : PLACEHOLDERS;
+        checkPlaceholders(p, key + "." + kind + ".sms", text.sms(), known);
+        checkPlaceholders(p, key + "." + kind + ".voice", text.voice(), known);
       });
+      t.stages().forEach((stage, words) -> p.check(words != null && !words.isBlank(), key + ".stages." + stage,
+          "missing required value"));
     });
   }
 
   private static void checkPlaceholders(Problems p, String key, String text) {
+    checkPlaceholders(p, key, text, PLACEHOLDERS);
+  }
+
+  private static void checkPlaceholders(Problems p, String key, String text, Set<String> known) {
     if (text == null) {
       return;
     }
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) {
-      if (!PLACEHOLDERS.contains(m.group(1))) {
-        p.add(key, "unknown placeholder {" + m.group(1) + "} (known: {cause}, {start}, {end}, {eta})");
+      if (!known.contains(m.group(1))) {
+        p.add(key, "unknown placeholder {" + m.group(1) + "} (known: "
+            + (known == PLACEHOLDERS ? "{cause}, {start}, {end}, {eta}" : "{application}, {stage}") + ")");
       }
     }
   }

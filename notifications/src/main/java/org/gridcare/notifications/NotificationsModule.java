@@ -15,6 +15,8 @@ import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.config.LineConfig;
 import org.gridcare.config.NotificationsConfig;
 import org.gridcare.config.ServerConfig;
+import org.gridcare.notifications.app.Applicants;
+import org.gridcare.notifications.app.ApplicationNoticeRelay;
 import org.gridcare.config.SurveyCampaignsConfig;
 import org.gridcare.notifications.app.DeliveryReports;
 import org.gridcare.notifications.app.NotifyScript;
@@ -35,7 +37,9 @@ import org.gridcare.notifications.domain.PhoneSurvey;
 import org.gridcare.notifications.domain.Targeting;
 import org.gridcare.notifications.domain.VoicePolicy;
 import org.gridcare.notifications.http.CampaignProgressFeed;
+import org.gridcare.notifications.http.HttpApplicationNoticeRoutes;
 import org.gridcare.notifications.http.HttpNotificationsRoutes;
+import org.gridcare.notifications.pg.PgApplicationNotices;
 import org.gridcare.notifications.http.HttpSurveyCampaignRoutes;
 import org.gridcare.notifications.pg.PgCallOutbox;
 import org.gridcare.notifications.pg.PgOperatorCalls;
@@ -56,8 +60,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires outage informing from the configuration: outages and campaigns over PostgreSQL, the SMS sender (Twilio, rate
- * shared in Redis), the voice dialler over the PBX, the planned-notice scheduler, the HTTP API and the {@code notify}
- * call script (the server registers {@link #notifyScript()} under {@link NotifyScript#NAME}). Campaign progress is
+ * shared in Redis), the voice dialler over the PBX, the planned-notice scheduler, the relay of the CRM's application
+ * stage changes into notices ({@link ApplicationNoticeRelay}), the HTTP API and the {@code notify} call script
+ * (the server registers {@link #notifyScript()} under {@link NotifyScript#NAME}). Campaign progress is
  * published on the event bus at {@link CampaignProgressFeed#ADDRESS} for live views.
  *
  * <p>Without {@code notifications.twilio} configured, SMS stay pending in the outbox (nothing is sent) and the
@@ -68,22 +73,24 @@ public final class NotificationsModule {
   private static final Duration SCHEDULER_TICK = Duration.ofSeconds(30);
   private static final Duration DIALLER_TICK = Duration.ofSeconds(2);
   private static final Duration SMS_LEASE = Duration.ofMinutes(2);
+  private static final Duration RELAY_TICK = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final OutageService outages;
-  private final HttpNotificationsRoutes routes;
+  private final Consumer<RouterBuilder> routes;
   private final NotifyScript notifyScript;
   private final SmsDispatcher dispatcher;
   private final TwilioSms sms;
   private final VoiceDialler dialler;
   private final long scheduler;
   private final CampaignProgressFeed feed;
+  private final ApplicationNoticeRelay applicationNotices;
   private SurveyCampaigns surveyCampaigns;
   private SurveyScript surveyScript;
 
-  private NotificationsModule(Vertx vertx, OutageService outages, HttpNotificationsRoutes routes,
+  private NotificationsModule(Vertx vertx, OutageService outages, Consumer<RouterBuilder> routes,
       NotifyScript notifyScript, SmsDispatcher dispatcher, TwilioSms sms, VoiceDialler dialler, long scheduler,
-      CampaignProgressFeed feed) {
+      CampaignProgressFeed feed, ApplicationNoticeRelay applicationNotices) {
     this.vertx = vertx;
     this.outages = outages;
     this.routes = routes;
@@ -93,33 +100,36 @@ public final class NotificationsModule {
     this.dialler = dialler;
     this.scheduler = scheduler;
     this.feed = feed;
+    this.applicationNotices = applicationNotices;
   }
 
   /**
    * @param recipients the CRM's contacts per area
    * @param speech     text to speech for the notification calls (the IVR module's engine)
+   * @param applicants the CRM's customers, told when their grid-connection application moves on
    */
   public static Future<NotificationsModule> start(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
-      Recipients recipients, Speech speech) {
+      Recipients recipients, Speech speech, Applicants applicants) {
     try {
-      return Future.succeededFuture(build(vertx, config, storage, pbx, recipients, speech));
+      return Future.succeededFuture(build(vertx, config, storage, pbx, recipients, speech, applicants));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
   }
 
   private static NotificationsModule build(Vertx vertx, ContactCentreConfig config, Storage storage, Pbx pbx,
-      Recipients recipients, Speech speech) {
+      Recipients recipients, Speech speech, Applicants applicants) {
     NotificationsConfig nc = config.notifications();
     MessageTemplates templates = templates(config);
+    templates.requireStages(applicants.stages());
     Clock clock = Clock.systemUTC();
     PhoneNumbers phones = new PhoneNumbers(config.locale().phoneRegion());
     PgOptOuts optOuts = new PgOptOuts(storage.pool());
     PgSmsOutbox outbox = new PgSmsOutbox(storage.pool());
     PgCallOutbox calls = new PgCallOutbox(storage.pool());
-    OutageService outages = new OutageService(new PgOutages(storage.pool()), recipients, optOuts,
-        new Targeting(phones::normalise, phones::isMobile, config.locale().defaultLanguage(),
-            new HashSet<>(config.locale().languages())),
+    Targeting targeting = new Targeting(phones::normalise, phones::isMobile, config.locale().defaultLanguage(),
+        new HashSet<>(config.locale().languages()));
+    OutageService outages = new OutageService(new PgOutages(storage.pool()), recipients, optOuts, targeting,
         templates, EstimatePolicy.DEFAULT, nc.planNoticeAhead(), nc.voice().urgent(), clock);
     String publicUrl = publicUrl(config.server());
 
@@ -159,8 +169,13 @@ public final class NotificationsModule {
         .onFailure(e -> LOG.warn("planned outage notices not checked: {}", e.toString())));
     CampaignProgressFeed feed = new CampaignProgressFeed(vertx, outbox);
     feed.start(Duration.ofSeconds(2));
-    NotificationsModule module = new NotificationsModule(vertx, outages, routes, script, dispatcher, sms, dialler,
-        scheduler, feed);
+    PgApplicationNotices notices = new PgApplicationNotices(storage.pool(), clock);
+    ApplicationNoticeRelay applicationNotices = new ApplicationNoticeRelay(vertx, notices, applicants, optOuts,
+        targeting, templates);
+    applicationNotices.start(RELAY_TICK);
+    NotificationsModule module = new NotificationsModule(vertx, outages,
+        routes.andThen(new HttpApplicationNoticeRoutes(notices)), script, dispatcher, sms, dialler, scheduler, feed,
+        applicationNotices);
     module.surveys(config, storage, recipients, speech, calls, phones, clock);
     return module;
   }
@@ -212,7 +227,7 @@ public final class NotificationsModule {
         NotificationsConfig.Text text = byKey.get(MessageTemplates.key(kind));
         texts.put(kind, new MessageTemplates.Texts(text.sms(), text.voice()));
       }
-      languages.put(language, new MessageTemplates.Language(texts, t.unknownTime(), t.repeatHint()));
+      languages.put(language, new MessageTemplates.Language(texts, t.unknownTime(), t.repeatHint(), t.stages()));
     });
     return new MessageTemplates(languages, config.locale().defaultLanguage(), config.locale().zone());
   }
@@ -246,6 +261,7 @@ public final class NotificationsModule {
   public Future<Void> close() {
     vertx.cancelTimer(scheduler);
     feed.stop();
+    applicationNotices.stop();
     dialler.stop();
     Future<Void> stopped = dispatcher == null ? Future.succeededFuture() : dispatcher.stop();
     return stopped.eventually(() -> {

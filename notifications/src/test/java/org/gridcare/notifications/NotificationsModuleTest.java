@@ -48,7 +48,8 @@ class NotificationsModuleTest {
       FakePbx pbx = new FakePbx(vertx, 10);
 
       NotificationsModule module = await(NotificationsModule.start(vertx, config, storage, pbx,
-          area -> Future.succeededFuture(customers), (text, language) -> Future.succeededFuture("/tts/x")));
+          area -> Future.succeededFuture(customers), (text, language) -> Future.succeededFuture("/tts/x"),
+          Fixtures.applicants(Map.of())));
       assertThat(module.openApiFragment()).isEqualTo("openapi/notifications.yaml");
       await(module.outages().report(new ReportOutage(Area.ofPostcodes("0150"), "storm", null, null, "oms", "OMS-7")));
       stub.whenAccepted(10).get(30, TimeUnit.SECONDS);

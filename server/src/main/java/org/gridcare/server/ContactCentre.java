@@ -39,6 +39,7 @@ import org.gridcare.recordings.RecordingsModule;
 import org.gridcare.reports.ReportsModule;
 import org.gridcare.server.wallboard.AlertThresholds;
 import org.gridcare.server.wallboard.WallboardFeed;
+import org.gridcare.server.wiring.CrmApplicants;
 import org.gridcare.server.wiring.CrmForIvr;
 import org.gridcare.server.wiring.CrmRecipients;
 import org.gridcare.server.wiring.OutagesForModules;
@@ -149,7 +150,8 @@ public final class ContactCentre {
           Speech speech = (text, language) -> ivr == null
               ? Future.failedFuture(DomainException.unavailable("ivr-not-started", "Speech is not available yet", null))
               : ivr.speech().render(language, text).map(ContactCentre::withoutExtension);
-          return NotificationsModule.start(vertx, config, storage, pbx.pbx(), new CrmRecipients(crm), speech);
+          return NotificationsModule.start(vertx, config, storage, pbx.pbx(), new CrmRecipients(crm), speech,
+              new CrmApplicants(crm));
         })
         .compose(m -> {
           notifications = m;

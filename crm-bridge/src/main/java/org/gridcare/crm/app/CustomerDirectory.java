@@ -64,6 +64,11 @@ public final class CustomerDirectory implements CallerDirectory, OutageAudience 
     return customers.byNumber(customerNumber);
   }
 
+  /** A customer by id for the system's own use (telling them about their application), not an operator's read. */
+  public Future<Optional<Customer>> byId(long id) {
+    return customers.byId(id);
+  }
+
   @Override
   public Future<Optional<Customer>> byGsrn(Gsrn gsrn) {
     return customers.byGsrn(gsrn);

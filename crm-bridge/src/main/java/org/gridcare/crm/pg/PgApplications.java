@@ -7,6 +7,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +15,19 @@ import org.gridcare.crm.app.Applications;
 import org.gridcare.crm.domain.ApplicationStage;
 import org.gridcare.crm.domain.GridConnectionApplication;
 import org.gridcare.platform.domain.DomainException;
+import org.gridcare.platform.journal.JournalEntry;
+import org.gridcare.storage.journal.PgJournal;
 
-/** Grid-connection applications with the history of their stages. */
+/**
+ * Grid-connection applications with the history of their stages. Registration and every stage change are journalled
+ * in the same transaction ({@value #SUBMITTED}, {@value #ADVANCED}: customer in its column, application number and
+ * stage in {@code data}), so whoever relays the journal (the notifications module tells the customer) never misses
+ * a committed change nor sees one that was rolled back.
+ */
 public final class PgApplications implements Applications {
+  public static final String SUBMITTED = "crm.application.submitted";
+  public static final String ADVANCED = "crm.application.advanced";
+
   private final Pool pool;
 
   public PgApplications(Pool pool) {
@@ -38,7 +49,7 @@ public final class PgApplications implements Applications {
                   .execute(Tuple.of(customerId, requestedKw, ApplicationStage.APPLICATION.id(), Sql.ts(at)));
             })
             .map(rows -> application(rows.iterator().next()))
-            .compose(a -> stage(tx, a, actor).map(a)))
+            .compose(a -> stage(tx, a, actor).compose(v -> journal(tx, SUBMITTED, a, actor, null)).map(a)))
         .recover(e -> Sql.translate(e, Map.of()));
   }
 
@@ -50,10 +61,12 @@ public final class PgApplications implements Applications {
               if (rows.size() == 0) {
                 throw DomainException.notFound("no-such-application", "No application " + number);
               }
-              GridConnectionApplication a = application(rows.iterator().next()).advanceTo(next, at);
+              GridConnectionApplication before = application(rows.iterator().next());
+              GridConnectionApplication a = before.advanceTo(next, at);
               return tx.preparedQuery("UPDATE crm_application SET stage = $2, stage_since = $3 WHERE id = $1")
                   .execute(Tuple.of(a.id(), a.stage().id(), Sql.ts(at)))
-                  .compose(v -> stage(tx, a, actor)).map(a);
+                  .compose(v -> stage(tx, a, actor))
+                  .compose(v -> journal(tx, ADVANCED, a, actor, before.stage())).map(a);
             }))
         .recover(e -> Sql.translate(e, Map.of()));
   }
@@ -61,6 +74,18 @@ public final class PgApplications implements Applications {
   private static Future<Void> stage(SqlClient tx, GridConnectionApplication a, String actor) {
     return tx.preparedQuery("INSERT INTO crm_application_stage (application_id, stage, actor, at) VALUES ($1, $2, $3, $4)")
         .execute(Tuple.of(a.id(), a.stage().id(), actor, Sql.ts(a.stageSince()))).mapEmpty();
+  }
+
+  private static Future<Void> journal(SqlClient tx, String type, GridConnectionApplication a, String actor,
+      ApplicationStage from) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("application", a.number());
+    data.put("stage", a.stage().id());
+    if (from != null) {
+      data.put("from", from.id());
+    }
+    return PgJournal.append(tx, JournalEntry.of(type).at(a.stageSince()).customer(String.valueOf(a.customerId()))
+        .operator(actor).data(data));
   }
 
   @Override

@@ -170,4 +170,21 @@ class PgTicketsTest {
     assertThat(fails(bed.applications.submit(debtor.id(), "10 kW", "op2001", Instant.now())).id())
         .isEqualTo("outstanding-debt");
   }
+
+  @Test
+  void everyStageChangeIsJournalledWithTheChangeAndARefusedOneIsNot() throws Exception {
+    GridConnectionApplication a = ok(bed.applications.submit(customer.id(), "11 kW", "op2001", Instant.now()));
+    ok(bed.applications.advance(a.number(), ApplicationStage.SITE_SURVEY, "op2002", Instant.now()));
+    fails(bed.applications.advance(a.number(), ApplicationStage.DESIGN_REVIEW, "op2002", Instant.now()));
+
+    var rows = ok(bed.storage.pool().preparedQuery("SELECT type, customer_id, operator_id, data FROM journal "
+        + "WHERE data->>'application' = $1 ORDER BY id").execute(Tuple.of(a.number())));
+    java.util.List<String> entries = new java.util.ArrayList<>();
+    rows.forEach(r -> entries.add(r.getString("type") + " " + r.getString("customer_id") + " "
+        + r.getString("operator_id") + " " + r.getJsonObject("data").getString("stage") + " "
+        + r.getJsonObject("data").getString("from")));
+    assertThat(entries).containsExactly(
+        "crm.application.submitted " + customer.id() + " op2001 application null",
+        "crm.application.advanced " + customer.id() + " op2002 site-survey application");
+  }
 }

@@ -65,10 +65,11 @@ public final class SmsBenchmark {
   private static MessageTemplates benchTexts() {
     Map<NotificationKind, MessageTemplates.Texts> texts = new EnumMap<>(NotificationKind.class);
     for (NotificationKind kind : NotificationKind.values()) {
-      texts.put(kind, new MessageTemplates.Texts("Benchmark: power outage in your area ({cause}), back {eta}.",
+      texts.put(kind, new MessageTemplates.Texts(kind == NotificationKind.APPLICATION_STAGE
+          ? "Benchmark: application {application} at {stage}." : "Benchmark: power outage in your area ({cause}), back {eta}.",
           "Benchmark call."));
     }
-    return new MessageTemplates(Map.of("en", new MessageTemplates.Language(texts, "unknown", "Press 1.")), "en",
+    return new MessageTemplates(Map.of("en", new MessageTemplates.Language(texts, "unknown", "Press 1.", Map.of())), "en",
         ZoneId.of("UTC"));
   }
 

@@ -16,7 +16,8 @@ import org.gridcare.platform.domain.DomainException;
  * What customers are told (from configuration, {@code notifications.templates}): per language and notification
  * kind an SMS and a voice text with placeholders {@code {cause}}, {@code {start}}, {@code {end}} and {@code {eta}}
  * (times in the centre's time zone). A language without texts falls back to the default language; {@code {eta}}
- * without an estimate reads as the language's "unknown" words.
+ * without an estimate reads as the language's "unknown" words. The application-stage notice names
+ * {@code {application}} (its number) and {@code {stage}} (the stage in the language's words).
  */
 public final class MessageTemplates {
   public static final Set<String> PLACEHOLDERS = Set.of("cause", "start", "end", "eta");
@@ -30,10 +31,15 @@ public final class MessageTemplates {
     }
   }
 
-  /** One language: the texts of every kind, the words for an unknown time, the hint after a voice message. */
-  public record Language(Map<NotificationKind, Texts> texts, String unknownTime, String repeatHint) {
+  /**
+   * One language: the texts of every kind, the words for an unknown time, the hint after a voice message, and the
+   * words for each grid-connection application stage (by the CRM's stage id).
+   */
+  public record Language(Map<NotificationKind, Texts> texts, String unknownTime, String repeatHint,
+      Map<String, String> stages) {
     public Language {
       texts = Map.copyOf(texts);
+      stages = Map.copyOf(stages);
       Objects.requireNonNull(unknownTime, "unknownTime");
       Objects.requireNonNull(repeatHint, "repeatHint");
     }
@@ -69,7 +75,7 @@ public final class MessageTemplates {
     }
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) {
-      if (!PLACEHOLDERS.contains(m.group(1))) {
+      if (!kind.placeholders().contains(m.group(1))) {
         throw DomainException.invalid("unknown-placeholder",
             "The " + key(kind) + " text for " + language + " uses {" + m.group(1) + "}");
       }
@@ -84,6 +90,29 @@ public final class MessageTemplates {
         .replace("{start}", time(outage.start(), lang))
         .replace("{end}", time(outage.end() != null ? outage.end() : outage.estimatedRestoration(), lang))
         .replace("{eta}", time(outage.estimatedRestoration(), lang));
+  }
+
+  /** The notice that application {@code number} moved to {@code stage} (a stage id every language words). */
+  public String renderApplicationStage(Channel channel, String language, String number, String stage) {
+    String lang = textsFor(NotificationKind.APPLICATION_STAGE, language);
+    Language l = byLanguage.get(lang);
+    String words = l.stages().get(stage);
+    if (words == null) {
+      throw DomainException.invalid("unknown-stage", "No words for application stage " + stage + " in " + lang);
+    }
+    return l.texts().get(NotificationKind.APPLICATION_STAGE).of(channel)
+        .replace("{application}", number)
+        .replace("{stage}", words);
+  }
+
+  /** Fails {@code incomplete-templates} unless every language words every one of {@code stages}. */
+  public void requireStages(Set<String> stages) {
+    byLanguage.forEach((language, l) -> stages.forEach(stage -> {
+      if (!l.stages().containsKey(stage)) {
+        throw DomainException.invalid("incomplete-templates",
+            "notifications.templates." + language + ".stages has no words for application stage " + stage);
+      }
+    }));
   }
 
   /** Said after the voice message to a person ("press 1 to hear it again"). */

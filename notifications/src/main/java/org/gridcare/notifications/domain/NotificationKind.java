@@ -1,5 +1,7 @@
 package org.gridcare.notifications.domain;
 
+import java.util.Set;
+
 /** Why customers are told something; each kind has its own message template. */
 public enum NotificationKind {
   /** A planned outage is coming ({@code plan-notice-ahead} before its start). */
@@ -13,5 +15,12 @@ public enum NotificationKind {
   /** Power is back. */
   RESTORED,
   /** A planned outage that customers were told about will not happen. */
-  CANCELLED
+  CANCELLED,
+  /** The customer's grid-connection application moved to another stage (not about an outage). */
+  APPLICATION_STAGE;
+
+  /** The placeholders this kind's texts may use. */
+  public Set<String> placeholders() {
+    return this == APPLICATION_STAGE ? Set.of("application", "stage") : MessageTemplates.PLACEHOLDERS;
+  }
 }

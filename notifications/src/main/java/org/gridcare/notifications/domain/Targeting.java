@@ -48,6 +48,34 @@ public record Targeting(Function<String, Optional<String>> normalise, Predicate<
     return new Targets(new ArrayList<>(byPhone.values()), new ArrayList<>(operatorCalls.values()), excluded);
   }
 
+  /**
+   * The one number a customer is told on about their own request (their grid-connection application): the first
+   * mobile by SMS, else the first other number by a call; {@code numbers} are the customer's own, in the CRM's order.
+   * The notice answers the customer's request, so the consent to outage notices is not asked; opted-out numbers are
+   * skipped. Nobody is reached when no number is usable and not opted out (the exclusions say why).
+   */
+  public Targets applicant(List<Candidate> numbers, Set<String> optedOut) {
+    Map<Targets.Exclusion, Integer> excluded = new EnumMap<>(Targets.Exclusion.class);
+    Recipient sms = null;
+    Recipient voice = null;
+    for (Candidate c : numbers) {
+      Optional<String> phone = normalise.apply(c.phone());
+      if (phone.isEmpty() || optedOut.contains(phone.get())) {
+        excluded.merge(phone.isEmpty() ? Targets.Exclusion.NO_USABLE_NUMBER : Targets.Exclusion.OPTED_OUT, 1,
+            Integer::sum);
+      } else if (mobile.test(phone.get())) {
+        sms = sms != null ? sms : new Recipient(phone.get(), Channel.SMS, c.customerId(), language(c.language()));
+      } else {
+        voice = voice != null ? voice : new Recipient(phone.get(), Channel.VOICE, c.customerId(), language(c.language()));
+      }
+    }
+    Recipient chosen = sms != null ? sms : voice;
+    if (chosen == null && excluded.isEmpty()) {
+      excluded.put(Targets.Exclusion.NO_USABLE_NUMBER, 1); // the customer has no number at all
+    }
+    return new Targets(chosen == null ? List.of() : List.of(chosen), List.of(), chosen == null ? excluded : Map.of());
+  }
+
   private String language(String wanted) {
     return wanted != null && languages.contains(wanted) ? wanted : defaultLanguage;
   }

@@ -208,7 +208,8 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
     p.sms().forEach((state, n) -> sms.put(lower(state), n));
     JsonObject calls = new JsonObject();
     p.calls().forEach((outcome, n) -> calls.put(outcome.toLowerCase(Locale.ROOT), n));
-    return new JsonObject().put("id", p.campaignId().toString()).put("outageId", p.outageId().toString())
+    return new JsonObject().put("id", p.campaignId().toString())
+        .put("outageId", p.outageId() == null ? null : p.outageId().toString())
         .put("kind", lower(p.kind())).put("sms", sms).put("calls", calls).put("operatorCalls", p.operatorCalls())
         .put("smsTotal", p.smsTotal()).put("smsDone", p.smsDone());
   }

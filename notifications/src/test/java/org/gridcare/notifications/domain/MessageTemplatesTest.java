@@ -41,9 +41,36 @@ class MessageTemplatesTest {
   }
 
   @Test
+  void anApplicationStageNoticeNamesTheApplicationAndTheStageInTheCustomersLanguage() {
+    assertThat(templates.renderApplicationStage(Channel.SMS, "en", "A000042", "site-survey"))
+        .isEqualTo("Your grid connection application A000042 has moved on: site survey.");
+    assertThat(templates.renderApplicationStage(Channel.VOICE, "ru", "A000042", "energised"))
+        .contains("A000042").contains("подключение выполнено").doesNotContain("{");
+    assertThatThrownBy(() -> templates.renderApplicationStage(Channel.SMS, "en", "A000042", "demolished"))
+        .extracting("id").isEqualTo("unknown-stage");
+  }
+
+  @Test
+  void everyLanguageMustWordEveryStageTheCrmReports() {
+    templates.requireStages(java.util.Set.of("application", "site-survey", "archived"));
+    assertThatThrownBy(() -> templates.requireStages(java.util.Set.of("site-survey", "demolished")))
+        .extracting("id").isEqualTo("incomplete-templates");
+  }
+
+  @Test
+  void anOutagePlaceholderInTheApplicationTextIsRefused() {
+    Map<NotificationKind, MessageTemplates.Texts> texts = new EnumMap<>(NotificationKind.class);
+    for (NotificationKind kind : NotificationKind.values()) {
+      texts.put(kind, new MessageTemplates.Texts("Outage until {eta}", "Outage"));
+    }
+    assertThatThrownBy(() -> new MessageTemplates(Map.of("en", new MessageTemplates.Language(texts, "?", "1",
+        Map.of())), "en", OSLO)).extracting("id").isEqualTo("unknown-placeholder");
+  }
+
+  @Test
   void defaultLanguageMustCoverEveryKind() {
     var restoredOnly = new MessageTemplates.Language(
-        Map.of(NotificationKind.RESTORED, new MessageTemplates.Texts("back", "back")), "?", "1");
+        Map.of(NotificationKind.RESTORED, new MessageTemplates.Texts("back", "back")), "?", "1", Map.of());
     assertThatThrownBy(() -> new MessageTemplates(Map.of("en", restoredOnly), "en", OSLO))
         .extracting("id").isEqualTo("incomplete-templates");
   }
@@ -54,7 +81,7 @@ class MessageTemplatesTest {
     for (NotificationKind kind : NotificationKind.values()) {
       texts.put(kind, new MessageTemplates.Texts("Outage until {eta}", "Outage in {street}"));
     }
-    assertThatThrownBy(() -> new MessageTemplates(Map.of("en", new MessageTemplates.Language(texts, "?", "1")), "en",
+    assertThatThrownBy(() -> new MessageTemplates(Map.of("en", new MessageTemplates.Language(texts, "?", "1", Map.of())), "en",
         OSLO)).extracting("id").isEqualTo("unknown-placeholder");
   }
 }

@@ -52,4 +52,30 @@ class TargetingTest {
     Targets t = TARGETING.select(List.of(c("c1", "+4791234567", true, Segment.HOUSEHOLD, "fa")), Set.of());
     assertThat(t.recipients().get(0).language()).isEqualTo("en");
   }
+
+  @Test
+  void anApplicantIsToldOnceByTheirFirstMobileElseCalledOnTheirFirstOtherNumber() {
+    Candidate landline = c("c1", "+4722123456", false, Segment.HOUSEHOLD, null);
+    Candidate mobile = c("c1", "+4791234567", false, Segment.HOUSEHOLD, null);
+    Candidate secondMobile = c("c1", "+4791234568", false, Segment.HOUSEHOLD, null);
+
+    assertThat(TARGETING.applicant(List.of(landline, mobile, secondMobile), Set.of()).recipients())
+        .as("no consent to outage notices is needed for the customer's own application")
+        .containsExactly(new Recipient("+4791234567", Channel.SMS, "c1", "en"));
+    assertThat(TARGETING.applicant(List.of(landline), Set.of()).recipients())
+        .containsExactly(new Recipient("+4722123456", Channel.VOICE, "c1", "en"));
+    assertThat(TARGETING.applicant(List.of(mobile, secondMobile, landline), Set.of("+4791234567")).recipients())
+        .containsExactly(new Recipient("+4791234568", Channel.SMS, "c1", "en"));
+  }
+
+  @Test
+  void anApplicantWhoseNumbersAreOptedOutOrUnusableIsNotReached() {
+    Targets optedOut = TARGETING.applicant(List.of(c("c1", "+4791234567", true, Segment.HOUSEHOLD, "en"),
+        c("c1", "12", true, Segment.HOUSEHOLD, "en")), Set.of("+4791234567"));
+    assertThat(optedOut.recipients()).isEmpty();
+    assertThat(optedOut.excluded()).containsEntry(Targets.Exclusion.OPTED_OUT, 1)
+        .containsEntry(Targets.Exclusion.NO_USABLE_NUMBER, 1);
+    assertThat(TARGETING.applicant(List.of(), Set.of()).excluded())
+        .containsExactly(java.util.Map.entry(Targets.Exclusion.NO_USABLE_NUMBER, 1));
+  }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.gridcare.config.ConfigLoader;
 import org.gridcare.config.ContactCentreConfig;
 import org.gridcare.notifications.NotificationsModule;
+import org.gridcare.notifications.app.Applicants;
 import org.gridcare.notifications.app.OutageService;
 import org.gridcare.notifications.app.Recipients;
 import org.gridcare.notifications.domain.Candidate;
@@ -64,6 +65,25 @@ public final class Fixtures {
   public static OutageService outages(Pool pool, Recipients recipients, boolean callWhenUrgent, Clock clock) {
     return new OutageService(new PgOutages(pool), recipients, new PgOptOuts(pool), targeting(), templates(),
         EstimatePolicy.DEFAULT, Duration.ofHours(24), callWhenUrgent, clock);
+  }
+
+  /** The CRM's application stages (as the server's wiring reports them). */
+  public static final Set<String> STAGES = Set.of("application", "site-survey", "supply-plan", "design-review",
+      "contract-and-fees", "meter-installation", "energised", "archived");
+
+  /** Applicants whose numbers are {@code numbers} by customer id (unknown customers have none). */
+  public static Applicants applicants(Map<String, List<Candidate>> numbers) {
+    return new Applicants() {
+      @Override
+      public Future<List<Candidate>> numbers(String customerId) {
+        return Future.succeededFuture(numbers.getOrDefault(customerId, List.of()));
+      }
+
+      @Override
+      public Set<String> stages() {
+        return STAGES;
+      }
+    };
   }
 
   public static <T> T await(Future<T> f) throws Exception {
