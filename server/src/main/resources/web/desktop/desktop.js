@@ -271,6 +271,21 @@ function renderCustomer(c, tickets, calls) {
   if (call) call.customerId = c.id;
   $('#application').hidden = false;
   $('#application-result').textContent = '';
+  loadApplications(c.id).catch(showError);
+}
+
+/** The customer's grid-connection applications: stage, since when, and how the customer was told of the last change. */
+async function loadApplications(customerId) {
+  const list = await api(`/api/crm/customers/${customerId}/applications`);
+  const rows = await Promise.all(list.map(async (a) => {
+    const notices = await api(`/api/notifications/applications/${encodeURIComponent(a.number)}/notices`);
+    const last = notices.filter((n) => n.stage === a.stage).pop();
+    const told = !last ? t('notice.none') : last.channel ? `${t('notice.' + last.channel)}: ${last.state}` : t('notice.unreached');
+    return `<li data-application="${esc(a.number)}" data-stage="${esc(a.stage)}">${esc(a.number)} · ${esc(t('stage.' + a.stage))}`
+      + ` · ${t('since')} ${new Date(a.stageSince).toLocaleDateString()} · <span class="notice">${esc(told)}</span></li>`;
+  }));
+  if (!call || call.customerId !== customerId) return; // the operator moved on meanwhile
+  $('#applications').innerHTML = rows.join('');
 }
 
 // A grid-connection application taken by phone; the CRM refuses it while the customer has outstanding debt.
@@ -278,8 +293,9 @@ $('#application').addEventListener('submit', act(async () => {
   const kw = String(new FormData($('#application')).get('kw')).trim();
   const a = await api(`/api/crm/customers/${call.customerId}/applications`, {method: 'POST',
     body: JSON.stringify(kw ? {requestedKw: kw} : {})});
-  $('#application-result').textContent = `${a.number} · ${a.stage}`;
+  $('#application-result').textContent = `${a.number} · ${t('stage.' + a.stage)}`;
   $('#application-result').dataset.application = a.number;
+  await loadApplications(call.customerId);
 }));
 
 // ---- state and call control ----------------------------------------------------------------------------------------

@@ -110,6 +110,8 @@ public final class HttpCrmRoutes implements Consumer<RouterBuilder> {
     });
     on(rb, "submitApplication", ctx -> reply(ctx, 201, applications.submit(longParam(ctx, "customerId"),
         ctx.body().asJsonObject().getString("requestedKw"), username(ctx), clock.instant()).map(Views::application)));
+    on(rb, "listCustomerApplications", ctx -> reply(ctx, 200, applications.forCustomer(longParam(ctx, "customerId"))
+        .map(list -> new JsonArray(list.stream().map(Views::application).toList()))));
     on(rb, "getApplication", ctx -> reply(ctx, 200, applications.byNumber(ctx.pathParam("number")).map(a -> Views.application(
         a.orElseThrow(() -> DomainException.notFound("no-such-application", "No application " + ctx.pathParam("number")))))));
     on(rb, "advanceApplication", ctx -> reply(ctx, 200, applications.advance(ctx.pathParam("number"),

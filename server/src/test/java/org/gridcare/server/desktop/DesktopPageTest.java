@@ -102,6 +102,12 @@ class DesktopPageTest {
         wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("application-result")), "data-application"));
         assertThat(one(cc, "SELECT number FROM crm_application WHERE customer_id = $1 ORDER BY id DESC LIMIT 1", customer.getLong("id"))
             .getString("number")).isEqualTo(browser.findElement(By.id("application-result")).getAttribute("data-application"));
+        // the customer's applications are listed with their stage in words and whether the customer was told
+        String application = browser.findElement(By.id("application-result")).getAttribute("data-application");
+        By listed = By.cssSelector("#applications li[data-application='" + application + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(listed, "application received"));
+        assertThat(browser.findElement(listed).getAttribute("data-stage")).isEqualTo("application");
+        assertThat(browser.findElement(listed).getText()).contains("customer not told yet");
 
         // hold: the caller hears music; resume: back in conversation
         browser.findElement(By.id("hold")).click();
