@@ -29,10 +29,10 @@ import org.gridcare.platform.domain.ErrorKind;
 
 /**
  * Outbound phone survey campaigns. A supervisor starts one over the customers of a grid area or over a list of
- * customer numbers (the CRM's consenting numbers, as for outage notices; each number once) for one of their lines; its calls join the notification call list
- * and the {@link VoiceDialler} makes them inside the calling window while the campaign runs, the {@link SurveyScript}
- * asks the questions. Starting, pausing, resuming and cancelling are journalled and audited (the campaign processes
- * customers' numbers).
+ * customer numbers (the CRM's consenting numbers, as for outage notices; each number once) for one of their lines;
+ * its calls join the notification call list and the {@link VoiceDialler} makes them inside the calling window while
+ * the campaign runs, the {@link SurveyScript} asks the questions. Starting, pausing, resuming and cancelling are
+ * journalled and audited (the campaign processes customers' numbers).
  */
 public final class SurveyCampaigns {
   /** The most customers one listed campaign may name. */
@@ -95,15 +95,11 @@ public final class SurveyCampaigns {
       return Future.failedFuture(DomainException.invalid("missing-title", "A campaign needs a title"));
     }
     CallingWindow window;
+    Set<String> listed;
     try {
       window = cmd.windowFrom() == null && cmd.windowTo() == null ? defaultWindow
           : new CallingWindow(cmd.windowFrom() != null ? cmd.windowFrom() : defaultWindow.from(),
               cmd.windowTo() != null ? cmd.windowTo() : defaultWindow.to());
-    } catch (DomainException e) {
-      return Future.failedFuture(e);
-    }
-    Set<String> listed;
-    try {
       listed = customerNumbers(cmd);
     } catch (DomainException e) {
       return Future.failedFuture(e);

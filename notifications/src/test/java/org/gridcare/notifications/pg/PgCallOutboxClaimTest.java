@@ -77,8 +77,9 @@ class PgCallOutboxClaimTest {
 
   /** The plan nodes that read notify_call. */
   private static void nodes(JsonObject node, List<JsonObject> out) {
+    String index = node.getString("Index Name", "");
     if ("notify_call".equals(node.getString("Relation Name"))
-        || node.getString("Node Type").startsWith("Bitmap Index") && node.getString("Index Name").startsWith("notify_call")) {
+        || node.getString("Node Type").startsWith("Bitmap Index") && index.startsWith("notify_call")) {
       out.add(node);
     }
     JsonArray children = node.getJsonArray("Plans");
