@@ -1,4 +1,5 @@
-// The wallboard's phone survey panel: start a survey campaign over a grid area for one of the supervisor's lines, see
+// The wallboard's phone survey panel: start a survey campaign over a grid area, or over customer numbers pasted or read
+// from a CSV file (first column; read in the browser), for one of the supervisor's lines, see
 // each campaign's progress, pause / resume / cancel it. Campaigns are per line (GET /api/survey-campaigns is scoped
 // by the server); the list is reloaded after every action and every 5 s while one of them is still dialling.
 'use strict';
@@ -12,6 +13,22 @@
 
   const list = (text) => text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
 
+  // The first column of a CSV file (quotes stripped), without a header row that is not a customer number.
+  function firstColumn(text) {
+    const cells = text.split(/\r?\n/).map((line) => line.split(/[,;\t]/)[0].trim().replace(/^"(.*)"$/, '$1'))
+      .filter(Boolean);
+    if (cells.length > 0 && !/^c?\d/i.test(cells[0])) cells.shift();
+    return cells;
+  }
+
+  async function readCsv(event) {
+    const file = event.target.files[0];
+    if (!file) return;
+    const numbers = firstColumn(await file.text());
+    $('#survey-form [name=customers]').value = numbers.join('\n');
+    $('#survey-result').textContent = `${numbers.length} customer numbers read from ${file.name}.`;
+  }
+
   function render(campaigns) {
     $('#survey-campaigns').innerHTML = campaigns.length === 0 ? '<p class="empty">No survey campaign.</p>'
       : campaigns.map((c) => {
@@ -19,7 +36,7 @@
         const done = p.numbers - p.pending;
         const status = c.state === 'running' && c.finished ? 'finished' : c.state;
         return `<article class="campaign" data-survey-campaign="${esc(c.id)}">
-          <h3>${esc(c.title)} <small>(${esc(c.survey)}, line ${c.line}, ${esc(c.windowFrom)}–${esc(c.windowTo)}, ${esc(status)})</small></h3>
+          <h3>${esc(c.title)} <small>(${esc(c.survey)}, line ${c.line}, ${c.customers ? `${c.customers} listed customers, ` : ''}${esc(c.windowFrom)}–${esc(c.windowTo)}, ${esc(status)})</small></h3>
           <progress max="${p.numbers || 1}" value="${done}"></progress> <span class="survey-done">${done} / ${p.numbers} numbers done</span>
           <p class="survey-counts">Dialled ${p.dialled} · answered ${p.answered} · completed ${p.completed} · refused ${p.refused}
             · machine ${p.machine} · failed ${p.failed} · waiting ${p.pending}${p.cancelled ? ` · cancelled ${p.cancelled}` : ''}</p>
@@ -45,8 +62,12 @@
   async function start(event) {
     event.preventDefault();
     const f = new FormData(event.target);
-    const body = {title: f.get('title'), survey: f.get('survey'), line: Number(f.get('line')),
-      area: {substations: list(f.get('substations')), feeders: list(f.get('feeders')), postcodes: list(f.get('postcodes'))}};
+    const body = {title: f.get('title'), survey: f.get('survey'), line: Number(f.get('line'))};
+    const area = {substations: list(f.get('substations')), feeders: list(f.get('feeders')), postcodes: list(f.get('postcodes'))};
+    const customers = list(f.get('customers'));
+    // both given: the server says a campaign is over one of the two
+    if (customers.length > 0) body.customers = customers;
+    if (customers.length === 0 || Object.values(area).some((v) => v.length > 0)) body.area = area;
     if (f.get('windowFrom')) body.windowFrom = f.get('windowFrom');
     if (f.get('windowTo')) body.windowTo = f.get('windowTo');
     try {
@@ -86,5 +107,6 @@
   });
   Session.onSignedOut(() => { signedIn = false; clearTimeout(timer); });
   $('#survey-form').addEventListener('submit', start);
+  $('#survey-form [name=customers-csv]').addEventListener('change', readCsv);
   $('#survey-campaigns').addEventListener('click', control);
 })();

@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.gridcare.notifications.domain.CallingWindow;
 import org.gridcare.notifications.domain.Candidate;
 import org.gridcare.notifications.domain.Channel;
@@ -22,15 +25,19 @@ import org.gridcare.notifications.domain.SurveyProgress;
 import org.gridcare.platform.audit.Audit;
 import org.gridcare.platform.audit.AuditEntry;
 import org.gridcare.platform.domain.DomainException;
+import org.gridcare.platform.domain.ErrorKind;
 
 /**
- * Outbound phone survey campaigns. A supervisor starts one over the customers of a grid area (the CRM's consenting
- * numbers, as for outage notices; each number once) for one of their lines; its calls join the notification call list
- * and the {@link VoiceDialler} makes them inside the calling window while the campaign runs, the {@link SurveyScript}
- * asks the questions. Starting, pausing, resuming and cancelling are journalled and audited (the campaign processes
- * customers' numbers).
+ * Outbound phone survey campaigns. A supervisor starts one over the customers of a grid area or over a list of
+ * customer numbers (the CRM's consenting numbers, as for outage notices; each number once) for one of their lines;
+ * its calls join the notification call list and the {@link VoiceDialler} makes them inside the calling window while
+ * the campaign runs, the {@link SurveyScript} asks the questions. Starting, pausing, resuming and cancelling are
+ * journalled and audited (the campaign processes customers' numbers).
  */
 public final class SurveyCampaigns {
+  /** The most customers one listed campaign may name. */
+  public static final int MAX_CUSTOMERS = 10_000;
+  private static final Pattern CUSTOMER_NUMBER = Pattern.compile("C[0-9]{6,9}");
   private final SurveyCampaignStore store;
   private final Recipients recipients;
   private final Function<String, Optional<String>> normalise;
@@ -88,28 +95,87 @@ public final class SurveyCampaigns {
       return Future.failedFuture(DomainException.invalid("missing-title", "A campaign needs a title"));
     }
     CallingWindow window;
+    Set<String> listed;
     try {
       window = cmd.windowFrom() == null && cmd.windowTo() == null ? defaultWindow
           : new CallingWindow(cmd.windowFrom() != null ? cmd.windowFrom() : defaultWindow.from(),
               cmd.windowTo() != null ? cmd.windowTo() : defaultWindow.to());
+      listed = customerNumbers(cmd);
     } catch (DomainException e) {
       return Future.failedFuture(e);
     }
     SurveyCampaign campaign = new SurveyCampaign(UUID.randomUUID(), cmd.title().strip(), cmd.survey(), cmd.line(),
-        cmd.area(), SurveyCampaignState.RUNNING, window, zone, who.username(), clock.instant());
-    return recipients.inArea(cmd.area())
+        cmd.area(), listed == null ? 0 : listed.size(), SurveyCampaignState.RUNNING, window, zone, who.username(),
+        clock.instant());
+    Future<List<Candidate>> candidates = listed == null ? recipients.inArea(cmd.area())
+        : recipients.ofCustomers(listed).map(found -> {
+          List<String> unknown = listed.stream().filter(n -> !found.containsKey(n)).toList();
+          if (!unknown.isEmpty()) {
+            throw new DomainException(ErrorKind.INVALID, "unknown-customers", "No such customer: " + named(unknown),
+                Map.of("customers", unknown.size() > 100 ? unknown.subList(0, 100) : unknown));
+          }
+          return listed.stream().flatMap(n -> found.get(n).stream()).toList();
+        });
+    return candidates
         .map(this::numbers)
         .compose(numbers -> {
           if (numbers.isEmpty()) {
-            return Future.failedFuture(DomainException.invalid("no-recipients",
-                "No customer in the area has a phone number they agreed to be contacted on"));
+            return Future.failedFuture(DomainException.invalid("no-recipients", (listed == null
+                ? "No customer in the area" : "None of the listed customers")
+                + " has a phone number they agreed to be contacted on"));
+          }
+          Map<String, Object> details = new LinkedHashMap<>(Map.of("survey", campaign.survey(), "line",
+              campaign.line(), "numbers", numbers.size()));
+          if (listed != null) {
+            details.put("customers", listed.size());
           }
           return audit.record(AuditEntry.of(who.username(), "survey-campaign.started", "survey-campaign",
-                  campaign.id().toString()).details(Map.of("survey", campaign.survey(), "line", campaign.line(),
-                  "numbers", numbers.size())))
+                  campaign.id().toString()).details(details))
               .compose(v -> store.create(campaign, numbers));
         })
         .compose(v -> progress(campaign.id(), who));
+  }
+
+  /**
+   * The listed customer numbers (trimmed, upper case, each once), null for a campaign over an area; exactly one of
+   * the two, at most {@link #MAX_CUSTOMERS} numbers, every one of the CRM's form (C and 6 to 9 digits).
+   */
+  private static Set<String> customerNumbers(StartSurveyCampaign cmd) {
+    if ((cmd.area() == null) == (cmd.customers() == null)) {
+      throw DomainException.invalid("area-or-customers",
+          "A campaign is over either an area or a list of customer numbers (one of the two)");
+    }
+    if (cmd.customers() == null) {
+      return null;
+    }
+    Set<String> numbers = new LinkedHashSet<>();
+    List<String> bad = new ArrayList<>();
+    for (String raw : cmd.customers()) {
+      String n = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+      if (CUSTOMER_NUMBER.matcher(n).matches()) {
+        numbers.add(n);
+      } else {
+        bad.add(raw == null ? "null" : raw);
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new DomainException(ErrorKind.INVALID, "bad-customer-numbers", "Not a customer number (C and 6 to 9 "
+          + "digits): " + named(bad), Map.of("customers", bad.size() > 100 ? bad.subList(0, 100) : bad));
+    }
+    if (numbers.isEmpty()) {
+      throw DomainException.invalid("no-customers", "The customer list is empty");
+    }
+    if (numbers.size() > MAX_CUSTOMERS) {
+      throw DomainException.invalid("too-many-customers", "At most " + MAX_CUSTOMERS + " customers per campaign ("
+          + numbers.size() + " listed)");
+    }
+    return numbers;
+  }
+
+  /** The first few of a list for a message, with how many more. */
+  private static String named(List<String> values) {
+    return String.join(", ", values.subList(0, Math.min(values.size(), 20)))
+        + (values.size() > 20 ? " and " + (values.size() - 20) + " more" : "");
   }
 
   /** Consenting numbers that normalise, each once, in the customer's language when the centre speaks it. */

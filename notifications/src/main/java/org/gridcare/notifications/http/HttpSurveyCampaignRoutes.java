@@ -43,10 +43,13 @@ public final class HttpSurveyCampaignRoutes implements Consumer<RouterBuilder> {
     })));
     on(rb, "startSurveyCampaign", ctx -> {
       JsonObject body = ctx.body().asJsonObject();
-      JsonObject a = body.getJsonObject("area", new JsonObject());
+      JsonObject a = body.getJsonObject("area");
+      JsonArray customers = body.getJsonArray("customers");
       StartSurveyCampaign cmd = new StartSurveyCampaign(body.getString("title"), body.getString("survey"),
-          body.getInteger("line"), new Area(strings(a.getJsonArray("substations")), strings(a.getJsonArray("feeders")),
-              strings(a.getJsonArray("postcodes"))), time(body.getString("windowFrom")), time(body.getString("windowTo")));
+          body.getInteger("line"), a == null ? null : new Area(strings(a.getJsonArray("substations")),
+              strings(a.getJsonArray("feeders")), strings(a.getJsonArray("postcodes"))),
+          customers == null ? null : customers.stream().map(String::valueOf).toList(),
+          time(body.getString("windowFrom")), time(body.getString("windowTo")));
       reply(ctx, 201, campaigns.start(cmd, who(ctx)).map(HttpSurveyCampaignRoutes::json));
     });
     on(rb, "listPhoneSurveys", ctx -> {
@@ -75,12 +78,16 @@ public final class HttpSurveyCampaignRoutes implements Consumer<RouterBuilder> {
 
   static JsonObject json(SurveyProgress p) {
     SurveyCampaign c = p.campaign();
-    return new JsonObject().put("id", c.id().toString()).put("title", c.title()).put("survey", c.survey())
-        .put("line", c.line())
-        .put("area", new JsonObject().put("substations", new JsonArray(List.copyOf(c.area().substations())))
-            .put("feeders", new JsonArray(List.copyOf(c.area().feeders())))
-            .put("postcodes", new JsonArray(List.copyOf(c.area().postcodes()))))
-        .put("state", c.state().name().toLowerCase(Locale.ROOT)).put("finished", p.finished())
+    JsonObject out = new JsonObject().put("id", c.id().toString()).put("title", c.title()).put("survey", c.survey())
+        .put("line", c.line());
+    if (c.area() == null) {
+      out.put("customers", c.listedCustomers());
+    } else {
+      out.put("area", new JsonObject().put("substations", new JsonArray(List.copyOf(c.area().substations())))
+          .put("feeders", new JsonArray(List.copyOf(c.area().feeders())))
+          .put("postcodes", new JsonArray(List.copyOf(c.area().postcodes()))));
+    }
+    return out.put("state", c.state().name().toLowerCase(Locale.ROOT)).put("finished", p.finished())
         .put("windowFrom", c.window().from().toString()).put("windowTo", c.window().to().toString())
         .put("createdBy", c.createdBy()).put("createdAt", c.createdAt().toString())
         .put("progress", new JsonObject().put("numbers", p.numbers()).put("dialled", p.dialled())

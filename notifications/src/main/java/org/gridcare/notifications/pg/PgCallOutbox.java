@@ -23,10 +23,20 @@ import org.gridcare.storage.journal.PgJournal;
 /** Notification calls in {@code notify_call}. */
 public final class PgCallOutbox implements CallOutbox {
   private static final String RETURNING = " RETURNING id, campaign_id, phone, customer_id, language, message, attempts, context";
+  /**
+   * Calls due or whose dialler died, oldest first; calls of a paused or cancelled survey campaign are {@code held} and
+   * out of both partial indexes (V711), so the claim never steps over them.
+   */
+  private static final String DUE = "SELECT id FROM notify_call "
+      + "WHERE ((state='PENDING' AND NOT held AND next_attempt_at <= now()) "
+      + "OR (state='CALLING' AND NOT held AND lease_until < now())) ";
   /** Calls of a survey campaign start only while it runs and inside its calling window. */
   private static final String SURVEY_CAMPAIGN_DIALLING = "AND NOT EXISTS (SELECT 1 FROM notify_survey_campaign s "
       + "WHERE s.id = notify_call.campaign_id AND (s.state <> 'RUNNING' OR NOT notify_window_open(s.window_from, "
       + "s.window_to, s.zone))) ";
+  /** The rows one claim takes ($1 at most); package-private for the test that reads its plan. */
+  static final String CANDIDATES = DUE + SURVEY_CAMPAIGN_DIALLING
+      + "ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED";
   private final Pool pool;
 
   public PgCallOutbox(Pool pool) {
@@ -39,10 +49,8 @@ public final class PgCallOutbox implements CallOutbox {
       return Future.succeededFuture(List.of());
     }
     return pool.preparedQuery("UPDATE notify_call SET state='CALLING', attempts=attempts+1, "
-            + "lease_until=now() + $2 * interval '1 millisecond', updated_at=now() WHERE id IN (SELECT id FROM notify_call "
-            + "WHERE ((state='PENDING' AND next_attempt_at <= now()) OR (state='CALLING' AND lease_until < now())) "
-            + SURVEY_CAMPAIGN_DIALLING
-            + "ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)" + RETURNING)
+            + "lease_until=now() + $2 * interval '1 millisecond', updated_at=now() WHERE id IN (" + CANDIDATES + ")"
+            + RETURNING)
         .execute(Tuple.of(max, lease.toMillis())).map(PgCallOutbox::calls);
   }
 

@@ -37,8 +37,8 @@ import org.gridcare.storage.journal.PgJournal;
 public final class PgSurveyCampaigns implements SurveyCampaignStore {
   /** The notify_call context of survey calls (config/asterisk/extensions.conf). */
   public static final String CONTEXT = "cc-survey-out";
-  private static final String COLUMNS = "id, title, survey, line, area, state, window_from, window_to, zone, created_by, "
-      + "created_at";
+  private static final String COLUMNS = "id, title, survey, line, area, listed_customers, state, window_from, "
+      + "window_to, zone, created_by, created_at";
   private final Pool pool;
 
   public PgSurveyCampaigns(Pool pool) {
@@ -47,13 +47,14 @@ public final class PgSurveyCampaigns implements SurveyCampaignStore {
 
   @Override
   public Future<Void> create(SurveyCampaign c, List<Recipient> numbers) {
-    Tuple campaign = Tuple.of(c.id(), c.title(), c.survey(), c.line(), area(c.area()), c.state().name())
+    Tuple campaign = Tuple.of(c.id(), c.title(), c.survey(), c.line(), c.area() == null ? null : area(c.area()),
+            c.area() == null ? c.listedCustomers() : null).addValue(c.state().name())
         .addValue(c.window().from()).addValue(c.window().to()).addValue(c.zone().getId()).addValue(c.createdBy())
         .addValue(ts(c.createdAt()));
     return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO notify_campaign (id, outage_id, kind, key, "
             + "created_at) VALUES ($1, NULL, 'SURVEY', 'survey', $2)").execute(Tuple.of(c.id(), ts(c.createdAt())))
         .compose(v -> conn.preparedQuery("INSERT INTO notify_survey_campaign (" + COLUMNS + ", updated_at) VALUES "
-            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)").execute(campaign))
+            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)").execute(campaign))
         .compose(v -> conn.preparedQuery("INSERT INTO notify_call (campaign_id, phone, customer_id, language, message, "
                 + "context) SELECT $1, p, c, l, $5, $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS n(p, c, l)")
             .execute(Tuple.of(c.id(), numbers.stream().map(Recipient::phone).toArray(String[]::new),
@@ -89,7 +90,10 @@ public final class PgSurveyCampaigns implements SurveyCampaignStore {
         .compose(rows -> rows.rowCount() == 0
             ? Future.failedFuture(DomainException.conflict("campaign-changed",
                 "The campaign changed meanwhile; reload it and try again"))
-            : next != SurveyCampaignState.CANCELLED ? Future.succeededFuture()
+            // a paused or cancelled campaign's calls leave the dialler's due index (held), a resumed one's return
+            : conn.preparedQuery("UPDATE notify_call SET held = $2 WHERE campaign_id = $1 AND held <> $2 AND "
+                + "state IN ('PENDING', 'CALLING')").execute(Tuple.of(c.id(), next != SurveyCampaignState.RUNNING)))
+        .compose(v -> next != SurveyCampaignState.CANCELLED ? Future.succeededFuture()
             // calls not made (or whose dialler died) are dropped (FAILED, so retention sweeps them like any other);
             // calls in progress finish
             : conn.preparedQuery("UPDATE notify_call SET state = 'FAILED', outcome = 'CANCELLED', lease_until = NULL, "
@@ -98,8 +102,8 @@ public final class PgSurveyCampaigns implements SurveyCampaignStore {
                 .execute(Tuple.of(c.id())).mapEmpty())
         .compose(v -> PgJournal.append(conn, JournalEntry.of("notify.survey.campaign." + action).line(c.line())
             .operator(actor).data(Map.of("campaign", c.id().toString(), "survey", c.survey()))))
-        .map(v -> new SurveyCampaign(c.id(), c.title(), c.survey(), c.line(), c.area(), next, c.window(), c.zone(),
-            c.createdBy(), c.createdAt())));
+        .map(v -> new SurveyCampaign(c.id(), c.title(), c.survey(), c.line(), c.area(), c.listedCustomers(), next,
+            c.window(), c.zone(), c.createdBy(), c.createdAt())));
   }
 
   @Override
@@ -159,9 +163,10 @@ public final class PgSurveyCampaigns implements SurveyCampaignStore {
 
   private static SurveyCampaign campaign(Row r) {
     JsonObject a = (JsonObject) r.getValue("area");
+    Integer listed = r.getInteger("listed_customers");
     return new SurveyCampaign(r.getUUID("id"), r.getString("title"), r.getString("survey"), r.getInteger("line"),
-        new Area(strings(a.getJsonArray("substations")), strings(a.getJsonArray("feeders")),
-            strings(a.getJsonArray("postcodes"))),
+        a == null ? null : new Area(strings(a.getJsonArray("substations")), strings(a.getJsonArray("feeders")),
+            strings(a.getJsonArray("postcodes"))), listed == null ? 0 : listed,
         SurveyCampaignState.valueOf(r.getString("state")),
         new CallingWindow(r.getLocalTime("window_from"), r.getLocalTime("window_to")), ZoneId.of(r.getString("zone")),
         r.getString("created_by"), r.getOffsetDateTime("created_at").toInstant());

@@ -52,6 +52,14 @@ class SurveyCampaignsTest {
   private static PgSurveyCampaigns store;
   private static PgCallOutbox calls;
   private static List<Candidate> inArea;
+  /** The CRM's customers by customer number. */
+  private static final Map<String, List<Candidate>> CUSTOMERS = Map.of(
+      "C100001", List.of(new Candidate("1", null, "+4722940001", "ru", true, Segment.HOUSEHOLD),
+          new Candidate("1", null, "+4791940001", "ru", true, Segment.HOUSEHOLD)),
+      "C100002", List.of(new Candidate("2", null, "22 94 00 02", null, true, Segment.HOUSEHOLD),
+          new Candidate("2", null, "+4722940009", null, false, Segment.HOUSEHOLD)),
+      "C100003", List.of(new Candidate("3", null, "+4722940003", "en", true, Segment.HOUSEHOLD)),
+      "C100004", List.of());
 
   @BeforeAll
   static void start(Vertx vertx, StorageSettings settings) throws Exception {
@@ -80,7 +88,20 @@ class SurveyCampaignsTest {
 
   private static SurveyCampaigns campaigns(CallingWindow window) {
     PhoneNumbers phones = new PhoneNumbers("NO");
-    return new SurveyCampaigns(store, area -> Future.succeededFuture(inArea), phones::normalise,
+    Recipients crm = new Recipients() {
+      @Override
+      public Future<List<Candidate>> inArea(Area area) {
+        return Future.succeededFuture(inArea);
+      }
+
+      @Override
+      public Future<Map<String, List<Candidate>>> ofCustomers(Set<String> numbers) {
+        Map<String, List<Candidate>> found = new HashMap<>(CUSTOMERS);
+        found.keySet().retainAll(numbers);
+        return Future.succeededFuture(found);
+      }
+    };
+    return new SurveyCampaigns(store, crm, phones::normalise,
         Map.of(SURVEY.id(), SURVEY), window, ZONE, "en", Set.of("en", "ru"), Set.of(1, 2, 3), storage.audit(),
         Clock.systemUTC());
   }
@@ -117,6 +138,52 @@ class SurveyCampaignsTest {
     assertThat(await(storage.pool().preparedQuery("SELECT count(*) AS n FROM audit WHERE action = "
         + "'survey-campaign.started' AND subject_id = $1").execute(Tuple.of(p.campaign().id().toString())))
         .iterator().next().getLong("n")).isEqualTo(1);
+  }
+
+  @Test
+  void aCampaignOverListedCustomersCallsExactlyTheirConsentingNumbers() throws Exception {
+    SurveyProgress p = await(campaigns(open()).start(new StartSurveyCampaign("Key accounts", SURVEY.id(), 1, null,
+        List.of(" c100001", "C100002", "C100001"), null, null), SUP1));
+
+    assertThat(p.campaign().area()).isNull();
+    assertThat(p.campaign().listedCustomers()).isEqualTo(2);
+    Map<String, String> rows = new HashMap<>();
+    for (Row r : await(storage.pool().preparedQuery("SELECT phone, customer_id, language FROM notify_call "
+        + "WHERE campaign_id = $1").execute(Tuple.of(p.campaign().id())))) {
+      rows.put(r.getString("phone"), r.getString("customer_id") + " " + r.getString("language"));
+    }
+    assertThat(rows).containsOnly(Map.entry("+4722940001", "1 ru"), Map.entry("+4791940001", "1 ru"),
+        Map.entry("+4722940002", "2 en"));
+    assertThat(await(store.get(p.campaign().id())).orElseThrow().listedCustomers()).isEqualTo(2);
+    assertThat(await(storage.pool().preparedQuery("SELECT details->>'customers' AS n FROM audit WHERE action = "
+        + "'survey-campaign.started' AND subject_id = $1").execute(Tuple.of(p.campaign().id().toString())))
+        .iterator().next().getString("n")).isEqualTo("2");
+  }
+
+  @Test
+  void aCustomerListNamesItsBadAndUnknownNumbers() throws Exception {
+    SurveyCampaigns c = campaigns(open());
+    DomainException bad = failure(c.start(listed("C100001", "100002", "C12"), SUP1));
+    assertThat(bad.id()).isEqualTo("bad-customer-numbers");
+    assertThat(bad.getMessage()).contains("100002, C12").doesNotContain("C100001");
+    DomainException unknown = failure(c.start(listed("C100001", "C999999", "C100003"), SUP1));
+    assertThat(unknown.id()).isEqualTo("unknown-customers");
+    assertThat(unknown.details()).containsEntry("customers", List.of("C999999"));
+    assertThat(error(c.start(listed(), SUP1))).isEqualTo("no-customers");
+    assertThat(error(c.start(listed("C100004"), SUP1))).as("no phone").isEqualTo("no-recipients");
+    assertThat(error(c.start(new StartSurveyCampaign("x", SURVEY.id(), 1, Area.ofPostcodes("0485"),
+        List.of("C100001"), null, null), SUP1))).isEqualTo("area-or-customers");
+    List<String> tooMany = new ArrayList<>();
+    for (int i = 0; i <= SurveyCampaigns.MAX_CUSTOMERS; i++) {
+      tooMany.add("C" + (2_000_000 + i));
+    }
+    assertThat(error(c.start(listed(tooMany.toArray(String[]::new)), SUP1))).isEqualTo("too-many-customers");
+    assertThat(await(storage.pool().query("SELECT count(*) AS n FROM notify_survey_campaign").execute())
+        .iterator().next().getLong("n")).as("nothing started").isZero();
+  }
+
+  private static StartSurveyCampaign listed(String... customers) {
+    return new StartSurveyCampaign("Listed", SURVEY.id(), 1, null, List.of(customers), null, null);
   }
 
   @Test
@@ -241,6 +308,17 @@ class SurveyCampaignsTest {
             ? r.getJsonObject("data").getString("question") + "=" + r.getJsonObject("data").getInteger("answer")
             : "answers=" + r.getJsonObject("data").getInteger("answers"))));
     return out;
+  }
+
+  private static DomainException failure(Future<?> f) {
+    assertThatThrownBy(() -> await(f)).isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(DomainException.class);
+    try {
+      await(f);
+      throw new AssertionError("not failed");
+    } catch (Exception e) {
+      return (DomainException) e.getCause();
+    }
   }
 
   private static String error(Future<?> f) {

@@ -162,13 +162,24 @@ class SurveyCampaignCallsTest {
           .bodyAsJsonObject().getString("error")).isEqualTo("campaign-running");
       assertThat(journalTypes(centre, id)).contains("notify.survey.campaign.started");
 
+      // over a list of customers: an unknown customer number is a 400 naming it, nothing started
+      HttpResponse<Buffer> unknown = await(http.post("/api/survey-campaigns").bearerTokenAuthentication(sup1)
+          .sendJsonObject(new JsonObject().put("title", "Listed").put("survey", "after-outage").put("line", 1)
+              .put("customers", new JsonArray().add(customerNumber(centre, PERSON)).add("C999999"))));
+      assertThat(unknown.statusCode()).isEqualTo(400);
+      assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("unknown-customers");
+      // the message is masked like every error message (digit runs); the numbers are in details
+      assertThat(unknown.bodyAsJsonObject().getJsonObject("details").getJsonArray("customers"))
+          .containsExactly("C999999");
+
       wallboardPanel(centre, id, now.plusHours(2).format(hhmm), now.plusHours(3).format(hhmm));
     }
   }
 
   /**
-   * The wallboard's survey panel: the finished campaign with its counts; a campaign started from the form (its window
-   * later today, so it dials nobody) paused and cancelled with the buttons; the report page's chart of the results.
+   * The wallboard's survey panel: the finished campaign with its counts; a campaign started from the form over the
+   * customers of a CSV file (its window later today, so it dials nobody) calls exactly their numbers, paused and
+   * cancelled with the buttons; the report page's chart of the results.
    */
   private static void wallboardPanel(TestCentre centre, String finished, String laterFrom, String laterTo)
       throws Exception {
@@ -188,21 +199,28 @@ class SurveyCampaignCallsTest {
       WebElement form = browser.findElement(By.id("survey-form"));
       form.findElement(By.name("title")).sendKeys("Evening survey");
       new Select(form.findElement(By.name("line"))).selectByValue("2");
-      form.findElement(By.name("substations")).sendKeys(SUBSTATION);
+      Path csv = Files.createTempFile("survey-customers", ".csv");
+      Files.writeString(csv, "customer;name\n" + customerNumber(centre, MACHINE) + ";Customer A\n\""
+          + customerNumber(centre, BUSY) + "\";Customer B\n");
+      form.findElement(By.name("customers-csv")).sendKeys(csv.toAbsolutePath().toString());
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("survey-result"), "2 customer numbers read"));
       // time inputs type differently per browser locale (12 or 24 hours): set their value as the picker would
       browser.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("windowFrom")), laterFrom);
       browser.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("windowTo")), laterTo);
       form.findElement(By.cssSelector("button[type=submit]")).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("survey-result"), "3 numbers to call"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("survey-result"), "2 numbers to call"));
       By evening = By.xpath("//article[h3[contains(., 'Evening survey')]]");
       wait.until(ExpectedConditions.visibilityOfElementLocated(evening));
-      assertThat(browser.findElement(evening).getText()).contains(laterFrom + "–" + laterTo, "running", "waiting 3");
+      assertThat(browser.findElement(evening).getText()).contains("2 listed customers", laterFrom + "–" + laterTo,
+          "running", "waiting 2");
+      assertThat(calls(centre, browser.findElement(evening).getAttribute("data-survey-campaign")).keySet())
+          .containsExactlyInAnyOrder(MACHINE, BUSY);
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve("wallboard-survey-campaigns.png"), browser.getScreenshotAs(OutputType.BYTES));
       browser.findElement(evening).findElement(By.cssSelector("button[data-survey-action=pause]")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(evening, "paused"));
       browser.findElement(evening).findElement(By.cssSelector("button[data-survey-action=cancel]")).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(evening, "cancelled 3"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(evening, "cancelled 2"));
 
       browser.get("http://127.0.0.1:" + centre.cc().httpPort() + "/reports.html#survey-campaigns");
       wait.until(ExpectedConditions.attributeToBe(By.id("board"), "data-loaded", "survey-campaigns"));
@@ -271,6 +289,11 @@ class SurveyCampaignCallsTest {
       out.add(r.getString("type"));
     }
     return out;
+  }
+
+  /** The customer number of the customer with this phone. */
+  private static String customerNumber(TestCentre centre, String phone) throws Exception {
+    return await(centre.cc().crm().directory().byPhone(phone)).get(0).number();
   }
 
   /** Customers with one consenting number each, supplied from {@link #SUBSTATION}. */
