@@ -79,6 +79,11 @@ public final class CustomerDirectory implements CallerDirectory, OutageAudience 
     return customers.notifiable(selector);
   }
 
+  /** Listed customers' consenting phones (a known customer without one: once, e164 null); unknown numbers absent. */
+  public Future<List<NotifiableContact>> contactsOf(List<String> customerNumbers) {
+    return customers.notifiableByNumbers(customerNumbers);
+  }
+
   /**
    * The customer 360: the card plus every ticket, the call history and the applications. The read is recorded in
    * the access audit ({@code customer.viewed}) before the data is returned.

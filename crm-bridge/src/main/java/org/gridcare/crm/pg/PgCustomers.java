@@ -322,6 +322,22 @@ public final class PgCustomers implements Customers {
   }
 
   @Override
+  public Future<List<NotifiableContact>> notifiableByNumbers(List<String> customerNumbers) {
+    return pool.preparedQuery("SELECT c.id, c.number, p.e164, coalesce(p.mobile, false) AS mobile FROM crm_customer c "
+            + "LEFT JOIN crm_phone p ON p.customer_id = c.id AND p.notify_consent WHERE c.number = ANY($1) "
+            + "ORDER BY c.id, p.e164")
+        .execute(Tuple.of(customerNumbers.toArray(new String[0])))
+        .map(rows -> {
+          List<NotifiableContact> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(new NotifiableContact(r.getLong("id"), r.getString("number"), r.getString("e164"), r.getBoolean("mobile")));
+          }
+          return out;
+        })
+        .recover(e -> Sql.translate(e, Map.of()));
+  }
+
+  @Override
   public Future<Long> debtCents(long customerId) {
     return pool.preparedQuery("SELECT debt_cents FROM crm_customer WHERE id = $1").execute(Tuple.of(customerId))
         .map(rows -> {

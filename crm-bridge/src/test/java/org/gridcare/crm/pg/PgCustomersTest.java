@@ -119,4 +119,21 @@ class PgCustomersTest {
     assertThat(ok(bed.directory.contactsIn(new GridSelector(null, null, null, List.of(first.address().postcode())))))
         .isNotEmpty();
   }
+
+  @Test
+  void listedCustomersComeBackWithTheirConsentedPhonesInOneLookup() throws Exception {
+    List<String> numbers = List.of("C100001", "C100002", "C100003", "C999999");
+    List<NotifiableContact> found = ok(bed.directory.contactsOf(numbers));
+    for (int i = 0; i < 3; i++) {
+      String number = numbers.get(i);
+      List<String> expected = SAMPLE.get(i).phones().stream().filter(Phone::notifyConsent).map(Phone::e164).sorted().toList();
+      List<String> phones = found.stream().filter(c -> c.customerNumber().equals(number)).map(NotifiableContact::e164).toList();
+      if (expected.isEmpty()) {
+        assertThat(phones).as(number + " is known without a consented phone").containsExactly((String) null);
+      } else {
+        assertThat(phones).as(number).containsExactlyInAnyOrderElementsOf(expected);
+      }
+    }
+    assertThat(found).noneMatch(c -> c.customerNumber().equals("C999999"));
+  }
 }
