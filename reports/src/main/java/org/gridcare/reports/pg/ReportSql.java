@@ -90,7 +90,8 @@ final class ReportSql {
         + "  WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'abandoned' AND " + RANGE + " GROUP BY 1, 2) x "
         + "GROUP BY 1, 2 ORDER BY 1, 2");
 
-    // each state span split at the intervals' boundaries (report_spans only for the spans that cross one)
+    // each state span split at the intervals' boundaries (report_spans only for the spans that cross one); seconds in
+    // numeric, exact in any summing order (the daily rollups add the same pieces day by day)
     String span = "s.seconds";
     StringBuilder states = new StringBuilder();
     for (String st : new String[] {"ready", "reserved", "on-call", "wrap-up", "not-ready"}) {
@@ -106,9 +107,9 @@ final class ReportSql {
         + "spans AS (SELECT operator_id, at, state, coalesce(lead(at) OVER (PARTITION BY operator_id ORDER BY at), "
         + "  least($2::timestamptz, now())) AS until FROM changes), "
         + "split AS (SELECT s.operator_id, s.state, g.bucket, g.seconds FROM spans s CROSS JOIN LATERAL ("
-        + "    SELECT report_bucket(s.at, $3, $4, $1) AS bucket, extract(epoch FROM s.until - s.at)::float8 AS seconds "
+        + "    SELECT report_bucket(s.at, $3, $4, $1) AS bucket, extract(epoch FROM s.until - s.at) AS seconds "
         + "    WHERE report_bucket(s.until - interval '1 microsecond', $3, $4, $1) = report_bucket(s.at, $3, $4, $1) "
-        + "    UNION ALL SELECT * FROM report_spans(s.at, s.until, $3, $4, $1) "
+        + "    UNION ALL SELECT r.bucket, r.seconds::numeric FROM report_spans(s.at, s.until, $3, $4, $1) r "
         + "    WHERE report_bucket(s.until - interval '1 microsecond', $3, $4, $1) <> report_bucket(s.at, $3, $4, $1)) g "
         + "  WHERE s.until > s.at AND s.state <> 'logged-out') "
         + "SELECT s.bucket, s.operator_id AS operator, " + states
