@@ -90,14 +90,15 @@ final class RollupSql {
    */
   static String occupancySplit(String ranges) {
     return "WITH e AS " + ranges + ", "
-        + "changes AS (SELECT e.a, e.b, e.step, e.zone, e.origin, j.operator_id, j.at, j.data->>'to' AS state "
-        + "  FROM e JOIN journal j ON j.type = 'acd.operator.state-changed' AND j.at >= e.a AND j.at < e.b "
-        + "  AND j.operator_id = ANY(e.ops) "
-        + "  UNION ALL SELECT e.a, e.b, e.step, e.zone, e.origin, op.id, e.a, last.state FROM e "
+        + "changes AS (SELECT e.a, e.b, e.step, e.zone, e.origin, j.operator_id, j.at, j.id, j.data->>'to' AS state "
+        + "  FROM e CROSS JOIN LATERAL (SELECT j.operator_id, j.at, j.id, j.data FROM journal j "
+        + "    WHERE j.type = 'acd.operator.state-changed' AND j.at >= e.a AND j.at < e.b AND j.operator_id = ANY(e.ops) "
+        + "    OFFSET 0) j " // OFFSET 0: kept a subquery, so each range is an index range scan of its own
+        + "  UNION ALL SELECT e.a, e.b, e.step, e.zone, e.origin, op.id, e.a, NULL, last.state FROM e "
         + "  CROSS JOIN unnest(e.ops) AS op(id) CROSS JOIN LATERAL (SELECT j.data->>'to' AS state FROM journal j "
         + "    WHERE j.type = 'acd.operator.state-changed' AND j.operator_id = op.id AND j.at < e.a "
         + "    ORDER BY j.at DESC, j.id DESC LIMIT 1) last), "
-        + "spans AS (SELECT c.*, coalesce(lead(c.at) OVER (PARTITION BY c.a, c.operator_id ORDER BY c.at), "
+        + "spans AS (SELECT c.*, coalesce(lead(c.at) OVER (PARTITION BY c.a, c.operator_id ORDER BY c.at, c.id NULLS FIRST), "
         + "  least(c.b, now())) AS until FROM changes c) "
         + "SELECT g.bucket, s.operator_id, s.state, g.seconds FROM spans s CROSS JOIN LATERAL ("
         + "    SELECT report_bucket(s.at, s.step, s.zone, s.origin) AS bucket, extract(epoch FROM s.until - s.at) AS seconds "
@@ -121,32 +122,39 @@ final class RollupSql {
   private static final String ROLLED = " r JOIN w ON r.day_start >= w.r1 AND r.day_start < w.r2";
   private static final String BUCKET = "report_bucket(r.day_start, $3, $4, $1)";
   private static final String RAW_BUCKET = "report_bucket(j.at, $3, $4, $1)";
-  private static final String EDGE_RANGE = " JOIN edges ON j.at >= edges.a AND j.at < edges.b";
+  private static final String EDGE = "j.at >= edges.a AND j.at < edges.b";
   private static final String LINES = "($5::int[] IS NULL OR %s = ANY($5))";
+
+  /**
+   * The raw partials of each edge: an aggregate per edge (a lateral subquery, so each edge is an index range scan of
+   * its own rather than a join over the whole journal).
+   */
+  private static String perEdge(String aggregate) {
+    return "SELECT x.* FROM edges CROSS JOIN LATERAL (" + aggregate + ") x";
+  }
 
   /** The rolled reports, each with {@link ReportSql}'s parameters and rows. */
   static final Map<Report, String> SQL = new EnumMap<>(Report.class);
 
   static {
-    String ends = "('acd.call.completed', 'acd.call.abandoned', 'acd.call.overflowed')";
+    // a queued call is in progress without an end in the range ($1, $2), looked up by call (few queued calls per edge)
+    String ended = "LEFT JOIN LATERAL (SELECT true AS ended FROM journal e WHERE e.call_id = %s AND e.type IN "
+        + "('acd.call.completed', 'acd.call.abandoned', 'acd.call.overflowed') AND e.at >= $1 AND e.at < $2 LIMIT 1) x ";
     SQL.put(Report.REQUESTS, "WITH " + WINDOW + ", " + EDGES + ", parts AS ("
         + "  SELECT " + BUCKET + " AS bucket, r.line, r.inbound, r.outbound, r.closed_in_ivr, r.routed, "
         + "    r.closed_by_operator, 0 AS in_progress FROM report_day_requests" + ROLLED + " WHERE " + LINES.formatted("r.line")
-        + "  UNION ALL SELECT " + BUCKET + ", r.line, 0, 0, 0, 0, 0, 1 FROM report_day_open_queued" + ROLLED
-        + "  WHERE " + LINES.formatted("r.line") + " AND NOT EXISTS (SELECT 1 FROM journal e WHERE e.call_id = r.call_id "
-        + "    AND e.type IN " + ends + " AND e.at >= $1 AND e.at < $2) "
-        + "  UNION ALL SELECT " + RAW_BUCKET + ", j.line, "
+        + "  UNION ALL SELECT " + BUCKET + ", r.line, 0, 0, 0, 0, 0, 1 FROM report_day_open_queued" + ROLLED + " "
+        + ended.formatted("r.call_id") + "ON true WHERE " + LINES.formatted("r.line") + " AND x.ended IS NULL "
+        + "  UNION ALL " + perEdge("SELECT " + RAW_BUCKET + " AS bucket, j.line, "
         + "  count(*) FILTER (WHERE j.type = 'ivr.completed'), "
         + "  count(*) FILTER (WHERE j.type IN ('acd.callback.dialled', 'notify.voice.completed')), "
         + "  count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'self-served'), "
         + "  count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'transferred'), "
         + "  count(*) FILTER (WHERE j.type = 'acd.call.completed'), "
-        + "  count(*) FILTER (WHERE j.open) "
-        + "  FROM (SELECT j.at, j.type, j.line, j.data, j.type = 'acd.call.queued' AND NOT EXISTS (SELECT 1 FROM journal e "
-        + "    WHERE e.call_id = j.call_id AND e.type IN " + ends + " AND e.at >= $1 AND e.at < $2) AS open "
-        + "    FROM journal j" + EDGE_RANGE + " WHERE j.type IN ('ivr.completed', 'acd.callback.dialled', "
-        + "    'notify.voice.completed', 'acd.call.completed', 'acd.call.queued') AND " + LINES.formatted("j.line") + ") j "
-        + "  GROUP BY 1, 2) "
+        + "  count(*) FILTER (WHERE j.type = 'acd.call.queued' AND x.ended IS NULL) "
+        + "  FROM journal j " + ended.formatted("j.call_id") + "ON j.type = 'acd.call.queued' "
+        + "  WHERE " + EDGE + " AND j.type IN ('ivr.completed', 'acd.callback.dialled', 'notify.voice.completed', "
+        + "  'acd.call.completed', 'acd.call.queued') AND " + LINES.formatted("j.line") + " GROUP BY 1, 2") + ") "
         + "SELECT bucket, line, sum(inbound)::bigint AS inbound, sum(outbound)::bigint AS outbound, "
         + "sum(closed_in_ivr)::bigint AS closed_in_ivr, sum(routed)::bigint AS routed, "
         + "sum(closed_by_operator)::bigint AS closed_by_operator, sum(in_progress)::bigint AS in_progress "
@@ -160,7 +168,7 @@ final class RollupSql {
         + "    r.abandoned_30_60s, r.abandoned_60_120s, r.abandoned_over_120s "
         + "  FROM report_day_service" + ROLLED + " JOIN unnest($6::int[], $7::int[]) AS t(line, sl) ON t.line = r.line "
         + "  WHERE " + LINES.formatted("r.line")
-        + "  UNION ALL SELECT " + RAW_BUCKET + ", j.line, "
+        + "  UNION ALL " + perEdge("SELECT " + RAW_BUCKET + " AS bucket, j.line, "
         + "  count(*) FILTER (WHERE j.type = 'acd.call.answered'), "
         + "  count(*) FILTER (WHERE j.type = 'acd.call.answered' AND j.waited <= t.sl * 1000), "
         + "  count(j.waited) FILTER (WHERE j.type = 'acd.call.answered'), "
@@ -174,11 +182,11 @@ final class RollupSql {
         + "  count(*) FILTER (WHERE j.type = 'acd.call.abandoned' AND j.waited >= 30000 AND j.waited < 60000), "
         + "  count(*) FILTER (WHERE j.type = 'acd.call.abandoned' AND j.waited >= 60000 AND j.waited < 120000), "
         + "  count(*) FILTER (WHERE j.type = 'acd.call.abandoned' AND j.waited >= 120000) "
-        + "  FROM (SELECT j.at, j.type, j.line, (j.data->>'waitedMs')::bigint AS waited FROM journal j" + EDGE_RANGE
-        + "    WHERE j.type IN ('acd.call.answered', 'acd.call.abandoned', 'acd.call.overflowed') "
+        + "  FROM (SELECT j.at, j.type, j.line, (j.data->>'waitedMs')::bigint AS waited FROM journal j WHERE " + EDGE
+        + "    AND j.type IN ('acd.call.answered', 'acd.call.abandoned', 'acd.call.overflowed') "
         + "    AND NOT coalesce((j.data->>'callback')::boolean, false)) j "
         + "  JOIN unnest($6::int[], $7::int[]) AS t(line, sl) ON t.line = j.line WHERE " + LINES.formatted("j.line")
-        + "  GROUP BY 1, 2) "
+        + "  GROUP BY 1, 2") + ") "
         + "SELECT p.bucket, p.line, sum(p.answered)::bigint AS answered, sum(p.in_time)::bigint AS answered_in_time, "
         + "sum(p.abandoned)::bigint AS abandoned, sum(p.overflowed)::bigint AS overflowed, "
         + "round(100.0 * sum(p.in_time) / " + offered + ", 1) AS service_level_pct, "
@@ -193,11 +201,12 @@ final class RollupSql {
     SQL.put(Report.AHT, "WITH " + WINDOW + ", " + EDGES + ", parts AS ("
         + "  SELECT " + BUCKET + " AS bucket, r.line, r.operator_id, r.handled, r.talk_n, r.talk_ms, r.wrap_n, r.wrap_ms, "
         + "    r.aht_n, r.aht_ms FROM report_day_aht" + ROLLED + " WHERE " + LINES.formatted("r.line")
-        + "  UNION ALL SELECT " + RAW_BUCKET + ", j.line, j.operator_id, count(*), count(j.talk), coalesce(sum(j.talk), 0), "
-        + "  count(j.wrap), coalesce(sum(j.wrap), 0), count(j.talk + j.wrap), coalesce(sum(j.talk + j.wrap), 0) "
+        + "  UNION ALL " + perEdge("SELECT " + RAW_BUCKET + " AS bucket, j.line, j.operator_id, count(*), count(j.talk), "
+        + "  coalesce(sum(j.talk), 0), count(j.wrap), coalesce(sum(j.wrap), 0), count(j.talk + j.wrap), "
+        + "  coalesce(sum(j.talk + j.wrap), 0) "
         + "  FROM (SELECT j.at, j.line, j.operator_id, (j.data->>'talkMs')::bigint AS talk, "
-        + "    (j.data->>'wrapUpMs')::bigint AS wrap FROM journal j" + EDGE_RANGE + " WHERE j.type = 'acd.call.completed' "
-        + "    AND " + LINES.formatted("j.line") + ") j GROUP BY 1, 2, 3) "
+        + "    (j.data->>'wrapUpMs')::bigint AS wrap FROM journal j WHERE " + EDGE + " AND j.type = 'acd.call.completed' "
+        + "    AND " + LINES.formatted("j.line") + ") j GROUP BY 1, 2, 3") + ") "
         + "SELECT p.bucket, p.line, p.operator_id AS operator, sum(p.handled)::bigint AS handled, "
         + "round(sum(p.talk_ms) / nullif(sum(p.talk_n), 0) / 1000.0, 1) AS avg_talk_s, "
         + "round(sum(p.wrap_ms) / nullif(sum(p.wrap_n), 0) / 1000.0, 1) AS avg_wrap_up_s, "
@@ -207,9 +216,9 @@ final class RollupSql {
     SQL.put(Report.IVR_TIME, "WITH " + WINDOW + ", " + EDGES + ", parts AS ("
         + "  SELECT " + BUCKET + " AS bucket, r.ending, r.sessions, r.duration_n, r.duration_ms "
         + "  FROM report_day_ivr_time" + ROLLED
-        + "  UNION ALL SELECT " + RAW_BUCKET + ", j.data->>'ending', count(*), count((j.data->>'durationMs')::bigint), "
-        + "  coalesce(sum((j.data->>'durationMs')::bigint), 0) FROM journal j" + EDGE_RANGE
-        + "  WHERE j.type = 'ivr.completed' GROUP BY 1, 2) "
+        + "  UNION ALL " + perEdge("SELECT " + RAW_BUCKET + " AS bucket, j.data->>'ending' AS ending, count(*), "
+        + "  count((j.data->>'durationMs')::bigint), coalesce(sum((j.data->>'durationMs')::bigint), 0) FROM journal j "
+        + "  WHERE " + EDGE + " AND j.type = 'ivr.completed' GROUP BY 1, 2") + ") "
         + "SELECT p.bucket, p.ending, sum(p.sessions)::bigint AS sessions, "
         + "round(sum(p.duration_ms) / nullif(sum(p.duration_n), 0) / 1000.0, 1) AS avg_ivr_s, "
         + "round(100.0 * sum(p.sessions)::bigint / sum(sum(p.sessions)::bigint) OVER (PARTITION BY p.bucket), 1) AS share_pct "
@@ -234,9 +243,9 @@ final class RollupSql {
     SQL.put(Report.TICKETS, "WITH " + WINDOW + ", " + EDGES + ", parts AS ("
         + "  SELECT " + BUCKET + " AS bucket, r.line, r.from_state, r.to_state, r.transitions, r.timed_n, r.timed_s, r.max_s "
         + "  FROM report_day_tickets" + ROLLED + " WHERE " + LINES.formatted("r.line")
-        + "  UNION ALL SELECT " + RAW_BUCKET + ", j.line, j.from_state, j.to_state, count(*), count(j.seconds), "
-        + "  coalesce(sum(j.seconds), 0), max(j.seconds) FROM edges CROSS JOIN LATERAL ("
-        + ticketTransitions("edges.a", "edges.b") + ") j WHERE " + LINES.formatted("j.line") + " GROUP BY 1, 2, 3, 4) "
+        + "  UNION ALL " + perEdge("SELECT " + RAW_BUCKET + " AS bucket, j.line, j.from_state, j.to_state, count(*), "
+        + "  count(j.seconds), coalesce(sum(j.seconds), 0), max(j.seconds) FROM ("
+        + ticketTransitions("edges.a", "edges.b") + ") j WHERE " + LINES.formatted("j.line") + " GROUP BY 1, 2, 3, 4") + ") "
         + "SELECT p.bucket, p.line, p.from_state, p.to_state, sum(p.transitions)::bigint AS transitions, "
         + "round(sum(p.timed_s) / nullif(sum(p.timed_n), 0), 1) AS avg_s_in_from_state, "
         + "round(max(p.max_s), 1) AS max_s_in_from_state "
