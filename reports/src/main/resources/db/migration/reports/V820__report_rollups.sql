@@ -49,9 +49,11 @@ CREATE TABLE report_day_ivr_time (
 );
 CREATE INDEX report_day_ivr_time_day ON report_day_ivr_time (day_start);
 
--- occupancy: seconds per operator and state within the day (spans cut at midnight)
+-- occupancy: seconds per operator in each state within the day (spans cut at midnight; null: no span in that state;
+-- a row for any span not logged out, other states included)
 CREATE TABLE report_day_occupancy (
-  day_start timestamptz NOT NULL, operator_id text NOT NULL, state text NOT NULL, seconds numeric NOT NULL
+  day_start timestamptz NOT NULL, operator_id text NOT NULL, ready numeric, reserved numeric, on_call numeric,
+  wrap_up numeric, not_ready numeric
 );
 CREATE INDEX report_day_occupancy_day ON report_day_occupancy (day_start, operator_id);
 -- every operator with a state change rolled so far (whose state may carry into later days)

@@ -172,7 +172,7 @@ class ReportsRollupTest {
 
   /** An operator's state changes through both periods, strictly later each time, some held across midnight. */
   private static void states(Random r, String op, List<Tuple> rows) {
-    String[] cycle = {"ready", "reserved", "on-call", "wrap-up", "ready", "not-ready", "logged-out"};
+    String[] cycle = {"ready", "reserved", "on-call", "wrap-up", "ready", "break", "not-ready", "logged-out"};
     for (List<LocalDate> period : List.of(SPRING, AUTUMN)) {
       Instant t = period.get(0).atStartOfDay(ZONE).toInstant().plusSeconds(r.nextInt(3600));
       Instant end = period.get(period.size() - 1).plusDays(1).atStartOfDay(ZONE).toInstant();

@@ -20,6 +20,11 @@ final class RollupSql {
   /** The interval-independent partial of a day ({@code $1} day start, {@code $2} the next local midnight, {@code $3} zone). */
   private static final String DAY = "date_trunc('day', j.at, $3)";
 
+  /** Seconds in each state the occupancy report shows, null when none. */
+  private static final String OCCUPANCY_STATES = "sum(s.seconds) FILTER (WHERE s.state = 'ready'), "
+      + "sum(s.seconds) FILTER (WHERE s.state = 'reserved'), sum(s.seconds) FILTER (WHERE s.state = 'on-call'), "
+      + "sum(s.seconds) FILTER (WHERE s.state = 'wrap-up'), sum(s.seconds) FILTER (WHERE s.state = 'not-ready')";
+
   /** First of all: the operators with a state change in [$1, $2), whose state may carry into the following days. */
   static final String OPERATORS = "INSERT INTO report_rollup_operator SELECT DISTINCT j.operator_id FROM journal j "
       + "WHERE j.type = 'acd.operator.state-changed' AND j.at >= $1 AND j.at < $2 AND j.operator_id IS NOT NULL "
@@ -65,10 +70,10 @@ final class RollupSql {
           + "count((j.data->>'durationMs')::bigint), coalesce(sum((j.data->>'durationMs')::bigint), 0) "
           + "FROM journal j WHERE j.type = 'ivr.completed' AND j.at >= $1 AND j.at < $2 GROUP BY 1, 2",
       // the occupancy report's own spans, by day, for every operator seen so far
-      "INSERT INTO report_day_occupancy SELECT s.bucket, s.operator_id, s.state, sum(s.seconds) FROM ("
+      "INSERT INTO report_day_occupancy SELECT s.bucket, s.operator_id, " + OCCUPANCY_STATES + " FROM ("
           + occupancySplit("(SELECT $1::timestamptz AS a, $2::timestamptz AS b, 'day'::text AS step, $3::text AS zone, "
           + "$1::timestamptz AS origin, array_agg(operator_id) AS ops FROM report_rollup_operator)") + ") s "
-          + "GROUP BY 1, 2, 3",
+          + "GROUP BY 1, 2",
       // each transition's time since the ticket's previous one, whenever that was
       "INSERT INTO report_day_tickets SELECT " + DAY + ", j.line, j.from_state, j.to_state, count(*), "
           + "count(j.seconds), coalesce(sum(j.seconds), 0), max(j.seconds) FROM ("
@@ -224,20 +229,19 @@ final class RollupSql {
         + "round(100.0 * sum(p.sessions)::bigint / sum(sum(p.sessions)::bigint) OVER (PARTITION BY p.bucket), 1) AS share_pct "
         + "FROM parts p GROUP BY 1, 2 ORDER BY 1, 2");
 
-    StringBuilder states = new StringBuilder();
-    for (String st : new String[] {"ready", "reserved", "on-call", "wrap-up", "not-ready"}) {
-      states.append("round(coalesce(sum(s.seconds) FILTER (WHERE s.state = '").append(st)
-          .append("'), 0), 1) AS ").append(st.replace('-', '_')).append("_s, ");
-    }
+    String busy = "coalesce(s.reserved, 0) + coalesce(s.on_call, 0) + coalesce(s.wrap_up, 0)";
+    String anyBusy = "(s.reserved IS NOT NULL OR s.on_call IS NOT NULL OR s.wrap_up IS NOT NULL)";
     SQL.put(Report.OCCUPANCY, "WITH " + WINDOW + ", " + EDGES + ", parts AS ("
-        + "  SELECT " + BUCKET + " AS bucket, r.operator_id, r.state, r.seconds FROM report_day_occupancy" + ROLLED
-        + "  WHERE r.operator_id = ANY($5) "
-        + "  UNION ALL SELECT * FROM (" + occupancySplit("(SELECT edges.a, edges.b, $3::text AS step, $4::text AS zone, "
-        + "    $1::timestamptz AS origin, $5::text[] AS ops FROM edges)") + ") x) "
-        + "SELECT s.bucket, s.operator_id AS operator, " + states
-        + "round(100.0 * sum(s.seconds) FILTER (WHERE s.state IN ('reserved', 'on-call', 'wrap-up')) "
-        + "  / nullif(sum(s.seconds) FILTER (WHERE s.state IN ('ready', 'reserved', 'on-call', 'wrap-up')), 0), 1) "
-        + "  AS occupancy_pct "
+        + "  SELECT " + BUCKET + " AS bucket, r.operator_id, r.ready, r.reserved, r.on_call, r.wrap_up, r.not_ready "
+        + "  FROM report_day_occupancy" + ROLLED + " WHERE r.operator_id = ANY($5) "
+        + "  UNION ALL SELECT s.bucket, s.operator_id, " + OCCUPANCY_STATES + " FROM ("
+        + occupancySplit("(SELECT edges.a, edges.b, $3::text AS step, $4::text AS zone, $1::timestamptz AS origin, "
+        + "    $5::text[] AS ops FROM edges)") + ") s GROUP BY 1, 2) "
+        + "SELECT s.bucket, s.operator_id AS operator, round(coalesce(sum(s.ready), 0), 1) AS ready_s, "
+        + "round(coalesce(sum(s.reserved), 0), 1) AS reserved_s, round(coalesce(sum(s.on_call), 0), 1) AS on_call_s, "
+        + "round(coalesce(sum(s.wrap_up), 0), 1) AS wrap_up_s, round(coalesce(sum(s.not_ready), 0), 1) AS not_ready_s, "
+        + "round(100.0 * sum(" + busy + ") FILTER (WHERE " + anyBusy + ") / nullif(sum(coalesce(s.ready, 0) + " + busy
+        + ") FILTER (WHERE s.ready IS NOT NULL OR " + anyBusy + "), 0), 1) AS occupancy_pct "
         + "FROM parts s GROUP BY 1, 2 ORDER BY 1, 2");
 
     SQL.put(Report.TICKETS, "WITH " + WINDOW + ", " + EDGES + ", parts AS ("
