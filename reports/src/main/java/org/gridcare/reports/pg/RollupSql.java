@@ -17,7 +17,7 @@ final class RollupSql {
   /** The service rollup counts answers by whole seconds of wait up to this (V820's cap, 3601, means "longer"). */
   static final int MAX_TARGET_SECONDS = 3600;
 
-  /** The interval-independent partial of a day ({@code $1} day start, {@code $2} the next local midnight, {@code $3} zone). */
+  /** The local day (its midnight) a journal row falls in; {@code $3} is the zone. */
   private static final String DAY = "date_trunc('day', j.at, $3)";
 
   /** Seconds in each state the occupancy report shows, null when none. */
