@@ -83,6 +83,7 @@ public final class ReportsModule {
 
   public Future<Void> close() {
     vertx.cancelTimer(timer);
-    return lastRun; // the storage closes after the modules: let a running rollup finish first
+    rollups.stop();
+    return lastRun; // the storage closes after the modules: let a running rollup end its batch first
   }
 }

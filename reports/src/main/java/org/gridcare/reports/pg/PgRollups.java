@@ -19,6 +19,7 @@ public final class PgRollups {
   private static final int BATCH_DAYS = 31;
   private final Pool pool;
   private final ZoneId zone;
+  private volatile boolean stopped;
 
   public PgRollups(Pool pool, ZoneId zone) {
     this.pool = pool;
@@ -76,8 +77,16 @@ public final class PgRollups {
         .execute().mapEmpty();
   }
 
-  /** Rolls the next closed days (up to a month) in one transaction, then the next, until today. */
+  /** A run in progress stops after its current batch (what it rolled stays); later runs do nothing. */
+  public void stop() {
+    stopped = true;
+  }
+
+  /** Rolls the next closed days (up to a month) in one transaction, then the next, until today (or a stop). */
   private Future<Integer> batches(int rolled) {
+    if (stopped) {
+      return Future.succeededFuture(rolled);
+    }
     return pool.withTransaction(c -> state(c).compose(s -> {
       if (s == null) {
         return Future.succeededFuture(0);
