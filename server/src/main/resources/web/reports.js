@@ -18,6 +18,7 @@ const CHART = {
   complaints: ['tickets', 'open'],
   satisfaction: ['answers', 'avg_score'],
   notifications: ['sms_sent', 'sms_delivered', 'voice_answered', 'voice_failed'],
+  'survey-campaigns': ['reached', 'completed', 'refused', 'machine', 'failed'],
 };
 const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
 let plot = null;

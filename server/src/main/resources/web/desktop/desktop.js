@@ -5,6 +5,7 @@
 
 const TOKEN_KEY = 'gridcare.token';
 const LANG_KEY = 'gridcare.lang';
+const DISMISSED_KEY = 'gridcare.desktop.dismissed-reminders';
 const $ = (s) => document.querySelector(s);
 let token = sessionStorage.getItem(TOKEN_KEY);
 let me = null;          // {username, roles, lines}
@@ -12,6 +13,7 @@ let session = null;     // last /api/desktop/session
 let call = null;        // the call shown: {callId, state, topic, line, ticketId, card, ...}
 let ticket = null;      // the ticket of this call {id, number, version}
 let recordingPaused = false;
+let surveys = [];       // /api/desktop/surveys: the surveys an operator can run on a call
 let stream = null;
 let texts = {};
 
@@ -42,6 +44,7 @@ async function loadLanguage(lang) {
   document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   $('#language').value = lang;
   localStorage.setItem(LANG_KEY, lang);
+  renderSurvey();
   if (session) render();
 }
 
@@ -76,6 +79,8 @@ function signOut() {
   if (token) fetch('/api/auth/logout', {method: 'POST', headers: {Authorization: 'Bearer ' + token}}).catch(() => {});
   token = null; me = null; session = null; call = null;
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(DISMISSED_KEY);
+  $('#reminders').innerHTML = '';
   show('sign-in');
 }
 
@@ -88,8 +93,13 @@ async function start() {
     show('softphone');
     return;
   }
+  enterDesk();
+}
+
+function enterDesk() {
   show('desk');
   connect();
+  loadSurveys().catch(showError);
 }
 
 /** One EventSource; the browser reconnects by itself, and when it gave up (server gone for long) we start again. */
@@ -116,6 +126,7 @@ function link(up) {
 
 async function resync() {
   session = await api('/api/desktop/session');
+  (session.reminders || []).forEach(remind); // those that fell due while this page was away
   const sessionCall = session.call || null;
   if (sessionCall) {
     showCall(sessionCall);
@@ -194,7 +205,11 @@ function onPop(pop) {
 function showCall(c) {
   const same = call && call.callId === c.callId;
   call = Object.assign(same ? call : {}, c);
-  if (!same) { ticket = null; recordingPaused = false; $('#application').hidden = true; prepareTicket(); }
+  if (!same) {
+    ticket = null; recordingPaused = false; $('#application').hidden = true;
+    $('#survey').reset(); $('#survey-saved').textContent = '';
+    prepareTicket(); renderSurvey();
+  }
   if (c.card) renderCard(c.card, c.ivrPath || []);
   else if (!same) { $('#card').innerHTML = `<h2>${esc(c.caller || '')}</h2>`; $('#search').hidden = true; $('#outage').hidden = true; }
   if (c.transfer) call.state = 'consulting';
@@ -415,11 +430,70 @@ $('#script').addEventListener('submit', act(async () => {
   $('#script-saved').textContent = t('saved') + ' ' + ticket.number;
 }));
 
+// ---- surveys run on a call ---------------------------------------------------------------------------------------
+
+const word = (texts) => texts[document.documentElement.lang] || texts.en;
+
+async function loadSurveys() {
+  surveys = await api('/api/desktop/surveys');
+  renderSurvey();
+}
+
+/** The picked survey's form (in the page's language, answers kept across a language switch), shown during a call. */
+function renderSurvey() {
+  const form = $('#survey');
+  form.hidden = !call || !surveys.length;
+  if (form.hidden) return;
+  const pick = $('#survey-pick');
+  const picked = surveys.find((s) => s.id === pick.value) || surveys[0];
+  const before = new FormData(form);
+  pick.innerHTML = surveys.map((s) => `<option value="${esc(s.id)}">${esc(word(s.title))}</option>`).join('');
+  pick.value = picked.id;
+  $('#survey-questions').innerHTML = picked.questions.map((q) => {
+    const id = 'sq-' + q.id;
+    const label = `<label id="${id}-label" for="${id}">${esc(word(q.text))}${q.required ? ' *' : ''}</label>`;
+    const input = q.type === 'scale'
+      ? `<div class="scale" role="radiogroup" aria-labelledby="${id}-label" title="${esc(t('scaleHint'))}">${[1, 2, 3, 4, 5].map((n) =>
+        `<label><input type="radio" id="${id}-${n}" name="${esc(q.id)}" value="${n}">${n}</label>`).join('')}</div>`
+      : q.type === 'yes-no' ? `<select id="${id}" name="${esc(q.id)}"><option value=""></option><option value="yes">${t('yes')}</option><option value="no">${t('no')}</option></select>`
+      : q.type === 'choice' ? `<select id="${id}" name="${esc(q.id)}"><option value=""></option>${q.options.map((o) => `<option value="${esc(o.id)}">${esc(word(o.text))}</option>`).join('')}</select>`
+      : `<input id="${id}" name="${esc(q.id)}" maxlength="2000">`;
+    return label + input;
+  }).join('');
+  before.forEach((v, k) => { if (form.elements[k]) form.elements[k].value = v; });
+}
+
+$('#survey-pick').addEventListener('change', () => { $('#survey-questions').innerHTML = ''; renderSurvey(); });
+// Checked here first (every required question answered), then by the server against the survey's types.
+$('#survey').addEventListener('submit', act(async () => {
+  if (!call) throw new Error(t('surveyNeedsCall'));
+  const survey = surveys.find((s) => s.id === $('#survey-pick').value);
+  const answers = {};
+  new FormData($('#survey')).forEach((v, k) => { if (String(v).trim() !== '') answers[k] = String(v).trim(); });
+  const missing = survey.questions.filter((q) => q.required && !(q.id in answers)).map((q) => word(q.text));
+  if (missing.length) throw new Error(t('answerRequired') + ': ' + missing.join(' · '));
+  const body = {callId: call.callId, answers};
+  if (ticket) body.ticketId = ticket.id;
+  if (call.customerId) body.customerId = call.customerId;
+  const r = await api('/api/desktop/surveys/' + encodeURIComponent(survey.id) + '/answers', {method: 'POST', body: JSON.stringify(body)});
+  if (!ticket || ticket.id !== r.ticketId) showTicket(await api('/api/crm/tickets/' + r.ticketId));
+  $('#survey-saved').textContent = t('saved') + ' ' + ticket.number;
+  $('#survey-saved').dataset.ticket = r.ticketId;
+}));
+
+/** Pops a ticket's reminder up once per page; a click dismisses it for this browser session. */
 function remind(r) {
+  const id = String(r.ticketId);
+  const dismissed = () => JSON.parse(sessionStorage.getItem(DISMISSED_KEY) || '[]');
+  if (dismissed().includes(id) || [...document.querySelectorAll('.reminder')].some((b) => b.dataset.ticket === id)) return;
   const box = document.createElement('div');
   box.className = 'reminder';
-  box.textContent = `${t('reminder')}: ${r.number} · ${r.subject} · ${t('due')} ${new Date(r.dueAt).toLocaleString()}`;
-  box.addEventListener('click', () => box.remove());
+  box.dataset.ticket = id;
+  box.textContent = `${t('reminder')}: ${r.number} · ${r.subject} · ${t('due')} ${new Date(r.dueAt).toLocaleString(document.documentElement.lang)}`;
+  box.addEventListener('click', () => {
+    box.remove();
+    sessionStorage.setItem(DISMISSED_KEY, JSON.stringify(dismissed().concat(id).slice(-200)));
+  });
   $('#reminders').append(box);
 }
 
@@ -486,17 +560,31 @@ async function loadRecordings() {
   $('#recordings').innerHTML = list.length ? list.map((r) => `<li data-recording="${esc(r.id)}" data-operator="${esc(r.operator)}">${new Date(r.startedAt).toLocaleString()} · ${esc(r.direction)} · ${esc(r.customerPhone)} · ${Math.round((r.durationMs || 0) / 1000)} s
     <button data-id="${esc(r.id)}">${t('play')}</button></li>`).join('') : `<li>${t('noRecordings')}</li>`;
 }
-// The audio API needs the bearer header, which <audio src> cannot send: fetch the file, play it from memory (seekable).
+// <audio src> streams the file with Range requests (seekable without downloading it all): the audio route takes the
+// token as ?access_token=. Every request is audited as a listen; when the listen needs a reason
+// (recordings.listen-reason) the server's refusal is shown and the reason field asked for.
 $('#recordings').addEventListener('click', act(async (event) => {
   const id = event.target.dataset && event.target.dataset.id;
   if (!id) return;
-  const response = await fetch('/api/recordings/' + id + '/audio', {headers: {Authorization: 'Bearer ' + token}});
-  if (!response.ok) throw new Error((await response.json().catch(() => ({}))).message || 'HTTP ' + response.status);
   const player = $('#player');
-  if (player.src) URL.revokeObjectURL(player.src);
-  player.src = URL.createObjectURL(await response.blob());
+  const reason = $('#listen-reason').value.trim();
+  const query = new URLSearchParams({access_token: token});
+  if (reason) query.set('reason', reason);
+  player.dataset.recording = id;
+  player.src = '/api/recordings/' + encodeURIComponent(id) + '/audio?' + query;
   player.play().catch(() => {});
 }));
+$('#player').addEventListener('error', () => {
+  const player = $('#player');
+  if (!player.dataset.recording) return;
+  // The media element does not say why: ask once more for the first byte, which returns the server's error.
+  fetch(player.src, {headers: {Range: 'bytes=0-0'}}).then(async (r) => {
+    if (r.ok) return;
+    const body = await r.json().catch(() => ({}));
+    if (body.error === 'reason-required') { $('#listen-reason').hidden = false; $('#listen-reason').focus(); }
+    showError(new Error(body.message || ('HTTP ' + r.status)));
+  }).catch(showError);
+});
 
 // ---- start -----------------------------------------------------------------------------------------------------
 
@@ -518,8 +606,7 @@ $('#sign-in').addEventListener('submit', async (event) => {
 $('#softphone').addEventListener('submit', act(async () => {
   const endpoint = new FormData($('#softphone')).get('endpoint');
   await api(opPath() + '/login', {method: 'POST', body: JSON.stringify({endpoint})});
-  show('desk');
-  connect();
+  enterDesk();
 }));
 $('#sign-out').addEventListener('click', signOut);
 $('#language').addEventListener('change', () => loadLanguage($('#language').value).catch(showError));

@@ -21,7 +21,8 @@ public record ContactCentreConfig(
     RecordingsConfig recordings,
     NotificationsConfig notifications,
     PrivacyConfig privacy,
-    CrmConfig crm) {
+    CrmConfig crm,
+    SurveyCampaignsConfig surveyCampaigns) {
 
   public ContactCentreConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -38,6 +39,16 @@ public record ContactCentreConfig(
     notifications = notifications == null ? NotificationsConfig.defaults() : notifications;
     privacy = privacy == null ? PrivacyConfig.defaults() : privacy;
     crm = crm == null ? CrmConfig.defaults() : crm;
+    surveyCampaigns = surveyCampaigns == null ? SurveyCampaignsConfig.defaults() : surveyCampaigns;
+  }
+
+  /** Without the outbound survey campaigns' section (defaults). */
+  public ContactCentreConfig(ServerConfig server, StorageConfig storage, PbxConfig pbx, AuthConfig auth,
+      LocaleConfig locale, List<LineConfig> lines, List<TopicConfig> topics, List<OperatorConfig> operators,
+      AcdConfig acd, IvrConfig ivr, RecordingsConfig recordings, NotificationsConfig notifications,
+      PrivacyConfig privacy, CrmConfig crm) {
+    this(server, storage, pbx, auth, locale, lines, topics, operators, acd, ivr, recordings, notifications, privacy,
+        crm, null);
   }
 
   public Optional<LineConfig> line(int id) {
@@ -61,6 +72,7 @@ public record ContactCentreConfig(
     notifications.validate(p, env, locale.languages());
     privacy.validate(p, env);
     crm.validate(p, env);
+    surveyCampaigns.validate(p, locale.languages());
 
     p.check(!lines.isEmpty(), "lines", "at least one support line is required");
     Set<Integer> lineIds = new HashSet<>();

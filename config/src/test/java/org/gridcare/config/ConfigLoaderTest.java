@@ -85,6 +85,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void phoneSurveysAreReadAndEveryTextAndAnswerRangeIsChecked() throws IOException {
+    SurveyCampaignsConfig shipped = ConfigLoader.load(SHIPPED, Map.of()).surveyCampaigns();
+    assertThat(shipped.window()).isEqualTo(new SurveyCampaignsConfig.Window("09:00", "20:00"));
+    assertThat(shipped.surveys().get("after-outage").questions()).extracting(SurveyCampaignsConfig.Question::id)
+        .containsExactly("information", "restoration", "recommend");
+    Path f = write("lines: [{id: 1, name: L1}]\nlocale: {languages: [en, ru]}\n"
+        + "survey-campaigns:\n  window: {from: '25:00', to: '20:00'}\n  surveys:\n    s1:\n"
+        + "      intro: {en: Hi, ru: Привет}\n      thanks: {en: Bye}\n"
+        + "      questions:\n        - {id: q, text: {en: Q, ru: В}, min: 3, max: 12}\n"
+        + "        - {id: q, text: {en: Q2, ru: В2}}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::key)
+            .contains("survey-campaigns.window.from", "survey-campaigns.surveys.s1.thanks",
+                "survey-campaigns.surveys.s1.questions[0]", "survey-campaigns.surveys.s1.questions[1].id"))
+        .hasMessageContaining("missing text for language(s) [ru]")
+        .hasMessageContaining("0 <= min <= max <= 9, got 3..12");
+  }
+
+  @Test
   void topicNamingAMissingLineIsABadReference() throws IOException {
     Path f = write("lines: [{id: 1, name: L1}]\ntopics: [{id: outage, line: 7}]\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))

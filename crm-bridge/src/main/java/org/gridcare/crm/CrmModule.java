@@ -76,7 +76,6 @@ public final class CrmModule {
   public static final String LINK_ADDRESS = "crm.ticket.linked";
   /** Event-bus address where a caller recognised by number is announced ({@code callId}, {@code customerId}). */
   public static final String IDENTIFIED_ADDRESS = "crm.call.identified";
-  private static final Duration REMINDER_ROUND = Duration.ofSeconds(60);
 
   private final Vertx vertx;
   private final Storage storage;
@@ -134,7 +133,7 @@ public final class CrmModule {
       webClient = null;
       relay = null;
     }
-    reminderTimer = vertx.setPeriodic(REMINDER_ROUND.toMillis(), id -> remindDue(ticketStore, clock));
+    reminderTimer = vertx.setPeriodic(config.crm().reminderRound().toMillis(), id -> remindDue(ticketStore, clock));
   }
 
   /** Call from a Vert.x context: PBX events and the call history run on the context that started the module. */

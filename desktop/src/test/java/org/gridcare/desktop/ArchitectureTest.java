@@ -20,7 +20,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule appKnowsNoAdapter = noClasses().that().resideInAPackage("..desktop.app..")
       .should().dependOnClassesThat().resideInAnyPackage("..desktop.pg..", "..desktop.http..", "..desktop.files..",
-          "io.vertx.sqlclient..", "io.vertx.pgclient..", "io.vertx.ext.web..");
+          "..desktop.redis..", "io.vertx.sqlclient..", "io.vertx.pgclient..", "io.vertx.ext.web..", "io.lettuce..");
 
   @ArchTest
   static final ArchRule noOtherDomainModule = noClasses().should().dependOnClassesThat().resideInAnyPackage(

@@ -10,30 +10,39 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.gridcare.config.ContactCentreConfig;
+import org.gridcare.config.LineConfig;
 import org.gridcare.config.NotificationsConfig;
 import org.gridcare.config.ServerConfig;
+import org.gridcare.config.SurveyCampaignsConfig;
 import org.gridcare.notifications.app.DeliveryReports;
 import org.gridcare.notifications.app.NotifyScript;
 import org.gridcare.notifications.app.OutageService;
 import org.gridcare.notifications.app.Recipients;
 import org.gridcare.notifications.app.SmsDispatcher;
 import org.gridcare.notifications.app.Speech;
+import org.gridcare.notifications.app.SurveyCampaigns;
+import org.gridcare.notifications.app.SurveyScript;
 import org.gridcare.notifications.app.VoiceDialler;
 import org.gridcare.notifications.app.WebhookSignatures;
 import org.gridcare.notifications.domain.Backoff;
+import org.gridcare.notifications.domain.CallingWindow;
 import org.gridcare.notifications.domain.EstimatePolicy;
 import org.gridcare.notifications.domain.MessageTemplates;
 import org.gridcare.notifications.domain.NotificationKind;
+import org.gridcare.notifications.domain.PhoneSurvey;
 import org.gridcare.notifications.domain.Targeting;
 import org.gridcare.notifications.domain.VoicePolicy;
 import org.gridcare.notifications.http.CampaignProgressFeed;
 import org.gridcare.notifications.http.HttpNotificationsRoutes;
+import org.gridcare.notifications.http.HttpSurveyCampaignRoutes;
 import org.gridcare.notifications.pg.PgCallOutbox;
 import org.gridcare.notifications.pg.PgOperatorCalls;
 import org.gridcare.notifications.pg.PgOptOuts;
 import org.gridcare.notifications.pg.PgOutages;
 import org.gridcare.notifications.pg.PgSmsOutbox;
+import org.gridcare.notifications.pg.PgSurveyCampaigns;
 import org.gridcare.notifications.redis.RedisTokenBucket;
 import org.gridcare.notifications.twilio.TwilioSignatures;
 import org.gridcare.notifications.twilio.TwilioSms;
@@ -69,6 +78,8 @@ public final class NotificationsModule {
   private final VoiceDialler dialler;
   private final long scheduler;
   private final CampaignProgressFeed feed;
+  private SurveyCampaigns surveyCampaigns;
+  private SurveyScript surveyScript;
 
   private NotificationsModule(Vertx vertx, OutageService outages, HttpNotificationsRoutes routes,
       NotifyScript notifyScript, SmsDispatcher dispatcher, TwilioSms sms, VoiceDialler dialler, long scheduler,
@@ -148,7 +159,43 @@ public final class NotificationsModule {
         .onFailure(e -> LOG.warn("planned outage notices not checked: {}", e.toString())));
     CampaignProgressFeed feed = new CampaignProgressFeed(vertx, outbox);
     feed.start(Duration.ofSeconds(2));
-    return new NotificationsModule(vertx, outages, routes, script, dispatcher, sms, dialler, scheduler, feed);
+    NotificationsModule module = new NotificationsModule(vertx, outages, routes, script, dispatcher, sms, dialler,
+        scheduler, feed);
+    module.surveys(config, storage, recipients, speech, calls, phones, clock);
+    return module;
+  }
+
+  /** Outbound phone survey campaigns ({@code survey-campaigns}): their calls go through the same call list and dialler. */
+  private void surveys(ContactCentreConfig config, Storage storage, Recipients recipients, Speech speech,
+      PgCallOutbox calls, PhoneNumbers phones, Clock clock) {
+    SurveyCampaignsConfig sc = config.surveyCampaigns();
+    Map<String, PhoneSurvey> surveys = new HashMap<>();
+    sc.surveys().forEach((id, s) -> surveys.put(id, new PhoneSurvey(id, s.intro(), s.questions().stream()
+        .map(q -> new PhoneSurvey.Question(q.id(), q.text(), q.min(), q.max())).toList(), s.thanks())));
+    PgSurveyCampaigns store = new PgSurveyCampaigns(storage.pool());
+    surveyCampaigns = new SurveyCampaigns(store, recipients, phones::normalise, surveys,
+        new CallingWindow(SurveyCampaignsConfig.time(sc.window().from()), SurveyCampaignsConfig.time(sc.window().to())),
+        config.locale().zone(), config.locale().defaultLanguage(), new HashSet<>(config.locale().languages()),
+        config.lines().stream().map(LineConfig::id).collect(Collectors.toSet()), storage.audit(), clock);
+    surveyScript = new SurveyScript(calls, store, surveyCampaigns::survey, speech);
+  }
+
+  /** The survey campaigns' API fragment ({@link #surveyRoutes()}). */
+  public String surveyApiFragment() {
+    return HttpSurveyCampaignRoutes.FRAGMENT;
+  }
+
+  public Consumer<RouterBuilder> surveyRoutes() {
+    return new HttpSurveyCampaignRoutes(surveyCampaigns);
+  }
+
+  /** The {@code survey-out} script the PBX runs on answered survey calls ({@code cc-survey-out}). */
+  public CallScript surveyScript() {
+    return surveyScript;
+  }
+
+  public SurveyCampaigns surveyCampaigns() {
+    return surveyCampaigns;
   }
 
   /** The texts of {@code notifications.templates} (validated by the configuration loader). */

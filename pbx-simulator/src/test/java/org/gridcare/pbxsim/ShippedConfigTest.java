@@ -31,7 +31,8 @@ class ShippedConfigTest {
   void dialplanHasEveryContractContextAndTheAgiGlobal() {
     Dialplan plan = DialplanParser.parse(DIR.resolve("extensions.conf"));
     assertThat(plan.contexts()).containsExactlyInAnyOrder("cc-inbound", "cc-wait", "cc-survey", "cc-operator",
-        "cc-hold", "cc-spy", "cc-dial-out", "cc-notify", "cc-voicemail", "cc-consult", "cc-conference", "cc-ivr-node");
+        "cc-hold", "cc-spy", "cc-dial-out", "cc-notify", "cc-voicemail", "cc-consult", "cc-conference", "cc-ivr-node",
+        "cc-survey-out");
     assertThat(plan.globals()).containsEntry("CC_AGI", "127.0.0.1:4573");
     assertThat(plan.extensions("cc-inbound")).containsExactly("80012345");
     for (String ctx : plan.contexts()) {
@@ -52,6 +53,7 @@ class ShippedConfigTest {
     assertThat(apps(plan, "cc-spy", "s")).contains("ChanSpy:${CC_SPY_TARGET},q${CC_SPY_MODE}");
     assertThat(apps(plan, "cc-dial-out", "s")).contains("Dial:PJSIP/${CC_DIAL_NUMBER}@trunk");
     assertThat(apps(plan, "cc-notify", "s")).containsSubsequence("AMD:", "AGI:agi://${CC_AGI}/notify");
+    assertThat(apps(plan, "cc-survey-out", "s")).containsSubsequence("AMD:", "AGI:agi://${CC_AGI}/survey-out", "Hangup:");
     assertThat(apps(plan, "cc-voicemail", "s")).contains("AGI:agi://${CC_AGI}/voicemail");
     assertThat(apps(plan, "cc-consult", "s")).contains("Wait:3600");
     assertThat(apps(plan, "cc-conference", "s")).contains("ConfBridge:${CC_CONF_ROOM}");

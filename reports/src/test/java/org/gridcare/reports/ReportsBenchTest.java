@@ -23,7 +23,9 @@ class ReportsBenchTest {
     storage.pool().query("CREATE TABLE IF NOT EXISTS crm_ticket (id bigserial PRIMARY KEY, topic text, status text, "
         + "line int, created_at timestamptz, updated_at timestamptz); "
         + "CREATE TABLE IF NOT EXISTS notify_outage (id uuid PRIMARY KEY, kind text, state text); "
-        + "CREATE TABLE IF NOT EXISTS notify_campaign (id uuid PRIMARY KEY, outage_id uuid)").execute()
+        + "CREATE TABLE IF NOT EXISTS notify_campaign (id uuid PRIMARY KEY, outage_id uuid); "
+        + "CREATE TABLE IF NOT EXISTS notify_survey_campaign (id uuid PRIMARY KEY, title text, survey text, line int)")
+        .execute()
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     JsonObject result = ReportsBench.run(vertx, storage.pool(), "jdbc:" + settings.postgresUrl(),
         settings.postgresUser(), settings.postgresPassword(), 20_000, 1)

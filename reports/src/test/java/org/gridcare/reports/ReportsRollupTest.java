@@ -212,8 +212,9 @@ class ReportsRollupTest {
       default -> {
         rows.add(row(answered, "acd.call.answered", id, line, op, callback ? "{\"callback\":true,\"waitedMs\":1}" : wait));
         long talk = r.nextInt(600_000);
+        String connected = new String[] {"", ",\"connected\":false", ",\"connected\":true"}[r.nextInt(3)];
         rows.add(row(answered.plusMillis(talk), "acd.call.completed", id, line, op, r.nextInt(15) == 0 ? "{\"talkMs\":"
-            + talk + "}" : "{\"talkMs\":" + talk + ",\"wrapUpMs\":" + r.nextInt(60_000) + "}"));
+            + talk + connected + "}" : "{\"talkMs\":" + talk + ",\"wrapUpMs\":" + r.nextInt(60_000) + connected + "}"));
         if (callback) {
           rows.add(row(answered.plusSeconds(60), "acd.callback.dialled", id, line, op, "{}"));
         }

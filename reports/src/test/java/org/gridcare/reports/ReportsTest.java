@@ -211,6 +211,38 @@ class ReportsTest {
   }
 
   @Test
+  void aCallbackAttemptTheCustomerNeverAnsweredIsNeitherHandledNorClosed() throws Exception {
+    // the day before, on line 2: c20 asked for a callback before the range; its first attempt rings out (the ACD
+    // completes it with connected=false), the second one is a ten-minute conversation
+    Map<String, Object> missed = Map.of("talkMs", 20000, "wrapUpMs", 60000, "survey", false, "connected", false);
+    Map<String, Object> talked = Map.of("talkMs", 600000, "wrapUpMs", 60000, "survey", false, "connected", true);
+    for (JournalEntry e : List.of(
+        JournalEntry.of("acd.callback.requested").at(Instant.parse("2026-11-24T07:50:00Z")).call("c20").line(2),
+        JournalEntry.of("acd.callback.dialled").at(Instant.parse("2026-11-24T08:00:00Z")).call("c20").line(2)
+            .operator("op2001"),
+        JournalEntry.of("acd.call.completed").at(Instant.parse("2026-11-24T08:00:20Z")).call("c20").line(2)
+            .operator("op2001").data(missed),
+        JournalEntry.of("acd.callback.missed").at(Instant.parse("2026-11-24T08:00:20Z")).call("c20").line(2)
+            .operator("op2001").data(Map.of("attempts", 1, "retry", true)),
+        JournalEntry.of("acd.callback.dialled").at(Instant.parse("2026-11-24T08:30:00Z")).call("c20").line(2)
+            .operator("op2001"),
+        JournalEntry.of("acd.callback.connected").at(Instant.parse("2026-11-24T08:30:15Z")).call("c20")
+            .operator("op2001"),
+        JournalEntry.of("acd.call.completed").at(Instant.parse("2026-11-24T08:40:00Z")).call("c20").line(2)
+            .operator("op2001").data(talked))) {
+      await(storage.journal().append(e));
+    }
+    String range = "?from=2026-11-24T08:00:00Z&to=2026-11-24T09:00:00Z&interval=all";
+    JsonArray aht = get("/api/reports/aht" + range, ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(aht, "operator", "op2001").getMap()).containsEntry("handled", 1).containsEntry("aht_s", 660.0);
+    JsonArray requests = get("/api/reports/requests" + range, ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(requests, "line", 2).getMap()).containsEntry("outbound", 2).containsEntry("closed_by_operator", 1);
+    JsonArray callbacks = get("/api/reports/callbacks" + range, ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(callbacks, "line", 2).getMap()).containsEntry("dialled", 2).containsEntry("kept", 1)
+        .containsEntry("missed_attempts", 1);
+  }
+
+  @Test
   void occupancyFromTheStateChangesIncludingTheStateHeldAtTheStart() throws Exception {
     JsonArray rows = rows("occupancy", ADMIN, "&line=1");
     assertThat(rows.stream().map(o -> ((JsonObject) o).getString("operator"))).containsOnly("op1001");
@@ -256,6 +288,57 @@ class ReportsTest {
         .containsEntry("outage", "00000000-0000-0000-0000-00000000000a").containsEntry("sms_sent", 2)
         .containsEntry("sms_delivered", 1).containsEntry("sms_failed", 1).containsEntry("voice_attempts", 3)
         .containsEntry("voice_answered", 1).containsEntry("voice_failed", 1);
+  }
+
+  @Test
+  void surveyCampaignsGiveTheOutcomesPerCampaignAndTheAnswersPerQuestion() throws Exception {
+    // the notifications' survey campaign register (stand-in); a day of its own, so the other reports do not see it
+    String c1 = "00000000-0000-0000-0000-0000000000d1";
+    String c3 = "00000000-0000-0000-0000-0000000000d3";
+    await(storage.pool().query("CREATE TABLE IF NOT EXISTS notify_survey_campaign (id uuid PRIMARY KEY, title text, "
+        + "survey text, line int); INSERT INTO notify_survey_campaign VALUES ('" + c1 + "', 'After the storm', "
+        + "'after-outage', 1), ('" + c3 + "', 'Line 3', 'after-outage', 3)").execute());
+    List<JournalEntry> day = List.of(
+        voice(c1, "ANSWERED", true), voice(c1, "MACHINE", true), voice(c1, "BUSY", false), voice(c1, "BUSY", true),
+        voice(c1, "ANSWERED", true), voice(c3, "ANSWERED", true),
+        survey("notify.survey.answered", c1, Map.of("question", "information", "answer", 4)),
+        survey("notify.survey.answered", c1, Map.of("question", "information", "answer", 1)),
+        survey("notify.survey.answered", c1, Map.of("question", "recommend", "answer", 9)),
+        survey("notify.survey.completed", c1, Map.of("answers", 2)),
+        survey("notify.survey.refused", c1, Map.of("answers", 1)),
+        survey("notify.survey.answered", c3, Map.of("question", "information", "answer", 5)));
+    for (JournalEntry e : day) {
+      await(storage.journal().append(e));
+    }
+    String range = "from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z&interval=all";
+    HttpResponse<Buffer> r = get("/api/reports/survey-campaigns?" + range, "sup1;supervisor;1");
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    JsonArray rows = r.bodyAsJsonObject().getJsonArray("rows");
+    assertThat(rows).as("line 3 is outside a line-1 supervisor's scope").hasSize(3);
+    assertThat(rows.getJsonObject(0).getMap()).containsEntry("campaign", c1).containsEntry("question", null)
+        .containsEntry("title", "After the storm").containsEntry("attempts", 5).containsEntry("reached", 2)
+        .containsEntry("completed", 1).containsEntry("refused", 1).containsEntry("machine", 1)
+        .containsEntry("failed", 1).containsEntry("answers", null);
+    assertThat(rows.getJsonObject(1).getMap()).containsEntry("question", "information").containsEntry("answers", 2)
+        .containsEntry("avg_answer", 2.5).containsEntry("answer_1", 1).containsEntry("answer_4", 1)
+        .containsEntry("answer_5", 0).containsEntry("reached", null);
+    assertThat(rows.getJsonObject(2).getMap()).containsEntry("question", "recommend").containsEntry("answer_9", 1);
+    assertThat(get("/api/reports/survey-campaigns?" + range + "&line=3", "sup1;supervisor;1").statusCode())
+        .isEqualTo(403);
+    String[] csv = get("/api/reports/survey-campaigns?" + range + "&format=csv", ADMIN).bodyAsString().split("\r\n");
+    assertThat(csv).as("the header, then both campaigns' outcomes and questions").hasSize(1 + 5);
+    assertThat(csv[0]).startsWith("bucket,line,campaign,title,survey,question,attempts,reached,completed,refused,");
+  }
+
+  private static JournalEntry voice(String campaign, String outcome, boolean last) {
+    return JournalEntry.of("notify.voice.completed").at(t("09:00:00").minus(java.time.Duration.ofDays(5)))
+        .data(Map.of("campaign", campaign, "outcome", outcome, "final", last));
+  }
+
+  private static JournalEntry survey(String type, String campaign, Map<String, Object> data) {
+    Map<String, Object> all = new java.util.HashMap<>(data);
+    all.put("campaign", campaign);
+    return JournalEntry.of(type).at(t("09:01:00").minus(java.time.Duration.ofDays(5))).data(all);
   }
 
   @Test

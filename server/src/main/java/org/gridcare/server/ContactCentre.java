@@ -32,6 +32,7 @@ import org.gridcare.ivr.app.AcdHandoff;
 import org.gridcare.notifications.NotificationsModule;
 import org.gridcare.notifications.app.NotifyScript;
 import org.gridcare.notifications.app.Speech;
+import org.gridcare.notifications.app.SurveyScript;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.privacy.PrivacyModule;
 import org.gridcare.recordings.RecordingsModule;
@@ -153,6 +154,7 @@ public final class ContactCentre {
         .compose(m -> {
           notifications = m;
           pbx.registerScript(NotifyScript.NAME, m.notifyScript());
+          pbx.registerScript(SurveyScript.NAME, m.surveyScript());
           CrmForIvr crmForIvr = new CrmForIvr(crm, config.locale().zone());
           AcdHandoff handoff = h -> acd.acd().enqueue(new QueueRequest(h.call().value(), h.channel().value(), h.topic(),
               h.line(), h.priority(), h.hazard(), 0, h.customerId(), null)).mapEmpty();
@@ -190,6 +192,8 @@ public final class ContactCentre {
           routes.add(acd.routes());
           fragments.add(notifications.openApiFragment());
           routes.add(notifications.routes());
+          fragments.add(notifications.surveyApiFragment());
+          routes.add(notifications.surveyRoutes());
           fragments.add(ivr.openApiFragment());
           routes.add(ivr.routes());
           fragments.add(HttpIdentityRoutes.FRAGMENT);

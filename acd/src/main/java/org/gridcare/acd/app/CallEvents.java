@@ -72,7 +72,9 @@ final class CallEvents {
 
   /**
    * The conversation ended: the caller's leg too (unless the dialplan takes them to the survey), the operator to
-   * wrap-up, the handling time recorded.
+   * wrap-up, the handling time recorded. A callback's completion says whether the customer answered ({@code
+   * connected}): an attempt they never answered (its marker is still there) was no conversation, which the reports
+   * leave out of handled and closed calls.
    */
   private Future<Void> operatorHungUp(Leg leg) {
     return ctx.state.removeLive(leg.callId()).compose(removed -> {
@@ -84,14 +86,18 @@ final class CallEvents {
       Instant now = ctx.now();
       Duration wrapUp = ctx.settings.wrapUp(call.line());
       Duration talk = Duration.between(live.answeredAt(), now);
+      Future<Boolean> connected = call.callback()
+          ? ctx.state.leg(Leg.callbackKey(live.pbxCall())).map(marker -> marker.isEmpty())
+          : Future.succeededFuture(true);
       Future<Boolean> survey = call.channel() == null ? Future.succeededFuture(false) : toSurvey(call.channel());
-      return survey
+      return connected.compose(c -> survey)
           .compose(toSurvey -> toSurvey || call.channel() == null ? Future.succeededFuture(toSurvey)
               : ctx.pbx.hangUp(new ChannelId(call.channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty().map(false))
           .compose(toSurvey -> operators.change(live.operatorId(),
               (s, t) -> OperatorStates.talkingOn(s, call.callId()) ? s.hangUp(wrapUp, t) : s)
               .compose(s -> ctx.record(entry("acd.call.completed", call, now).operator(live.operatorId())
-                  .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis(), "survey", toSurvey)))))
+                  .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis(), "survey", toSurvey,
+                      "connected", call.callback() ? connected.result() : null)))))
           .compose(v -> {
             ctx.metrics.handled(call.line(), talk.plus(wrapUp));
             return ctx.state.recordHandleTime(call.line(), talk.plus(wrapUp));

@@ -59,7 +59,7 @@ class AcdCallbackTest extends AcdHarness {
     assertThat(stored("call-1").status()).isEqualTo(Callback.Status.CONNECTED);
 
     pbx.hangUpFromFarEnd(operatorChannel.value());
-    journal.await("acd.call.completed", "call-1");
+    assertThat(journal.await("acd.call.completed", "call-1").data()).containsEntry("connected", true);
     assertThat(journal.written()).noneMatch(e -> e.type().equals("acd.callback.missed"));
   }
 
@@ -74,6 +74,8 @@ class AcdCallbackTest extends AcdHarness {
     pbx.hangUpFromFarEnd(operatorChannel.value());
     JournalEntry missed = journal.await("acd.callback.missed", "call-1");
     assertThat(missed.data()).containsEntry("attempts", 1).containsEntry("retry", true);
+    assertThat(journal.await("acd.call.completed", "call-1").data()).as("no conversation: not a handled call")
+        .containsEntry("connected", false);
     assertThat(stored("call-1").status()).isEqualTo(Callback.Status.WAITING);
     WaitingCall again = await(acd.waiting()).get(0);
     assertThat(again.callback()).isTrue();

@@ -23,4 +23,7 @@ public interface CallLog {
   Future<List<DeskCall>> recent(String operatorId, int limit);
 
   Future<Optional<DeskCall>> byId(long id);
+
+  /** The operator's row of a call they were offered or dialled. */
+  Future<Optional<DeskCall>> byCall(String callId, String operatorId);
 }

@@ -20,6 +20,15 @@ public interface CrmDesk {
 
   Future<Void> linkCall(long ticketId, String callId, String actor);
 
+  /** The CRM's ticket topics (ids), to check the configured surveys against at start. */
+  java.util.Set<String> ticketTopics();
+
+  /**
+   * Opens a ticket for a call, created by the actor, linked to the call and (when known) the customer; {@code line}
+   * null means the topic's own line. Answers {@code {id, number}}.
+   */
+  Future<JsonObject> openTicket(Actor actor, String topic, String subject, Long customerId, String callId, Integer line);
+
   /** The signed-in user as the CRM's ticket rules see them. */
   record Actor(String username, boolean admin, java.util.List<Integer> lines) {
     public Actor {

@@ -54,6 +54,8 @@ public final class Desk {
   static final String IVR_NODE = "cc-ivr-node";
   static final String IVR_NODE_VARIABLE = "CC_IVR_NODE";
   static final Duration TRANSFER_RING = Duration.ofSeconds(30);
+  /** How long a reminder that fell due is listed in the sessions. */
+  static final Duration REMINDER_LISTED = Duration.ofHours(12);
   /** Everyone in it joins the ConfBridge room named in {@link #CONF_ROOM_VARIABLE}. */
   static final String CONFERENCE = "cc-conference";
   static final String CONF_ROOM_VARIABLE = "CC_CONF_ROOM";
@@ -75,21 +77,24 @@ public final class Desk {
   private final JsonArray topicList;
   private final Set<String> operatorEndpoints;
   private final Clock clock;
+  // The call-control state below is kept in DeskStates (Redis) as it changes, so a restarted server carries on.
   /** Attended transfers begun (caller on hold) and not yet completed or cancelled, by operator. */
-  private final Map<String, PendingTransfer> pending = new ConcurrentHashMap<>();
+  private final Kept<PendingTransfer> pending;
   /** Transfers to a person in consultation (caller on hold, operator talking to the target), by operator. */
-  private final Map<String, Consult> consults = new ConcurrentHashMap<>();
+  private final Kept<Consult> consults;
   /**
    * Caller and target channels the desktop connected when it handed a caller over (the ACD no longer follows them):
    * when one hangs up, the other is hung up.
    */
-  private final Map<String, String> partners = new ConcurrentHashMap<>();
+  private final Kept<String> partners;
   /** Second calls made while the caller holds, by operator. */
-  private final Map<String, SecondCall> seconds = new ConcurrentHashMap<>();
+  private final Kept<SecondCall> seconds;
   /** Conferences on operators' calls, by operator. */
-  private final Map<String, Conference> conferences = new ConcurrentHashMap<>();
+  private final Kept<Conference> conferences;
   /** Outbound calls in progress by the operator channel that dialled them. */
-  private final Map<String, DeskCall> outbound = new ConcurrentHashMap<>();
+  private final Kept<DeskCall> outbound;
+  /** Ticket reminders that fell due, by ticket id: a page that (re)connects later still shows them (until they expire). */
+  private final Kept<JsonObject> reminders;
   /**
    * Channels in a bridge now. The customer can answer (and be bridged) before the originate's reply reaches us, so
    * both sides look at each other: whichever comes second marks the outbound call answered.
@@ -106,7 +111,7 @@ public final class Desk {
 
   public Desk(Vertx vertx, Pbx pbx, AcdDesk acd, CrmDesk crm, IvrDesk ivr, CallLog log, CallFacts facts, Journal journal,
       PhoneNumbers phones, Map<String, CallScript> scripts, List<Topic> topics, Set<String> operatorEndpoints,
-      Clock clock) {
+      DeskStates states, Clock clock) {
     this.vertx = vertx;
     this.pbx = pbx;
     this.acd = acd;
@@ -122,6 +127,35 @@ public final class Desk {
         .put("line", t.line())).toList());
     this.operatorEndpoints = Set.copyOf(operatorEndpoints);
     this.clock = clock;
+    this.pending = new Kept<>("transfer", states, t -> new JsonObject().put("callId", t.callId()).put("topic", t.topic())
+        .put("ticketId", t.ticketId()), j -> new PendingTransfer(j.getString("callId"), j.getString("topic"),
+        j.getString("ticketId")));
+    this.consults = new Kept<>("consult", states, c -> new JsonObject().put("callId", c.callId()).put("kind", c.kind())
+        .put("target", c.target()).put("targetChannel", c.targetChannel()).put("phone", c.phone()),
+        j -> new Consult(j.getString("callId"), j.getString("kind"), j.getString("target"), j.getString("targetChannel"),
+            j.getString("phone")));
+    this.partners = new Kept<>("partner", states, p -> new JsonObject().put("partner", p), j -> j.getString("partner"));
+    this.seconds = new Kept<>("second", states, c -> new JsonObject().put("callId", c.callId()).put("channel", c.channel())
+        .put("label", c.label()).put("operatorChannel", c.operatorChannel()).put("active", c.active()),
+        j -> new SecondCall(j.getString("callId"), j.getString("channel"), j.getString("label"),
+            j.getString("operatorChannel"), j.getBoolean("active")));
+    this.conferences = new Kept<>("conference", states, c -> new JsonObject().put("callId", c.callId()).put("room", c.room())
+        .put("callerChannel", c.callerChannel()).put("operatorChannel", c.operatorChannel())
+        .put("parties", new JsonObject(new java.util.HashMap<>(c.parties()))),
+        j -> {
+          Map<String, String> parties = new ConcurrentHashMap<>();
+          j.getJsonObject("parties").forEach(e -> parties.put(e.getKey(), (String) e.getValue()));
+          return new Conference(j.getString("callId"), j.getString("room"), j.getString("callerChannel"),
+              j.getString("operatorChannel"), parties);
+        });
+    this.outbound = new Kept<>("dialled", states, c -> new JsonObject().put("callId", c.callId())
+        .put("operatorId", c.operatorId()).put("phone", c.phone()).put("startedAt", c.startedAt().toString()),
+        j -> new DeskCall(0, j.getString("callId"), j.getString("operatorId"), DeskCall.Direction.OUTBOUND,
+            j.getString("phone"), null, null, null, Instant.parse(j.getString("startedAt")), null, null, "dialling"));
+    this.reminders = new Kept<>("reminder", states, JsonObject::copy, j -> {
+      Instant.parse(j.getString("remindedAt")); // unreadable entries are dropped at load
+      return j.copy();
+    });
   }
 
   /** A topic callers choose (and the line whose queue takes it), for the transfer list. */
@@ -152,8 +186,35 @@ public final class Desk {
   private record Conference(String callId, String room, String callerChannel, String operatorChannel,
       Map<String, String> parties) {}
 
-  public void start() {
-    subscription = pbx.subscribe(this::onPbx);
+  /**
+   * Loads the call-control state a previous run kept, follows the PBX, then forgets what ended while the server was
+   * away (a handed-over caller whose partner hung up meanwhile is hung up too). Without the PBX at hand the kept state
+   * stays as loaded and the hang-ups that follow clean it up.
+   */
+  public Future<Void> start() {
+    return Future.all(List.of(pending.load(), consults.load(), partners.load(), seconds.load(), conferences.load(),
+            outbound.load(), reminders.load()))
+        .<Void>mapEmpty()
+        .onSuccess(v -> subscription = pbx.subscribe(this::onPbx))
+        .compose(v -> pbx.activeChannels().map(chs -> {
+          Set<String> live = chs.stream().filter(c -> c.state() != ChannelState.HUNG_UP).map(c -> c.id().value())
+              .collect(Collectors.toSet());
+          Set<String> kept = new java.util.HashSet<>();
+          partners.forEach((channel, partner) -> kept.add(channel));
+          consults.forEach((op, c) -> kept.add(c.targetChannel()));
+          seconds.forEach((op, c) -> kept.addAll(List.of(c.channel(), c.operatorChannel())));
+          conferences.forEach((op, c) -> {
+            kept.add(c.operatorChannel());
+            kept.addAll(c.parties().keySet());
+          });
+          outbound.forEach((channel, c) -> kept.add(channel));
+          kept.stream().filter(c -> !live.contains(c)).forEach(gone -> onPbx(new PbxEvent.ChannelHungUp(clock.instant(),
+              null, new ChannelId(gone), HangupCause.NORMAL_CLEARING)));
+          return (Void) null;
+        }).recover(e -> {
+          LOG.warn("could not check the desktop's kept calls against the PBX: {}", e.toString());
+          return Future.succeededFuture();
+        }));
   }
 
   public Future<Void> stop() {
@@ -206,12 +267,18 @@ public final class Desk {
     publish(operatorId, "state", change);
   }
 
-  /** A ticket's deadline nears (the CRM's reminder round): its owner, or its line when nobody owns it. */
+  /**
+   * A ticket's deadline nears (the CRM's reminder round): its owner, or its line when nobody owns it. Kept too, so a
+   * page that was not connected at that moment (reloading, the server restarting, another instance) shows it on its
+   * next session.
+   */
   public void reminder(JsonObject ticket) {
     String owner = ticket.getString("owner");
     JsonObject data = new JsonObject().put("ticketId", ticket.getValue("id")).put("number", ticket.getString("number"))
         .put("subject", ticket.getString("subject")).put("dueAt", ticket.getString("dueAt"))
         .put("status", ticket.getString("status"));
+    reminders.put(String.valueOf(ticket.getValue("id")), data.copy().put("owner", owner)
+        .put("line", ticket.getInteger("line", 0)).put("remindedAt", clock.instant().toString()));
     vertx.eventBus().publish(DeskEvents.ADDRESS, owner != null ? DeskEvents.to(owner, "reminder", data)
         : DeskEvents.toLine(ticket.getInteger("line", 0), "reminder", data));
   }
@@ -224,7 +291,8 @@ public final class Desk {
    */
   public Future<JsonObject> session(String operatorId) {
     return acd.operator(operatorId).compose(op -> {
-      JsonObject out = new JsonObject().put("operator", operator(op)).put("topics", topicList.copy());
+      JsonObject out = new JsonObject().put("operator", operator(op)).put("topics", topicList.copy())
+          .put("reminders", remindersFor(op));
       Optional<DeskCall> dialled = outbound.values().stream().filter(c -> c.operatorId().equals(operatorId)).findFirst();
       if (op.callId() == null || !(op.onCall() || "reserved".equals(op.state()))) {
         dialled.ifPresent(c -> out.put("call", new JsonObject().put("callId", c.callId()).put("direction", "outbound")
@@ -257,6 +325,30 @@ public final class Desk {
         return out.put("call", call);
       });
     });
+  }
+
+  /**
+   * The kept reminders of the operator's own tickets and of unowned tickets of their lines, soonest due first; those
+   * older than {@link #REMINDER_LISTED} are forgotten.
+   */
+  private JsonArray remindersFor(DeskOperator op) {
+    Instant oldest = clock.instant().minus(REMINDER_LISTED);
+    reminders.forEach((ticket, r) -> {
+      if (Instant.parse(r.getString("remindedAt")).isBefore(oldest)) {
+        reminders.remove(ticket, r);
+      }
+    });
+    return new JsonArray(reminders.values().stream()
+        .filter(r -> op.id().equals(r.getString("owner"))
+            || (r.getString("owner") == null && op.lines().contains(r.getInteger("line"))))
+        .sorted(Comparator.comparing(r -> String.valueOf(r.getString("dueAt"))))
+        .map(r -> {
+          JsonObject shown = r.copy();
+          shown.remove("owner");
+          shown.remove("line");
+          shown.remove("remindedAt");
+          return (Object) shown;
+        }).toList());
   }
 
   /** Music on hold for the caller (sent to {@code cc-hold}); the operator's softphone stays up, silent. */
@@ -466,9 +558,10 @@ public final class Desk {
                 .recover(e -> pbx.hangUp(result.channel(), HangupCause.NORMAL_CLEARING).otherwiseEmpty()
                     .transform(x -> Future.failedFuture(e)));
         return inRoom.compose(v -> {
-          Conference c = conferences.computeIfAbsent(operatorId, k -> new Conference(op.callId(), room,
-              legs.caller().id().value(), legs.operator().id().value(), new ConcurrentHashMap<>()));
+          Conference c = existing != null ? existing : new Conference(op.callId(), room, legs.caller().id().value(),
+              legs.operator().id().value(), new ConcurrentHashMap<>());
           c.parties().put(result.channel().value(), t.label());
+          conferences.put(operatorId, c);
           return journal.append(JournalEntry.of("desktop.call.conferenced").call(op.callId()).operator(operatorId)
                   .phone(t.phone()).data(t.kind().equals("operator")
                       ? Map.of("party", "operator", "operator", t.label(), "room", room, "parties", c.parties().size() + 2)
@@ -787,6 +880,7 @@ public final class Desk {
               .onFailure(e -> LOG.debug("conference party {} already gone: {}", party, e.toString())));
           toSurvey(new ChannelId(c.callerChannel()));
         } else if (c.parties().remove(h.channel().value()) != null) {
+          conferences.save(operatorId, c);
           publish(operatorId, "call", new JsonObject().put("callId", c.callId()).put("state", "conference")
               .put("conference", conferenced(c)));
         }

@@ -18,9 +18,11 @@ import org.gridcare.desktop.app.CrmDesk;
 import org.gridcare.desktop.app.Desk;
 import org.gridcare.desktop.app.DeskEvents;
 import org.gridcare.desktop.app.KnowledgeBase;
+import org.gridcare.desktop.app.Surveys;
 import org.gridcare.desktop.domain.CallScript;
 import org.gridcare.desktop.domain.Contact;
 import org.gridcare.desktop.domain.DeskCall;
+import org.gridcare.desktop.domain.Survey;
 import org.gridcare.platform.domain.DomainException;
 import org.gridcare.platform.domain.Masking;
 
@@ -32,11 +34,13 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
   private final Desk desk;
   private final KnowledgeBase kb;
   private final Contacts contacts;
+  private final Surveys surveys;
 
-  public HttpDesktopRoutes(Desk desk, KnowledgeBase kb, Contacts contacts) {
+  public HttpDesktopRoutes(Desk desk, KnowledgeBase kb, Contacts contacts, Surveys surveys) {
     this.desk = desk;
     this.kb = kb;
     this.contacts = contacts;
+    this.surveys = surveys;
   }
 
   @Override
@@ -85,10 +89,19 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
       JsonObject b = body(ctx);
       Map<String, String> answers = new HashMap<>();
       b.getJsonObject("answers").forEach(e -> answers.put(e.getKey(), String.valueOf(e.getValue())));
-      JsonObject principal = ctx.user().principal();
-      CrmDesk.Actor actor = new CrmDesk.Actor(me(ctx), principal.getJsonArray("roles", new JsonArray()).contains("admin"),
-          principal.getJsonArray("lines", new JsonArray()).stream().map(l -> ((Number) l).intValue()).toList());
-      reply(ctx, desk.saveAnswers(actor, ctx.pathParam("topic"), b.getLong("ticketId"), b.getString("callId"), answers));
+      reply(ctx, desk.saveAnswers(actor(ctx), ctx.pathParam("topic"), b.getLong("ticketId"), b.getString("callId"), answers));
+    });
+    on(rb, "listSurveys", ctx -> {
+      JsonArray out = new JsonArray();
+      surveys.list().forEach(s -> out.add(survey(s)));
+      reply(ctx, Future.succeededFuture(out));
+    });
+    on(rb, "answerSurvey", ctx -> {
+      JsonObject b = body(ctx);
+      Map<String, String> answers = new HashMap<>();
+      b.getJsonObject("answers").forEach(e -> answers.put(e.getKey(), String.valueOf(e.getValue())));
+      reply(ctx, surveys.answer(actor(ctx), ctx.pathParam("surveyId"), b.getString("callId"), b.getLong("ticketId"),
+          b.getLong("customerId"), answers));
     });
     on(rb, "searchKnowledgeBase", ctx -> reply(ctx, kb.search(ctx.queryParams().get("q"), intParam(ctx, "limit", 10)).map(hits -> {
       JsonArray out = new JsonArray();
@@ -172,6 +185,12 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
     return v == null ? fallback : Integer.parseInt(v);
   }
 
+  private static CrmDesk.Actor actor(RoutingContext ctx) {
+    JsonObject principal = ctx.user().principal();
+    return new CrmDesk.Actor(me(ctx), principal.getJsonArray("roles", new JsonArray()).contains("admin"),
+        principal.getJsonArray("lines", new JsonArray()).stream().map(l -> ((Number) l).intValue()).toList());
+  }
+
   private static String me(RoutingContext ctx) {
     return ctx.user().principal().getString("username");
   }
@@ -196,6 +215,19 @@ public final class HttpDesktopRoutes implements Consumer<RouterBuilder> {
         .put("options", new JsonArray(q.options())).put("required", q.required())));
     return new JsonObject().put("topic", s.topic()).put("title", new JsonObject(new HashMap<>(s.title())))
         .put("questions", questions);
+  }
+
+  static JsonObject survey(Survey s) {
+    JsonArray questions = new JsonArray();
+    s.questions().forEach(q -> {
+      JsonArray options = new JsonArray();
+      q.options().forEach(o -> options.add(new JsonObject().put("id", o.id()).put("text", new JsonObject(new HashMap<>(o.text())))));
+      questions.add(new JsonObject().put("id", q.id()).put("text", new JsonObject(new HashMap<>(q.text())))
+          .put("type", q.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).put("options", options)
+          .put("required", q.required()));
+    });
+    return new JsonObject().put("id", s.id()).put("title", new JsonObject(new HashMap<>(s.title())))
+        .put("ticketTopic", s.ticketTopic()).put("questions", questions);
   }
 
   private static String text(Instant i) {

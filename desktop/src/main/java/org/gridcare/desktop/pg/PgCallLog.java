@@ -74,6 +74,12 @@ public final class PgCallLog implements CallLog {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(call(rows.iterator().next())));
   }
 
+  @Override
+  public Future<Optional<DeskCall>> byCall(String callId, String operatorId) {
+    return pool.preparedQuery(SELECT + " WHERE d.call_id = $1 AND d.operator_id = $2").execute(Tuple.of(callId, operatorId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(call(rows.iterator().next())));
+  }
+
   private static DeskCall call(Row r) {
     return new DeskCall(r.getLong("id"), r.getString("call_id"), r.getString("operator_id"),
         DeskCall.Direction.valueOf(r.getString("direction").toUpperCase(java.util.Locale.ROOT)), r.getString("phone"),

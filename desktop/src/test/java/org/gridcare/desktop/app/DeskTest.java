@@ -52,12 +52,16 @@ class DeskTest {
   private final List<String> transfers = new ArrayList<>();
   private final List<JournalEntry> journal = new CopyOnWriteArrayList<>();
   private final MemoryLog log = new MemoryLog();
+  private final MemoryStates states = new MemoryStates();
+  private AcdDesk acd;
+  private CrmDesk crm;
+  private CallFacts facts;
   private Desk desk;
 
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
-    AcdDesk acd = new AcdDesk() {
+    acd = new AcdDesk() {
       @Override
       public Future<DeskOperator> operator(String id) {
         return Optional.ofNullable(operators.get(id)).map(Future::succeededFuture)
@@ -76,7 +80,7 @@ class DeskTest {
         return Future.succeededFuture();
       }
     };
-    CrmDesk crm = new CrmDesk() {
+    crm = new CrmDesk() {
       @Override
       public Future<JsonObject> card(String callId, String rawCaller) {
         return Future.succeededFuture(new JsonObject().put("known", true).put("caller", "+47 *** ** 567"));
@@ -91,13 +95,29 @@ class DeskTest {
       public Future<Void> linkCall(long ticketId, String callId, String actor) {
         return Future.succeededFuture();
       }
+
+      @Override
+      public Set<String> ticketTopics() {
+        return Set.of("outage");
+      }
+
+      @Override
+      public Future<JsonObject> openTicket(Actor actor, String topic, String subject, Long customerId, String callId,
+          Integer line) {
+        return Future.failedFuture("not used here");
+      }
     };
-    CallFacts facts = callId -> Future.succeededFuture(new CallFacts.Facts(List.of("welcome"), "outage", 1, null));
-    desk = new Desk(vertx, pbx, acd, crm, "main"::equals, log, facts, e -> {
+    facts = callId -> Future.succeededFuture(new CallFacts.Facts(List.of("welcome"), "outage", 1, null));
+    desk = newDesk();
+  }
+
+  /** A desk over the fakes and the kept state, as a (re)started server builds it. */
+  private Desk newDesk() {
+    return new Desk(vertx, pbx, acd, crm, "main"::equals, log, facts, e -> {
       journal.add(e);
       return Future.succeededFuture();
     }, new PhoneNumbers("NO"), Map.of(), List.of(new Desk.Topic("outage", "Outage", 1), new Desk.Topic("metering", "Meters", 2)),
-        Set.of("PJSIP/op1001"), Clock.fixed(NOW, ZoneOffset.UTC));
+        Set.of("PJSIP/op1001"), states, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -109,6 +129,31 @@ class DeskTest {
     operators.put("op1001", new DeskOperator("op1001", "Anna", "on-call", "ready", null, "PJSIP/op1001", "call-1", NOW,
         null, List.of(1)));
     pbx.channels = List.of(CALLER, SOFTPHONE);
+  }
+
+  @Test
+  void aRestartedDeskCarriesOnWithTheConsultationAndTheTransferBegunBeforeIt() throws Exception {
+    onCall();
+    pbx.answer = new OriginateResult(OriginateResult.Outcome.ANSWERED, new ChannelId("x-1"), new CallId("pbx-x"));
+    await(desk.handOver("op1001", new Desk.Destination(null, "912 34 567", null), true));
+    assertThat(states.entries).containsOnlyKeys("consult:op1001");
+    pbx.channels = List.of(CALLER, SOFTPHONE, new Channel(new ChannelId("x-1"), new CallId("pbx-x"), "PJSIP/trunk",
+        ChannelState.UP, null, null, null, DialplanTarget.of("cc-consult"), NOW));
+
+    desk = newDesk(); // the server restarted
+    await(desk.start());
+    assertThat(await(desk.session("op1001")).getJsonObject("call").getString("state")).isEqualTo("consulting");
+    assertThat(await(desk.completeTransfer("op1001", null)).getString("state")).isEqualTo("transferred");
+    assertThat(pbx.commands).endsWith("bridge c-1 x-1", "hangUp o-1");
+    assertThat(journal.get(journal.size() - 1).phone()).isEqualTo("+4791234567");
+    assertThat(states.entries).containsOnlyKeys("partner:c-1", "partner:x-1");
+
+    // down again; meanwhile the outside party hangs up: the restarted desk hangs up the caller they were talking to
+    pbx.channels = List.of(CALLER);
+    desk = newDesk();
+    await(desk.start());
+    assertThat(pbx.commands).endsWith("hangUp c-1");
+    assertThat(states.entries).isEmpty();
   }
 
   @Test
@@ -321,6 +366,18 @@ class DeskTest {
     assertThat(seen.get(0).getJsonObject("data").getString("number")).isEqualTo("T000007");
     assertThat(seen.get(1).containsKey("operatorId")).isFalse();
     assertThat(seen.get(1).getInteger("line")).isEqualTo(1);
+
+    // kept: a page that was away gets them with its session, after a restart too
+    operators.put("op2001", new DeskOperator("op2001", "Bo", "not-ready", "not-ready", null, "PJSIP/op2001", null, NOW,
+        null, List.of(2)));
+    operators.put("op1001", new DeskOperator("op1001", "Anna", "not-ready", "not-ready", null, "PJSIP/op1001", null, NOW,
+        null, List.of(1)));
+    desk = newDesk();
+    await(desk.start());
+    assertThat(await(desk.session("op2001")).getJsonArray("reminders").stream().map(r -> ((JsonObject) r).getString("number")))
+        .containsExactly("T000007");
+    assertThat(await(desk.session("op1001")).getJsonArray("reminders").stream().map(r -> ((JsonObject) r).getString("number")))
+        .containsExactly("T000008");
   }
 
   @Test
@@ -439,6 +496,34 @@ class DeskTest {
     }
   }
 
+  /** The kept state in memory, as {@code kind:key} → JSON. */
+  private static final class MemoryStates implements DeskStates {
+    final Map<String, JsonObject> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Future<Map<String, JsonObject>> all(String kind) {
+      Map<String, JsonObject> out = new HashMap<>();
+      entries.forEach((k, v) -> {
+        if (k.startsWith(kind + ":")) {
+          out.put(k.substring(kind.length() + 1), v.copy());
+        }
+      });
+      return Future.succeededFuture(out);
+    }
+
+    @Override
+    public Future<Void> put(String kind, String key, JsonObject value) {
+      entries.put(kind + ":" + key, value.copy());
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> remove(String kind, String key) {
+      entries.remove(kind + ":" + key);
+      return Future.succeededFuture();
+    }
+  }
+
   /** The call log in memory. */
   private static final class MemoryLog implements CallLog {
     final List<DeskCall> calls = new CopyOnWriteArrayList<>();
@@ -470,6 +555,12 @@ class DeskTest {
     @Override
     public Future<Optional<DeskCall>> byId(long id) {
       return Future.succeededFuture(Optional.empty());
+    }
+
+    @Override
+    public Future<Optional<DeskCall>> byCall(String callId, String operatorId) {
+      return Future.succeededFuture(calls.stream().filter(c -> c.callId().equals(callId)
+          && c.operatorId().equals(operatorId)).findFirst());
     }
   }
 }

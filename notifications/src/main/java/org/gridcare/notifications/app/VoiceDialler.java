@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class VoiceDialler {
   private static final Logger LOG = LoggerFactory.getLogger(VoiceDialler.class);
   public static final String CALL_VARIABLE = "CC_NOTIFY_CALL";
+  /** The campaign of a call outside {@code cc-notify} (a survey call), on its channel. */
+  public static final String CAMPAIGN_VARIABLE = "CC_CAMPAIGN";
 
   private final Vertx vertx;
   private final Pbx pbx;
@@ -116,8 +118,11 @@ public final class VoiceDialler {
 
   private void dial(OutboxCall call) {
     dialling++;
-    OriginateRequest request = new OriginateRequest(Endpoint.external(call.phone()), DialplanTarget.of(Contexts.NOTIFY),
-        callerId, "Outage information", Map.of(CALL_VARIABLE, String.valueOf(call.id())), ringTimeout);
+    boolean notify = Contexts.NOTIFY.equals(call.context());
+    OriginateRequest request = new OriginateRequest(Endpoint.external(call.phone()), DialplanTarget.of(call.context()),
+        callerId, notify ? "Outage information" : "Survey", notify ? Map.of(CALL_VARIABLE, String.valueOf(call.id()))
+        : Map.of(CALL_VARIABLE, String.valueOf(call.id()), CAMPAIGN_VARIABLE, call.campaignId().toString()),
+        ringTimeout);
     pbx.originate(request)
         .map(r -> {
           dialling--;

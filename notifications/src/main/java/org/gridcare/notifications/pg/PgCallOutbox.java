@@ -22,7 +22,11 @@ import org.gridcare.storage.journal.PgJournal;
 
 /** Notification calls in {@code notify_call}. */
 public final class PgCallOutbox implements CallOutbox {
-  private static final String RETURNING = " RETURNING id, campaign_id, phone, customer_id, language, message, attempts";
+  private static final String RETURNING = " RETURNING id, campaign_id, phone, customer_id, language, message, attempts, context";
+  /** Calls of a survey campaign start only while it runs and inside its calling window. */
+  private static final String SURVEY_CAMPAIGN_DIALLING = "AND NOT EXISTS (SELECT 1 FROM notify_survey_campaign s "
+      + "WHERE s.id = notify_call.campaign_id AND (s.state <> 'RUNNING' OR NOT notify_window_open(s.window_from, "
+      + "s.window_to, s.zone))) ";
   private final Pool pool;
 
   public PgCallOutbox(Pool pool) {
@@ -36,14 +40,15 @@ public final class PgCallOutbox implements CallOutbox {
     }
     return pool.preparedQuery("UPDATE notify_call SET state='CALLING', attempts=attempts+1, "
             + "lease_until=now() + $2 * interval '1 millisecond', updated_at=now() WHERE id IN (SELECT id FROM notify_call "
-            + "WHERE (state='PENDING' AND next_attempt_at <= now()) OR (state='CALLING' AND lease_until < now()) "
+            + "WHERE ((state='PENDING' AND next_attempt_at <= now()) OR (state='CALLING' AND lease_until < now())) "
+            + SURVEY_CAMPAIGN_DIALLING
             + "ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)" + RETURNING)
         .execute(Tuple.of(max, lease.toMillis())).map(PgCallOutbox::calls);
   }
 
   @Override
   public Future<Optional<OutboxCall>> find(long id) {
-    return pool.preparedQuery("SELECT id, campaign_id, phone, customer_id, language, message, attempts FROM notify_call "
+    return pool.preparedQuery("SELECT id, campaign_id, phone, customer_id, language, message, attempts, context FROM notify_call "
         + "WHERE id=$1").execute(Tuple.of(id)).map(rows -> calls(rows).stream().findFirst());
   }
 
@@ -100,7 +105,8 @@ public final class PgCallOutbox implements CallOutbox {
   private static List<OutboxCall> calls(RowSet<Row> rows) {
     List<OutboxCall> out = new ArrayList<>();
     rows.forEach(r -> out.add(new OutboxCall(r.getLong("id"), r.getUUID("campaign_id"), r.getString("phone"),
-        r.getString("customer_id"), r.getString("language"), r.getString("message"), r.getInteger("attempts"))));
+        r.getString("customer_id"), r.getString("language"), r.getString("message"), r.getInteger("attempts"),
+        r.getString("context"))));
     return out;
   }
 }

@@ -127,7 +127,7 @@ public final class PgSmsOutbox implements SmsOutbox {
   public Future<Optional<CampaignProgress>> progress(UUID campaignId) {
     Future<RowSet<Row>> campaign = pool.preparedQuery("SELECT outage_id, kind, "
         + "(SELECT count(*) FROM notify_operator_call WHERE campaign_id=$1) AS operator_calls "
-        + "FROM notify_campaign WHERE id=$1").execute(Tuple.of(campaignId));
+        + "FROM notify_campaign WHERE id=$1 AND kind <> 'SURVEY'").execute(Tuple.of(campaignId)); // surveys: own API
     Future<RowSet<Row>> sms = pool.preparedQuery("SELECT state, count(*) AS n FROM notify_sms WHERE campaign_id=$1 "
         + "GROUP BY state").execute(Tuple.of(campaignId));
     Future<RowSet<Row>> calls = pool.preparedQuery("SELECT COALESCE(outcome, state) AS o, count(*) AS n "

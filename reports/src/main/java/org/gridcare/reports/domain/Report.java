@@ -20,7 +20,8 @@ public enum Report {
   TICKETS("tickets", "Ticket state transitions: counts and time spent in the state left", true),
   COMPLAINTS("complaints", "Complaints and suggestions register by topic and status", true),
   SATISFACTION("satisfaction", "Post-call survey answers per line and operator", true),
-  NOTIFICATIONS("notifications", "Outage notification outcomes per outage", false);
+  NOTIFICATIONS("notifications", "Outage notification outcomes per outage", false),
+  SURVEY_CAMPAIGNS("survey-campaigns", "Phone survey campaigns: numbers reached, completed, refused, machine, failed; answers per question", true);
 
   private final String id;
   private final String title;

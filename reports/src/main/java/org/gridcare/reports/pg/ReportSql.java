@@ -13,6 +13,8 @@ final class ReportSql {
   private static final String BUCKET = "report_bucket(j.at, $3, $4, $1) AS bucket";
   private static final String RANGE = "j.at >= $1 AND j.at < $2";
   private static final String LINES = "($5::int[] IS NULL OR %s = ANY($5))";
+  /** A completion that was a conversation: not a callback attempt the customer never answered. */
+  private static final String TALKED = "coalesce((j.data->>'connected')::boolean, true)";
 
   private ReportSql() {}
 
@@ -26,7 +28,7 @@ final class ReportSql {
         + "count(*) FILTER (WHERE j.type IN ('acd.callback.dialled', 'notify.voice.completed')) AS outbound, "
         + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'self-served') AS closed_in_ivr, "
         + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'transferred') AS routed, "
-        + "count(*) FILTER (WHERE j.type = 'acd.call.completed') AS closed_by_operator, "
+        + "count(*) FILTER (WHERE j.type = 'acd.call.completed' AND " + TALKED + ") AS closed_by_operator, "
         + "count(*) FILTER (WHERE j.type = 'acd.call.queued' AND ended.call_id IS NULL) AS in_progress "
         + "FROM journal j LEFT JOIN (SELECT DISTINCT e.call_id FROM journal e WHERE e.type IN ('acd.call.completed', "
         + "  'acd.call.abandoned', 'acd.call.overflowed') AND e.at >= $1 AND e.at < $2) ended "
@@ -63,8 +65,8 @@ final class ReportSql {
         + "round(avg((j.data->>'talkMs')::bigint) / 1000.0, 1) AS avg_talk_s, "
         + "round(avg((j.data->>'wrapUpMs')::bigint) / 1000.0, 1) AS avg_wrap_up_s, "
         + "round(avg((j.data->>'talkMs')::bigint + (j.data->>'wrapUpMs')::bigint) / 1000.0, 1) AS aht_s "
-        + "FROM journal j WHERE j.type = 'acd.call.completed' AND " + RANGE + " AND " + LINES.formatted("j.line")
-        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+        + "FROM journal j WHERE j.type = 'acd.call.completed' AND " + TALKED + " AND " + RANGE + " AND "
+        + LINES.formatted("j.line") + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
 
     // the call's last move before the range ends (a call lasts less than a day), hash-joined to the completions
     SQL.put(Report.AHT_AFTER_TRANSFER, "SELECT " + BUCKET + ", t.from_line, j.line, count(*) AS handled, "
@@ -176,5 +178,40 @@ final class ReportSql {
         + "FROM journal j JOIN notify_campaign c ON c.id::text = j.data->>'campaign' JOIN notify_outage o ON o.id = c.outage_id "
         + "WHERE j.type IN ('notify.sms.sent', 'notify.sms.delivered', 'notify.sms.undelivered', 'notify.sms.failed', "
         + "  'notify.sms.opted-out', 'notify.voice.completed') AND " + RANGE + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2");
+
+    SQL.put(Report.SURVEY_CAMPAIGNS, surveyCampaigns());
+  }
+
+  /**
+   * Phone survey campaigns, on the campaign's line: per campaign a row without a question (the numbers' final call
+   * outcomes: reached a person, machine, failed; and how the people reached ended the survey: completed, refused),
+   * then a row per question with its answers, their average and how often each key 0-9 was the answer.
+   */
+  private static String surveyCampaigns() {
+    String fin = "f.type = 'notify.voice.completed' AND f.data->>'final' = 'true' AND f.data->>'outcome' ";
+    StringBuilder keys = new StringBuilder();
+    StringBuilder noKeys = new StringBuilder();
+    for (int k = 0; k <= 9; k++) {
+      keys.append(", count(*) FILTER (WHERE (f.data->>'answer')::int = ").append(k).append(") AS answer_").append(k);
+      noKeys.append(", NULL::bigint AS answer_").append(k);
+    }
+    return "WITH f AS (SELECT " + BUCKET + ", s.line, s.id::text AS campaign, s.title, s.survey, j.type, j.data "
+        + "FROM journal j JOIN notify_survey_campaign s ON s.id::text = j.data->>'campaign' "
+        + "WHERE j.type IN ('notify.voice.completed', 'notify.survey.completed', 'notify.survey.refused', "
+        + "  'notify.survey.answered') AND " + RANGE + " AND " + LINES.formatted("s.line") + ") "
+        + "SELECT f.bucket, f.line, f.campaign, f.title, f.survey, NULL::text AS question, "
+        + "count(*) FILTER (WHERE f.type = 'notify.voice.completed') AS attempts, "
+        + "count(*) FILTER (WHERE " + fin + "= 'ANSWERED') AS reached, "
+        + "count(*) FILTER (WHERE f.type = 'notify.survey.completed') AS completed, "
+        + "count(*) FILTER (WHERE f.type = 'notify.survey.refused') AS refused, "
+        + "count(*) FILTER (WHERE " + fin + "= 'MACHINE') AS machine, "
+        + "count(*) FILTER (WHERE " + fin + "NOT IN ('ANSWERED', 'MACHINE')) AS failed, "
+        + "NULL::bigint AS answers, NULL::numeric AS avg_answer" + noKeys + " "
+        + "FROM f WHERE f.type <> 'notify.survey.answered' GROUP BY 1, 2, 3, 4, 5 "
+        + "UNION ALL "
+        + "SELECT f.bucket, f.line, f.campaign, f.title, f.survey, f.data->>'question', NULL, NULL, NULL, NULL, NULL, "
+        + "NULL, count(*), round(avg((f.data->>'answer')::int), 2)" + keys + " "
+        + "FROM f WHERE f.type = 'notify.survey.answered' GROUP BY 1, 2, 3, 4, 5, 6 "
+        + "ORDER BY 1, 2, 4, 3, 6 NULLS FIRST";
   }
 }

@@ -17,6 +17,9 @@ final class RollupSql {
   /** The service rollup counts answers by whole seconds of wait up to this (V820's cap, 3601, means "longer"). */
   static final int MAX_TARGET_SECONDS = 3600;
 
+  /** A completion that was a conversation (as {@link ReportSql}'s): not a callback attempt never answered. */
+  private static final String TALKED = "coalesce((j.data->>'connected')::boolean, true)";
+
   /** The local day (its midnight) a journal row falls in; {@code $3} is the zone. */
   private static final String DAY = "date_trunc('day', j.at, $3)";
 
@@ -37,7 +40,7 @@ final class RollupSql {
           + "count(*) FILTER (WHERE j.type IN ('acd.callback.dialled', 'notify.voice.completed')), "
           + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'self-served'), "
           + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'transferred'), "
-          + "count(*) FILTER (WHERE j.type = 'acd.call.completed') "
+          + "count(*) FILTER (WHERE j.type = 'acd.call.completed' AND " + TALKED + ") "
           + "FROM journal j WHERE j.at >= $1 AND j.at < $2 AND j.type IN ('ivr.completed', 'acd.callback.dialled', "
           + "'notify.voice.completed', 'acd.call.completed', 'acd.call.queued') GROUP BY 1, 2",
       "INSERT INTO report_day_open_queued SELECT " + DAY + ", j.call_id, j.line FROM journal j "
@@ -65,7 +68,8 @@ final class RollupSql {
           + "count(j.talk), coalesce(sum(j.talk), 0), count(j.wrap), coalesce(sum(j.wrap), 0), "
           + "count(j.talk + j.wrap), coalesce(sum(j.talk + j.wrap), 0) "
           + "FROM (SELECT at, line, operator_id, (data->>'talkMs')::bigint AS talk, (data->>'wrapUpMs')::bigint AS wrap "
-          + "  FROM journal WHERE type = 'acd.call.completed' AND at >= $1 AND at < $2) j GROUP BY 1, 2, 3",
+          + "  FROM journal j WHERE type = 'acd.call.completed' AND " + TALKED + " AND at >= $1 AND at < $2) j "
+          + "GROUP BY 1, 2, 3",
       "INSERT INTO report_day_ivr_time SELECT " + DAY + ", j.data->>'ending', count(*), "
           + "count((j.data->>'durationMs')::bigint), coalesce(sum((j.data->>'durationMs')::bigint), 0) "
           + "FROM journal j WHERE j.type = 'ivr.completed' AND j.at >= $1 AND j.at < $2 GROUP BY 1, 2",
@@ -155,7 +159,7 @@ final class RollupSql {
         + "  count(*) FILTER (WHERE j.type IN ('acd.callback.dialled', 'notify.voice.completed')), "
         + "  count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'self-served'), "
         + "  count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'transferred'), "
-        + "  count(*) FILTER (WHERE j.type = 'acd.call.completed'), "
+        + "  count(*) FILTER (WHERE j.type = 'acd.call.completed' AND " + TALKED + "), "
         + "  count(*) FILTER (WHERE j.type = 'acd.call.queued' AND x.ended IS NULL) "
         + "  FROM journal j " + ended.formatted("j.call_id") + "ON j.type = 'acd.call.queued' "
         + "  WHERE " + EDGE + " AND j.type IN ('ivr.completed', 'acd.callback.dialled', 'notify.voice.completed', "
@@ -211,7 +215,7 @@ final class RollupSql {
         + "  coalesce(sum(j.talk + j.wrap), 0) "
         + "  FROM (SELECT j.at, j.line, j.operator_id, (j.data->>'talkMs')::bigint AS talk, "
         + "    (j.data->>'wrapUpMs')::bigint AS wrap FROM journal j WHERE " + EDGE + " AND j.type = 'acd.call.completed' "
-        + "    AND " + LINES.formatted("j.line") + ") j GROUP BY 1, 2, 3") + ") "
+        + "    AND " + TALKED + " AND " + LINES.formatted("j.line") + ") j GROUP BY 1, 2, 3") + ") "
         + "SELECT p.bucket, p.line, p.operator_id AS operator, sum(p.handled)::bigint AS handled, "
         + "round(sum(p.talk_ms) / nullif(sum(p.talk_n), 0) / 1000.0, 1) AS avg_talk_s, "
         + "round(sum(p.wrap_ms) / nullif(sum(p.wrap_n), 0) / 1000.0, 1) AS avg_wrap_up_s, "

@@ -17,11 +17,15 @@ import org.gridcare.server.auth.Identity;
  * and authorisation (the user needs one of the operation's {@code x-roles}, else 403). The role check runs in the
  * root handler too, before the contract's validation, so a caller without the role learns nothing from 400s; the
  * per-operation handler repeats it and refuses to build a route that declares neither {@code x-roles} nor
- * {@code x-public}. Only the Authorization header (or {@code access_token} on a GET of an SSE stream) authenticates:
+ * {@code x-public}. Only the Authorization header (or {@code access_token} on a GET of an SSE stream or of a recording's
+ * audio) authenticates:
  * cookies never do, so there is no cross-site request forgery to defend against.
  */
 final class Access {
   static final String TOKEN = "gridcare.token";
+  /** The recordings' playback operation ({@code playRecording}), which the page's audio player streams with Range. */
+  private static final java.util.regex.Pattern RECORDING_AUDIO = java.util.regex.Pattern.compile(
+      "/api/recordings/[0-9a-fA-F-]{36}/audio");
 
   private Access() {}
 
@@ -103,8 +107,10 @@ final class Access {
     if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return h.substring(7).strip();
     }
-    // EventSource cannot send headers: SSE streams (reads only) accept the token as a query parameter.
-    if (ctx.request().method() == HttpMethod.GET && ctx.request().path().endsWith("/stream")) {
+    // EventSource and <audio src> cannot send headers: SSE streams and a recording's audio (reads only; the audio
+    // route still audits every listen and asks for a reason as configured) accept the token as a query parameter.
+    if (ctx.request().method() == HttpMethod.GET && (ctx.request().path().endsWith("/stream")
+        || RECORDING_AUDIO.matcher(ctx.normalizedPath()).matches())) {
       return ctx.request().getParam("access_token");
     }
     return null;

@@ -57,7 +57,8 @@ public final class HttpWallboardRoutes implements Consumer<RouterBuilder> {
       + "count(*) FILTER (WHERE j.type = 'acd.call.answered' AND (j.data->>'waitedMs')::bigint <= t.sl * 1000) AS in_time, "
       + "count(*) FILTER (WHERE j.type = 'acd.call.abandoned') AS abandoned, "
       + "avg((j.data->>'waitedMs')::bigint) FILTER (WHERE j.type = 'acd.call.answered') AS asa_ms, "
-      + "avg((j.data->>'talkMs')::bigint + (j.data->>'wrapUpMs')::bigint) FILTER (WHERE j.type = 'acd.call.completed') AS aht_ms "
+      + "avg((j.data->>'talkMs')::bigint + (j.data->>'wrapUpMs')::bigint) "
+      + "FILTER (WHERE j.type = 'acd.call.completed' AND coalesce((j.data->>'connected')::boolean, true)) AS aht_ms "
       + "FROM journal j JOIN unnest($2::int[], $3::int[]) AS t(line, sl) ON j.line = t.line "
       + "WHERE j.type IN ('acd.call.answered', 'acd.call.abandoned', 'acd.call.completed') AND j.at >= $1 GROUP BY j.line";
   private static final String CALLBACKS = "SELECT line, count(*) AS pending FROM acd_callback "

@@ -11,6 +11,9 @@ import org.gridcare.acd.domain.OperatorStatus;
 import org.gridcare.acd.domain.Presence;
 import org.gridcare.crm.CrmModule;
 import org.gridcare.crm.app.Views;
+import org.gridcare.crm.domain.TicketDraft;
+import org.gridcare.crm.domain.TicketSource;
+import org.gridcare.crm.domain.TicketTopic;
 import org.gridcare.desktop.app.AcdDesk;
 import org.gridcare.desktop.app.CrmDesk;
 import org.gridcare.desktop.app.Desk;
@@ -79,6 +82,20 @@ public final class DesktopFeeds {
       @Override
       public Future<Void> linkCall(long ticketId, String callId, String actor) {
         return crm.tickets().link(ticketId, "call", callId, actor);
+      }
+
+      @Override
+      public java.util.Set<String> ticketTopics() {
+        return java.util.Arrays.stream(TicketTopic.values()).map(TicketTopic::id)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      }
+
+      @Override
+      public Future<JsonObject> openTicket(Actor actor, String topic, String subject, Long customerId, String callId,
+          Integer line) {
+        return Future.succeededFuture().compose(v -> crm.tickets().open(new TicketDraft(customerId, TicketTopic.of(topic),
+                subject, null, line, null, null, TicketSource.OPERATOR, callId, actor.username())))
+            .map(t -> new JsonObject().put("id", t.id()).put("number", t.number()));
       }
     };
   }
