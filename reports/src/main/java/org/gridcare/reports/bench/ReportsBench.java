@@ -22,6 +22,7 @@ import org.gridcare.reports.domain.Interval;
 import org.gridcare.reports.domain.Report;
 import org.gridcare.reports.domain.ReportQuery;
 import org.gridcare.reports.pg.PgReports;
+import org.gridcare.reports.pg.PgRollups;
 import org.postgresql.PGConnection;
 
 /**
@@ -29,7 +30,9 @@ import org.postgresql.PGConnection;
  * (IVR steps, queue events, operator state changes, ticket transitions, surveys, callbacks) for 2025 with
  * {@code COPY ... FROM STDIN}, then every report runs in three shapes (one day by 15 minutes, one month by day, the
  * year by month), {@code repeats} times each after a warm-up; the result gives each report's p95 and the largest.
- * Baseline: the same shapes as a bare {@code count(*)} over the journal's time range.
+ * Baseline: the same shapes as a bare {@code count(*)} over the journal's time range. After loading, the daily rollups
+ * are built ({@code rollup_ms}); the reports then run as the server runs them (rolled days where they apply), and
+ * {@code raw_year_ms} times each report once over the year from the journal alone (the same run's before).
  */
 public final class ReportsBench {
   private static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
@@ -42,8 +45,16 @@ public final class ReportsBench {
   public static Future<JsonObject> run(Vertx vertx, Pool pool, String jdbcUrl, String user, String password, int rows,
       int repeats) {
     long loadStart = System.nanoTime();
+    long[] rollup = new long[2];
     return load(vertx, jdbcUrl, user, password, rows).compose(loaded -> {
-      long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
+      long rollStart = System.nanoTime();
+      return new PgRollups(pool, ZONE).run().map(days -> {
+        rollup[0] = days;
+        rollup[1] = (System.nanoTime() - rollStart) / 1_000_000;
+        return loaded;
+      });
+    }).compose(loaded -> {
+      long loadMs = (System.nanoTime() - loadStart) / 1_000_000 - rollup[1];
       Map<String, List<Integer>> operatorLines = new HashMap<>();
       for (int line = 1; line <= 3; line++) {
         for (int i = 0; i < OPERATORS_PER_LINE; i++) {
@@ -51,6 +62,8 @@ public final class ReportsBench {
         }
       }
       PgReports reports = new PgReports(pool, ZONE, Map.of(1, 20, 2, 60, 3, 120), operatorLines);
+      PgReports raw = new PgReports(pool, ZONE, Map.of(1, 20, 2, 60, 3, 120), operatorLines, false);
+      JsonObject rawYear = new JsonObject();
       JsonObject perReport = new JsonObject();
       JsonObject byShape = new JsonObject();
       Future<Void> chain = Future.succeededFuture();
@@ -76,6 +89,14 @@ public final class ReportsBench {
             return null;
           });
         }
+        ReportQuery year = queries(report).get(2);
+        chain = chain.compose(v -> {
+          long t0 = System.nanoTime();
+          return raw.run(year).map(t -> {
+            rawYear.put(report.id(), (System.nanoTime() - t0) / 1_000_000);
+            return (Void) null;
+          });
+        });
         chain = chain.map(v -> {
           perReport.put(report.id(), p95(samples));
           byShape.put(report.id(), new io.vertx.core.json.JsonArray(shapeP95));
@@ -100,7 +121,8 @@ public final class ReportsBench {
         long base = Math.max(1, p95(baseline));
         return new JsonObject().put("rows", loaded).put("max_p95_ms", max).put("baseline_count_p95_ms", base)
             .put("ratio_to_baseline", Math.round(10.0 * max / base) / 10.0).put("repeats_per_shape", repeats)
-            .put("load_ms", loadMs).put("p95_ms", perReport)
+            .put("load_ms", loadMs).put("rollup_days", rollup[0]).put("rollup_ms", rollup[1]).put("p95_ms", perReport)
+            .put("raw_year_ms", rawYear)
             .put("p95_ms_by_shape", byShape.put("shapes", new io.vertx.core.json.JsonArray(
                 List.of("one day by 15m", "one month by day", "the year by month"))));
       });

@@ -12,20 +12,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gridcare.reports.app.Reports;
+import org.gridcare.reports.domain.Interval;
 import org.gridcare.reports.domain.Report;
 import org.gridcare.reports.domain.ReportQuery;
 import org.gridcare.reports.domain.ReportTable;
 
-/** Reports computed in PostgreSQL from the journal (and the CRM's ticket register), one query each. */
+/**
+ * Reports computed in PostgreSQL from the journal (and the CRM's ticket register), one query each. Over days, months or
+ * everything the reports {@link RollupSql} knows read the whole days {@link PgRollups} has rolled up and the rest raw:
+ * the same rows either way.
+ */
 public final class PgReports implements Reports {
   private final Pool pool;
   private final ZoneId zone;
   private final Map<Integer, Integer> serviceLevelSeconds;
   private final Map<String, List<Integer>> operatorLines;
+  private final boolean rollups;
 
   /** {@code serviceLevelSeconds} per line; {@code operatorLines}: each configured operator's lines (occupancy's filter). */
   public PgReports(Pool pool, ZoneId zone, Map<Integer, Integer> serviceLevelSeconds,
       Map<String, List<Integer>> operatorLines) {
+    this(pool, zone, serviceLevelSeconds, operatorLines, true);
+  }
+
+  /** {@code rollups} false: every report from the journal alone (what the rolled-up reports are checked against). */
+  public PgReports(Pool pool, ZoneId zone, Map<Integer, Integer> serviceLevelSeconds,
+      Map<String, List<Integer>> operatorLines, boolean rollups) {
+    this.rollups = rollups;
     this.pool = pool;
     this.zone = zone;
     this.serviceLevelSeconds = Map.copyOf(serviceLevelSeconds);
@@ -48,7 +61,7 @@ public final class PgReports implements Reports {
       args.add(lines.toArray(Integer[]::new));
       args.add(lines.stream().map(serviceLevelSeconds::get).toArray(Integer[]::new));
     }
-    return pool.preparedQuery(ReportSql.SQL.get(q.report())).execute(Tuple.from(args)).map(rows -> {
+    return pool.preparedQuery(sql(q)).execute(Tuple.from(args)).map(rows -> {
       List<List<Object>> out = new ArrayList<>();
       for (Row r : rows) {
         List<Object> row = new ArrayList<>(r.size());
@@ -59,6 +72,15 @@ public final class PgReports implements Reports {
       }
       return new ReportTable(rows.columnsNames(), out);
     });
+  }
+
+  /** Rolled up for whole days: by day, month or all, and (service) targets the rollup's wait histogram covers. */
+  private String sql(ReportQuery q) {
+    boolean byDays = q.interval() == Interval.DAY || q.interval() == Interval.MONTH || q.interval() == Interval.ALL;
+    boolean targets = q.report() != Report.SERVICE
+        || serviceLevelSeconds.values().stream().allMatch(s -> s <= RollupSql.MAX_TARGET_SECONDS);
+    String rolled = RollupSql.SQL.get(q.report());
+    return rollups && byDays && targets && rolled != null ? rolled : ReportSql.SQL.get(q.report());
   }
 
   /** Interval starts as local ISO date-times with offset, decimals as plain numbers. */

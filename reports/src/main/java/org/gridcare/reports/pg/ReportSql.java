@@ -92,7 +92,9 @@ final class ReportSql {
         + "  WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'abandoned' AND " + RANGE + " GROUP BY 1, 2) x "
         + "GROUP BY 1, 2 ORDER BY 1, 2");
 
-    // each state span split at the intervals' boundaries (report_spans only for the spans that cross one)
+    // each state span split at the intervals' boundaries (report_spans only for the spans that cross one); seconds in
+    // numeric, exact in any summing order (the daily rollups add the same pieces day by day); changes at the same
+    // instant in the order they were written (the state held at the range start first)
     String span = "s.seconds";
     StringBuilder states = new StringBuilder();
     for (String st : new String[] {"ready", "reserved", "on-call", "wrap-up", "not-ready"}) {
@@ -100,17 +102,17 @@ final class ReportSql {
           .append("'), 0)::numeric, 1) AS ").append(st.replace('-', '_')).append("_s, ");
     }
     SQL.put(Report.OCCUPANCY, "WITH changes AS ("
-        + "  SELECT j.operator_id, j.at, j.data->>'to' AS state FROM journal j WHERE j.type = 'acd.operator.state-changed' "
+        + "  SELECT j.operator_id, j.at, j.id, j.data->>'to' AS state FROM journal j WHERE j.type = 'acd.operator.state-changed' "
         + "  AND " + RANGE + " AND j.operator_id = ANY($5) "
-        + "  UNION ALL SELECT op.id, $1::timestamptz, last.state FROM unnest($5::text[]) AS op(id) "
+        + "  UNION ALL SELECT op.id, $1::timestamptz, NULL, last.state FROM unnest($5::text[]) AS op(id) "
         + "  CROSS JOIN LATERAL (SELECT j.data->>'to' AS state FROM journal j WHERE j.type = 'acd.operator.state-changed' "
         + "    AND j.operator_id = op.id AND j.at < $1 ORDER BY j.at DESC, j.id DESC LIMIT 1) last), "
-        + "spans AS (SELECT operator_id, at, state, coalesce(lead(at) OVER (PARTITION BY operator_id ORDER BY at), "
+        + "spans AS (SELECT operator_id, at, state, coalesce(lead(at) OVER (PARTITION BY operator_id ORDER BY at, id NULLS FIRST), "
         + "  least($2::timestamptz, now())) AS until FROM changes), "
         + "split AS (SELECT s.operator_id, s.state, g.bucket, g.seconds FROM spans s CROSS JOIN LATERAL ("
-        + "    SELECT report_bucket(s.at, $3, $4, $1) AS bucket, extract(epoch FROM s.until - s.at)::float8 AS seconds "
+        + "    SELECT report_bucket(s.at, $3, $4, $1) AS bucket, extract(epoch FROM s.until - s.at) AS seconds "
         + "    WHERE report_bucket(s.until - interval '1 microsecond', $3, $4, $1) = report_bucket(s.at, $3, $4, $1) "
-        + "    UNION ALL SELECT * FROM report_spans(s.at, s.until, $3, $4, $1) "
+        + "    UNION ALL SELECT r.bucket, r.seconds::numeric FROM report_spans(s.at, s.until, $3, $4, $1) r "
         + "    WHERE report_bucket(s.until - interval '1 microsecond', $3, $4, $1) <> report_bucket(s.at, $3, $4, $1)) g "
         + "  WHERE s.until > s.at AND s.state <> 'logged-out') "
         + "SELECT s.bucket, s.operator_id AS operator, " + states
