@@ -127,17 +127,22 @@ function link(up) {
 
 /**
  * A state change carries the operator: drawn at once. A call this page does not know yet, or still shows as ringing
- * after it was answered (its events can overtake the pop), means a resync.
+ * after it was answered (its events can overtake the pop), means a resync — unless the pop and call events, usually a
+ * moment behind, have told it all by then (a call offered through another instance only comes this way).
  */
 function onState(change) {
   const op = change.operator;
-  const unknownCall = op && op.callId && (!call || call.callId !== op.callId || (call.state === 'offered' && op.state !== 'reserved'));
-  if (!session || !op || unknownCall) {
+  if (!session || !op) {
     resync().catch(showError);
     return;
   }
   session.operator = op;
   render();
+  if (behind(op)) setTimeout(() => { if (behind(session.operator)) resync().catch(showError); }, 1500);
+}
+
+function behind(op) {
+  return op.callId && (!call || call.callId !== op.callId || (call.state === 'offered' && op.state !== 'reserved'));
 }
 
 async function resync() {

@@ -63,6 +63,7 @@ class DesktopPageTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         String page = "http://127.0.0.1:" + cc.httpPort() + "/desktop/";
         browser.get(page);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
         browser.findElement(By.name("username")).sendKeys("op1001");
         browser.findElement(By.name("password")).sendKeys("agent-password-1");
         browser.findElement(By.cssSelector("#sign-in button")).click();

@@ -138,6 +138,7 @@ class DesktopTransferTest {
 
   static void signInReady(ChromeDriver browser, WebDriverWait wait, ContactCentre cc) {
     browser.get("http://127.0.0.1:" + cc.httpPort() + "/desktop/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))); // shown once the language is loaded
     browser.findElement(By.name("username")).sendKeys("op1001");
     browser.findElement(By.name("password")).sendKeys("agent-password-1");
     browser.findElement(By.cssSelector("#sign-in button")).click();
