@@ -50,10 +50,10 @@ public final class Acd {
       Callbacks callbackStore, AcdMetrics metrics, Clock clock, Overrides overrides) {
     this.ctx = new AcdContext(vertx, settings, state, pbx, journal, metrics, clock, overrides);
     this.operators = new OperatorStates(ctx, history, this::wakeUp);
-    this.dispatcher = new Dispatcher(ctx, operators, callbackStore);
     this.queues = new Queues(ctx, operators, this::wakeUp);
     this.callbacks = new CallbackFlow(ctx, callbackStore);
     this.events = new CallEvents(ctx, operators, callbacks);
+    this.dispatcher = new Dispatcher(ctx, operators, callbackStore, events);
     this.overrides = new SupervisorOverrides(ctx, this::wakeUp);
   }
 

@@ -46,13 +46,15 @@ final class Dispatcher {
   private final AcdContext ctx;
   private final OperatorStates operators;
   private final Callbacks callbacks;
+  private final CallEvents events;
   private final AtomicBoolean dispatching = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
 
-  Dispatcher(AcdContext ctx, OperatorStates operators, Callbacks callbacks) {
+  Dispatcher(AcdContext ctx, OperatorStates operators, Callbacks callbacks, CallEvents events) {
     this.ctx = ctx;
     this.operators = operators;
     this.callbacks = callbacks;
+    this.events = events;
   }
 
   /** One pass at a time per instance; a request during a pass runs one more pass after it. */
@@ -159,32 +161,54 @@ final class Dispatcher {
         return ctx.pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty()
             .compose(v -> operators.withdraw(offer));
       }
-      return ctx.state.putLeg(operatorChannel.value(), Leg.operator(callId, offer.operatorId()))
-          .compose(v -> offer.call().callback()
+      Leg leg = Leg.operator(callId, offer.operatorId());
+      return ctx.state.putLiveLeg(operatorChannel.value(), leg).compose(up -> (offer.call().callback()
               ? ctx.state.putLeg(Leg.callbackKey(pbxCall), Leg.callback(callId, offer.operatorId()))
               : ctx.pbx.setVariable(new ChannelId(offer.call().channel()), OPERATOR, offer.operatorId())
                   .compose(x -> ctx.pbx.bridge(new ChannelId(offer.call().channel()), operatorChannel)))
-          .compose(v -> connected(live.get(), operatorChannel, pbxCall),
-              e -> callerGoneAtAnswer(offer, operatorChannel, e));
+          .compose(v -> connected(live.get(), operatorChannel, pbxCall, up),
+              e -> callerGoneAtAnswer(offer, operatorChannel, e)));
     });
   }
 
-  private Future<Void> connected(LiveCall live, ChannelId operatorChannel, String pbxCall) {
+  /**
+   * Records the answer, then marks the live call answered: from then on a hang-up ends it ({@link CallEvents}), with
+   * the attempt already counted and the operator on the call. A hang-up seen before that (the callback's customer
+   * declined at once, or {@code up} false: it came before the leg was registered) leaves the call to be finished here.
+   */
+  private Future<Void> connected(LiveCall live, ChannelId operatorChannel, String pbxCall, boolean up) {
     Instant now = ctx.now();
     LiveCall answered = live.answered(operatorChannel.value(), pbxCall, now);
     WaitingCall call = live.call();
     Duration waited = call.waited(now);
-    return ctx.state.updateLive(answered)
-        .compose(v -> operators.change(live.operatorId(), (s, t) -> s.answer(t)))
+    Future<Void> dialling = call.callback()
+        ? callbacks.dialling(call.callId(), live.operatorId(), now)
+            .compose(x -> ctx.record(entry("acd.callback.dialled", call, now).operator(live.operatorId())))
+        : Future.succeededFuture();
+    return dialling
+        .compose(v -> operators.change(live.operatorId(),
+            (s, t) -> OperatorStates.reservedFor(s, call.callId()) ? s.answer(t) : s))
         .compose(s -> {
           ctx.vertx.eventBus().publish(AcdEvents.SCREEN_POP, AcdEvents.screenPop(live.operatorId(), call));
           ctx.metrics.callLeftQueue(call.line(), AcdMetrics.ANSWERED, waited);
           return ctx.record(entry("acd.call.answered", call, now).operator(live.operatorId())
               .data(data("waitedMs", waited.toMillis(), "topic", call.topic(), "callback", call.callback())));
         })
-        .compose(v -> call.callback() ? callbacks.dialling(call.callId(), live.operatorId(), now)
-            .compose(x -> ctx.record(entry("acd.callback.dialled", call, now).operator(live.operatorId())))
-            : Future.succeededFuture());
+        .compose(v -> up ? ctx.state.updateLive(answered) : Future.succeededFuture(false))
+        .compose(marked -> marked ? Future.<Void>succeededFuture() : endedAtAnswer(answered, operatorChannel));
+  }
+
+  /**
+   * The call ended while its answer was being recorded: the operator's hang-up (or the caller's) removed it, or the
+   * operator's leg was gone before it was registered. The operator's leg is hung up if still there; the call ends.
+   */
+  private Future<Void> endedAtAnswer(LiveCall answered, ChannelId operatorChannel) {
+    LOG.info("call {} ended while operator {} answered it", answered.call().callId(), answered.operatorId());
+    return ctx.state.removeLive(answered.call().callId())
+        .compose(v -> ctx.state.takeLeg(operatorChannel.value()))
+        .compose(leg -> leg.isEmpty() ? Future.<Void>succeededFuture()
+            : ctx.pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty())
+        .compose(v -> events.finish(answered));
   }
 
   /** The bridge failed: the caller's channel is gone. The call ends here as abandoned; the operator is freed. */
