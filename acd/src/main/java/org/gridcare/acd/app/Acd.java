@@ -63,8 +63,11 @@ public final class Acd {
     ticker = ctx.vertx.setPeriodic(TICK.toMillis(), id -> tick());
   }
 
+  /** Stops the tick, the wrap-up timers, dispatching and the PBX subscription: nothing starts on the state after. */
   public Future<Void> stop() {
     ctx.vertx.cancelTimer(ticker);
+    operators.stop();
+    dispatcher.stop();
     if (subscription != null) {
       try {
         subscription.close();

@@ -49,6 +49,7 @@ final class Dispatcher {
   private final CallEvents events;
   private final AtomicBoolean dispatching = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
+  private volatile boolean stopped;
 
   Dispatcher(AcdContext ctx, OperatorStates operators, Callbacks callbacks, CallEvents events) {
     this.ctx = ctx;
@@ -57,8 +58,16 @@ final class Dispatcher {
     this.events = events;
   }
 
+  /** No pass starts after this (the instance is shutting down). */
+  void stop() {
+    stopped = true;
+  }
+
   /** One pass at a time per instance; a request during a pass runs one more pass after it. */
   Future<Void> dispatch() {
+    if (stopped) {
+      return Future.succeededFuture();
+    }
     if (!dispatching.compareAndSet(false, true)) {
       again.set(true);
       return Future.succeededFuture();
