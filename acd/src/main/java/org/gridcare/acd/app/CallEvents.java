@@ -82,7 +82,8 @@ final class CallEvents {
 
   /**
    * The conversation ended (the call already removed from the live calls): the caller's leg too (unless the dialplan
-   * takes them to the survey), the operator to wrap-up, the handling time recorded. A callback's completion says
+   * takes them to the survey), the operator to wrap-up (also when the answer had not put them on the call yet), the
+   * handling time recorded. A callback's completion says
    * whether the customer answered ({@code connected}): an attempt they never answered (its marker is still there)
    * was no conversation, which the reports leave out of handled and closed calls.
    */
@@ -99,7 +100,8 @@ final class CallEvents {
         .compose(toSurvey -> toSurvey || call.channel() == null ? Future.succeededFuture(toSurvey)
             : ctx.pbx.hangUp(new ChannelId(call.channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty().map(false))
         .compose(toSurvey -> operators.change(live.operatorId(),
-            (s, t) -> OperatorStates.talkingOn(s, call.callId()) ? s.hangUp(wrapUp, t) : s)
+            (s, t) -> OperatorStates.reservedFor(s, call.callId()) ? s.answer(t).hangUp(wrapUp, t)
+                : OperatorStates.talkingOn(s, call.callId()) ? s.hangUp(wrapUp, t) : s)
             .compose(s -> ctx.record(entry("acd.call.completed", call, now).operator(live.operatorId())
                 .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis(), "survey", toSurvey,
                     "connected", call.callback() ? connected.result() : null)))))

@@ -181,34 +181,41 @@ final class Dispatcher {
   }
 
   /**
-   * Records the answer, then marks the live call answered: from then on a hang-up ends it ({@link CallEvents}), with
-   * the attempt already counted and the operator on the call. A hang-up seen before that (the callback's customer
-   * declined at once, or {@code up} false: it came before the leg was registered) leaves the call to be finished here.
+   * Counts a callback's attempt ({@code acd.callback.dialled}) before the live call is marked answered, so the
+   * hang-up of an attempt the customer declines at once finds it counted. A hang-up seen before the mark (or {@code
+   * up} false: it came before the operator's leg was registered) leaves the call to be finished here; one seen just
+   * after it finds the operator still reserved, which {@link CallEvents#finish} handles.
    */
   private Future<Void> connected(LiveCall live, ChannelId operatorChannel, String pbxCall, boolean up) {
     Instant now = ctx.now();
     LiveCall answered = live.answered(operatorChannel.value(), pbxCall, now);
     WaitingCall call = live.call();
-    Duration waited = call.waited(now);
     Future<Void> dialling = call.callback()
         ? callbacks.dialling(call.callId(), live.operatorId(), now)
             .compose(x -> ctx.record(entry("acd.callback.dialled", call, now).operator(live.operatorId())))
         : Future.succeededFuture();
     return dialling
-        .compose(v -> operators.change(live.operatorId(),
-            (s, t) -> OperatorStates.reservedFor(s, call.callId()) ? s.answer(t) : s))
-        .compose(s -> {
-          ctx.vertx.eventBus().publish(AcdEvents.SCREEN_POP, AcdEvents.screenPop(live.operatorId(), call));
-          ctx.metrics.callLeftQueue(call.line(), AcdMetrics.ANSWERED, waited);
-          return ctx.record(entry("acd.call.answered", call, now).operator(live.operatorId())
-              .data(data("waitedMs", waited.toMillis(), "topic", call.topic(), "callback", call.callback())));
-        })
         .compose(v -> up ? ctx.state.updateLive(answered) : Future.succeededFuture(false))
-        .compose(marked -> marked ? Future.<Void>succeededFuture() : endedAtAnswer(answered, operatorChannel));
+        .compose(marked -> marked
+            ? operators.change(live.operatorId(), (s, t) -> OperatorStates.reservedFor(s, call.callId()) ? s.answer(t) : s)
+                .compose(s -> recordAnswer(answered, true))
+            : recordAnswer(answered, false).compose(v -> endedAtAnswer(answered, operatorChannel)));
+  }
+
+  /** The answer journalled (and, while the call lasts, the operator's screen pop). */
+  private Future<Void> recordAnswer(LiveCall answered, boolean lasting) {
+    WaitingCall call = answered.call();
+    Duration waited = call.waited(answered.answeredAt());
+    if (lasting) {
+      ctx.vertx.eventBus().publish(AcdEvents.SCREEN_POP, AcdEvents.screenPop(answered.operatorId(), call));
+    }
+    ctx.metrics.callLeftQueue(call.line(), AcdMetrics.ANSWERED, waited);
+    return ctx.record(entry("acd.call.answered", call, answered.answeredAt()).operator(answered.operatorId())
+        .data(data("waitedMs", waited.toMillis(), "topic", call.topic(), "callback", call.callback())));
   }
 
   /**
-   * The call ended while its answer was being recorded: the operator's hang-up (or the caller's) removed it, or the
+   * The call ended before it was marked answered: the operator's hang-up (or the caller's) removed it, or the
    * operator's leg was gone before it was registered. The operator's leg is hung up if still there; the call ends.
    */
   private Future<Void> endedAtAnswer(LiveCall answered, ChannelId operatorChannel) {
