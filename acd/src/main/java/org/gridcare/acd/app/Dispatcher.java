@@ -199,10 +199,10 @@ final class Dispatcher {
         .compose(marked -> marked
             ? operators.change(live.operatorId(), (s, t) -> OperatorStates.reservedFor(s, call.callId()) ? s.answer(t) : s)
                 .compose(s -> recordAnswer(answered, true))
-            : recordAnswer(answered, false).compose(v -> endedAtAnswer(answered, operatorChannel)));
+            : endedAtAnswer(answered, operatorChannel));
   }
 
-  /** The answer journalled (and, while the call lasts, the operator's screen pop). */
+  /** The answer journalled (and the operator's screen pop while the call lasts). */
   private Future<Void> recordAnswer(LiveCall answered, boolean lasting) {
     WaitingCall call = answered.call();
     Duration waited = call.waited(answered.answeredAt());
@@ -215,16 +215,17 @@ final class Dispatcher {
   }
 
   /**
-   * The call ended before it was marked answered: the operator's hang-up (or the caller's) removed it, or the
-   * operator's leg was gone before it was registered. The operator's leg is hung up if still there; the call ends.
+   * The call ended before it was marked answered. The caller's hang-up removed it (abandoned, the operator's leg still
+   * registered): the operator's leg is hung up and the operator freed. Otherwise the operator's leg hung up (or was
+   * gone before it was registered): the answer is journalled and the call ends as any conversation.
    */
   private Future<Void> endedAtAnswer(LiveCall answered, ChannelId operatorChannel) {
     LOG.info("call {} ended while operator {} answered it", answered.call().callId(), answered.operatorId());
-    return ctx.state.removeLive(answered.call().callId())
-        .compose(v -> ctx.state.takeLeg(operatorChannel.value()))
-        .compose(leg -> leg.isEmpty() ? Future.<Void>succeededFuture()
-            : ctx.pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty())
-        .compose(v -> events.finish(answered));
+    return ctx.state.removeLive(answered.call().callId()).compose(removed ->
+        ctx.state.takeLeg(operatorChannel.value()).compose(leg -> removed.isEmpty() && leg.isPresent()
+            ? ctx.pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+                .compose(v -> operators.withdraw(answered))
+            : recordAnswer(answered, false).compose(v -> events.finish(answered))));
   }
 
   /** The bridge failed: the caller's channel is gone. The call ends here as abandoned; the operator is freed. */
