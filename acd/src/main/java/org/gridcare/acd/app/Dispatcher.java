@@ -171,7 +171,10 @@ final class Dispatcher {
             .compose(v -> operators.withdraw(offer));
       }
       Leg leg = Leg.operator(callId, offer.operatorId());
-      return ctx.state.putLiveLeg(operatorChannel.value(), leg).compose(up -> (offer.call().callback()
+      return ctx.state.putLiveLeg(operatorChannel.value(), leg).compose(up -> !up && !offer.call().callback()
+          // the softphone hung up as it answered: as if it had not answered, the caller keeps waiting
+          ? ringNoAnswer(offer, "hung-up")
+          : (offer.call().callback()
               ? ctx.state.putLeg(Leg.callbackKey(pbxCall), Leg.callback(callId, offer.operatorId()))
               : ctx.pbx.setVariable(new ChannelId(offer.call().channel()), OPERATOR, offer.operatorId())
                   .compose(x -> ctx.pbx.bridge(new ChannelId(offer.call().channel()), operatorChannel)))
