@@ -22,6 +22,8 @@ class ReportsBenchTest {
     // the CRM's and notifications' tables two reports read (their modules are not on this module's classpath)
     storage.pool().query("CREATE TABLE IF NOT EXISTS crm_ticket (id bigserial PRIMARY KEY, topic text, status text, "
         + "line int, created_at timestamptz, updated_at timestamptz); "
+        + "CREATE TABLE IF NOT EXISTS crm_ticket_transition (id bigserial PRIMARY KEY, ticket_id bigint, "
+        + "from_status text, to_status text, at timestamptz); "
         + "CREATE TABLE IF NOT EXISTS notify_outage (id uuid PRIMARY KEY, kind text, state text); "
         + "CREATE TABLE IF NOT EXISTS notify_campaign (id uuid PRIMARY KEY, outage_id uuid); "
         + "CREATE TABLE IF NOT EXISTS notify_survey_campaign (id uuid PRIMARY KEY, title text, survey text, line int)")

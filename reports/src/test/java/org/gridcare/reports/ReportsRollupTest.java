@@ -217,6 +217,10 @@ class ReportsRollupTest {
             + talk + connected + "}" : "{\"talkMs\":" + talk + ",\"wrapUpMs\":" + r.nextInt(60_000) + connected + "}"));
         if (callback) {
           rows.add(row(answered.plusSeconds(60), "acd.callback.dialled", id, line, op, "{}"));
+          if (connected.contains("false")) { // the customer did not answer: tried again later, or given up
+            rows.add(row(answered.plusMillis(talk + 1), "acd.callback.missed", id, line, op,
+                "{\"attempts\":1,\"retry\":" + r.nextBoolean() + "}"));
+          }
         }
         if (r.nextInt(4) == 0) {
           Instant at = answered.plusMillis(talk);

@@ -53,6 +53,11 @@ class ReportsTest {
         + "('complaint', 'resolved', 1, '2026-11-25T08:20:00Z', '2026-11-25T10:20:00Z'), "
         + "('suggestion', 'new', 2, '2026-11-25T09:10:00Z', '2026-11-25T09:10:00Z'), "
         + "('billing', 'new', 1, '2026-11-25T08:10:00Z', '2026-11-25T08:10:00Z')").execute());
+    await(storage.pool().query("CREATE TABLE IF NOT EXISTS crm_ticket_transition (id bigserial PRIMARY KEY, "
+        + "ticket_id bigint, from_status text, to_status text, at timestamptz)").execute());
+    // the resolved complaint was resolved at 10:20
+    await(storage.pool().query("INSERT INTO crm_ticket_transition (ticket_id, from_status, to_status, at) "
+        + "SELECT id, 'new', 'resolved', '2026-11-25T10:20:00Z' FROM crm_ticket WHERE status = 'resolved'").execute());
     await(storage.pool().query("INSERT INTO notify_outage VALUES ('00000000-0000-0000-0000-00000000000a', 'UNPLANNED', 'ACTIVE'); "
         + "INSERT INTO notify_campaign VALUES ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-00000000000a')").execute());
     for (JournalEntry e : morning()) {
@@ -76,6 +81,11 @@ class ReportsTest {
 
   private static JournalEntry e(String type, String at, String call, Integer line, String op, Map<String, Object> data) {
     return JournalEntry.of(type).at(t(at)).call(call).line(line).operator(op).data(data);
+  }
+
+  /** A fact on line 3 two days before the morning. */
+  private static JournalEntry e23(String type, String at, String call, String op, Map<String, Object> data) {
+    return JournalEntry.of(type).at(Instant.parse("2026-11-23T" + at + "Z")).call(call).line(3).operator(op).data(data);
   }
 
   private static List<JournalEntry> morning() {
@@ -240,6 +250,54 @@ class ReportsTest {
     JsonArray callbacks = get("/api/reports/callbacks" + range, ADMIN).bodyAsJsonObject().getJsonArray("rows");
     assertThat(row(callbacks, "line", 2).getMap()).containsEntry("dialled", 2).containsEntry("kept", 1)
         .containsEntry("missed_attempts", 1);
+  }
+
+  @Test
+  void aCallbackWaitingBetweenAttemptsIsInProgressUntilKeptOrGivenUp() throws Exception {
+    // two days before, on line 3: four callers queue 08:00-08:04 and ask for a callback; by 09:00 c30's first
+    // attempt was declined and it waits for the next; c31 was given up after its third; c32 was kept; c33 abandoned
+    Map<String, Object> declined = Map.of("talkMs", 0, "wrapUpMs", 120000, "survey", false, "connected", false);
+    Map<String, Object> talked = Map.of("talkMs", 600000, "wrapUpMs", 120000, "survey", false, "connected", true);
+    for (JournalEntry e : List.of(
+        e23("acd.call.queued", "08:00:00", "c30", null, Map.of()),
+        e23("acd.callback.requested", "08:01:00", "c30", null, Map.of("waitedMs", 60000)),
+        e23("acd.callback.dialled", "08:10:00", "c30", "op3001", Map.of()),
+        e23("acd.call.completed", "08:10:00", "c30", "op3001", declined),
+        e23("acd.callback.missed", "08:10:00", "c30", "op3001", Map.of("attempts", 1, "retry", true)),
+        e23("acd.call.queued", "08:02:00", "c31", null, Map.of()),
+        e23("acd.callback.dialled", "08:40:00", "c31", "op3001", Map.of()),
+        e23("acd.call.completed", "08:40:00", "c31", "op3001", declined),
+        e23("acd.callback.missed", "08:40:00", "c31", "op3001", Map.of("attempts", 3, "retry", false)),
+        e23("acd.call.queued", "08:03:00", "c32", null, Map.of()),
+        e23("acd.callback.dialled", "08:20:00", "c32", "op3001", Map.of()),
+        e23("acd.call.completed", "08:30:00", "c32", "op3001", talked),
+        e23("acd.call.queued", "08:04:00", "c33", null, Map.of()),
+        e23("acd.call.abandoned", "08:05:00", "c33", null, Map.of("waitedMs", 60000)))) {
+      await(storage.journal().append(e));
+    }
+    JsonArray requests = get("/api/reports/requests?from=2026-11-23T08:00:00Z&to=2026-11-23T09:00:00Z&interval=all",
+        ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(requests, "line", 3).getMap()).containsEntry("in_progress", 1).containsEntry("closed_by_operator", 1);
+  }
+
+  @Test
+  void complaintsTakeTheTimeToTheFirstResolutionNotToTheLastUpdate() throws Exception {
+    // two days before, on line 3: A resolved after 1 h, reopened, resolved again, closed at 12:00; B closed straight
+    // after 2 h and edited at 13:30. Both closed now: (1 h + 2 h) / 2
+    await(storage.pool().query("WITH a AS (INSERT INTO crm_ticket (topic, status, line, created_at, updated_at) "
+        + "  VALUES ('complaint', 'closed', 3, '2026-11-23T08:00:00Z', '2026-11-23T12:00:00Z') RETURNING id), "
+        + "b AS (INSERT INTO crm_ticket (topic, status, line, created_at, updated_at) "
+        + "  VALUES ('complaint', 'closed', 3, '2026-11-23T08:30:00Z', '2026-11-23T13:30:00Z') RETURNING id) "
+        + "INSERT INTO crm_ticket_transition (ticket_id, from_status, to_status, at) "
+        + "SELECT a.id, v.f, v.t, v.at::timestamptz FROM a, (VALUES (NULL, 'new', '2026-11-23T08:00:00Z'), "
+        + "  ('new', 'resolved', '2026-11-23T09:00:00Z'), ('resolved', 'in-progress', '2026-11-23T09:30:00Z'), "
+        + "  ('in-progress', 'resolved', '2026-11-23T10:00:00Z'), ('resolved', 'closed', '2026-11-23T12:00:00Z')) v(f, t, at) "
+        + "UNION ALL SELECT b.id, v.f, v.t, v.at::timestamptz FROM b, (VALUES (NULL, 'new', '2026-11-23T08:30:00Z'), "
+        + "  ('new', 'closed', '2026-11-23T10:30:00Z')) v(f, t, at)").execute());
+    JsonArray complaints = get("/api/reports/complaints?from=2026-11-23T08:00:00Z&to=2026-11-23T09:00:00Z"
+        + "&interval=all&line=3", ADMIN).bodyAsJsonObject().getJsonArray("rows");
+    assertThat(row(complaints, "topic", "complaint", "status", "closed").getMap()).containsEntry("tickets", 2)
+        .containsEntry("avg_hours_to_resolve", 1.5);
   }
 
   @Test

@@ -50,10 +50,10 @@ public final class Acd {
       Callbacks callbackStore, AcdMetrics metrics, Clock clock, Overrides overrides) {
     this.ctx = new AcdContext(vertx, settings, state, pbx, journal, metrics, clock, overrides);
     this.operators = new OperatorStates(ctx, history, this::wakeUp);
-    this.dispatcher = new Dispatcher(ctx, operators, callbackStore);
     this.queues = new Queues(ctx, operators, this::wakeUp);
     this.callbacks = new CallbackFlow(ctx, callbackStore);
     this.events = new CallEvents(ctx, operators, callbacks);
+    this.dispatcher = new Dispatcher(ctx, operators, callbackStore, events);
     this.overrides = new SupervisorOverrides(ctx, this::wakeUp);
   }
 
@@ -63,8 +63,11 @@ public final class Acd {
     ticker = ctx.vertx.setPeriodic(TICK.toMillis(), id -> tick());
   }
 
+  /** Stops the tick, the wrap-up timers, dispatching and the PBX subscription: nothing starts on the state after. */
   public Future<Void> stop() {
     ctx.vertx.cancelTimer(ticker);
+    operators.stop();
+    dispatcher.stop();
     if (subscription != null) {
       try {
         subscription.close();

@@ -62,6 +62,15 @@ public interface AcdState {
   /** The leg of a channel, removed atomically: only one instance handles a channel's hang-up. */
   Future<Optional<Leg>> takeLeg(String channel);
 
+  /**
+   * A channel hung up: {@link #takeLeg}, and a channel without a leg is remembered as gone for a minute, so that a
+   * leg registered just after ({@link #putLiveLeg}) is refused instead of waiting for a hang-up already seen.
+   */
+  Future<Optional<Leg>> hungUp(String channel);
+
+  /** Registers the leg of a channel unless its hang-up was already seen ({@link #hungUp}); false then. */
+  Future<Boolean> putLiveLeg(String channel, Leg leg);
+
   Future<Boolean> emergency();
 
   Future<Void> setEmergency(boolean on);

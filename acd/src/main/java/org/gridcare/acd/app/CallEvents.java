@@ -39,7 +39,7 @@ final class CallEvents {
 
   void on(PbxEvent event) {
     if (event instanceof PbxEvent.ChannelHungUp h) {
-      ctx.state.takeLeg(h.channel().value())
+      ctx.state.hungUp(h.channel().value())
           .compose(leg -> leg.map(l -> l.role() == Leg.Role.CALLER ? callerHungUp(l) : operatorHungUp(l))
               .orElse(Future.succeededFuture()))
           .onFailure(e -> LOG.warn("handling hang-up of {} failed: {}", h.channel(), e.toString()));
@@ -71,40 +71,46 @@ final class CallEvents {
   }
 
   /**
-   * The conversation ended: the caller's leg too (unless the dialplan takes them to the survey), the operator to
-   * wrap-up, the handling time recorded. A callback's completion says whether the customer answered ({@code
-   * connected}): an attempt they never answered (its marker is still there) was no conversation, which the reports
-   * leave out of handled and closed calls.
+   * The operator's leg hung up. A call not yet marked answered is mid-answer: the instance recording the answer
+   * finds it gone and finishes it ({@code Dispatcher}).
    */
   private Future<Void> operatorHungUp(Leg leg) {
-    return ctx.state.removeLive(leg.callId()).compose(removed -> {
-      if (removed.isEmpty() || removed.get().answeredAt() == null) {
-        return Future.succeededFuture();
-      }
-      LiveCall live = removed.get();
-      WaitingCall call = live.call();
-      Instant now = ctx.now();
-      Duration wrapUp = ctx.settings.wrapUp(call.line());
-      Duration talk = Duration.between(live.answeredAt(), now);
-      Future<Boolean> connected = call.callback()
-          ? ctx.state.leg(Leg.callbackKey(live.pbxCall())).map(marker -> marker.isEmpty())
-          : Future.succeededFuture(true);
-      Future<Boolean> survey = call.channel() == null ? Future.succeededFuture(false) : toSurvey(call.channel());
-      return connected.compose(c -> survey)
-          .compose(toSurvey -> toSurvey || call.channel() == null ? Future.succeededFuture(toSurvey)
-              : ctx.pbx.hangUp(new ChannelId(call.channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty().map(false))
-          .compose(toSurvey -> operators.change(live.operatorId(),
-              (s, t) -> OperatorStates.talkingOn(s, call.callId()) ? s.hangUp(wrapUp, t) : s)
-              .compose(s -> ctx.record(entry("acd.call.completed", call, now).operator(live.operatorId())
-                  .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis(), "survey", toSurvey,
-                      "connected", call.callback() ? connected.result() : null)))))
-          .compose(v -> {
-            ctx.metrics.handled(call.line(), talk.plus(wrapUp));
-            return ctx.state.recordHandleTime(call.line(), talk.plus(wrapUp));
-          })
-          .compose(v -> call.callback() ? callbacks.ended(live) : Future.succeededFuture())
-          .onSuccess(v -> operators.endWrapUpAfter(wrapUp));
-    });
+    return ctx.state.removeLive(leg.callId()).compose(removed -> removed.isEmpty() || removed.get().answeredAt() == null
+        ? Future.succeededFuture()
+        : finish(removed.get()));
+  }
+
+  /**
+   * The conversation ended (the call already removed from the live calls): the caller's leg too (unless the dialplan
+   * takes them to the survey), the operator to wrap-up (also when the answer had not put them on the call yet), the
+   * handling time recorded. A callback's completion says
+   * whether the customer answered ({@code connected}): an attempt they never answered (its marker is still there)
+   * was no conversation, which the reports leave out of handled and closed calls.
+   */
+  Future<Void> finish(LiveCall live) {
+    WaitingCall call = live.call();
+    Instant now = ctx.now();
+    Duration wrapUp = ctx.settings.wrapUp(call.line());
+    Duration talk = Duration.between(live.answeredAt(), now);
+    Future<Boolean> connected = call.callback()
+        ? ctx.state.leg(Leg.callbackKey(live.pbxCall())).map(marker -> marker.isEmpty())
+        : Future.succeededFuture(true);
+    Future<Boolean> survey = call.channel() == null ? Future.succeededFuture(false) : toSurvey(call.channel());
+    return connected.compose(c -> survey)
+        .compose(toSurvey -> toSurvey || call.channel() == null ? Future.succeededFuture(toSurvey)
+            : ctx.pbx.hangUp(new ChannelId(call.channel()), HangupCause.NORMAL_CLEARING).otherwiseEmpty().map(false))
+        .compose(toSurvey -> operators.change(live.operatorId(),
+            (s, t) -> OperatorStates.reservedFor(s, call.callId()) ? s.answer(t).hangUp(wrapUp, t)
+                : OperatorStates.talkingOn(s, call.callId()) ? s.hangUp(wrapUp, t) : s)
+            .compose(s -> ctx.record(entry("acd.call.completed", call, now).operator(live.operatorId())
+                .data(data("talkMs", talk.toMillis(), "wrapUpMs", wrapUp.toMillis(), "survey", toSurvey,
+                    "connected", call.callback() ? connected.result() : null)))))
+        .compose(v -> {
+          ctx.metrics.handled(call.line(), talk.plus(wrapUp));
+          return ctx.state.recordHandleTime(call.line(), talk.plus(wrapUp));
+        })
+        .compose(v -> call.callback() ? callbacks.ended(live) : Future.succeededFuture())
+        .onSuccess(v -> operators.endWrapUpAfter(wrapUp));
   }
 
   /**

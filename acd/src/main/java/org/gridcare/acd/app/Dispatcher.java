@@ -46,17 +46,28 @@ final class Dispatcher {
   private final AcdContext ctx;
   private final OperatorStates operators;
   private final Callbacks callbacks;
+  private final CallEvents events;
   private final AtomicBoolean dispatching = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
+  private volatile boolean stopped;
 
-  Dispatcher(AcdContext ctx, OperatorStates operators, Callbacks callbacks) {
+  Dispatcher(AcdContext ctx, OperatorStates operators, Callbacks callbacks, CallEvents events) {
     this.ctx = ctx;
     this.operators = operators;
     this.callbacks = callbacks;
+    this.events = events;
+  }
+
+  /** No pass starts after this (the instance is shutting down). */
+  void stop() {
+    stopped = true;
   }
 
   /** One pass at a time per instance; a request during a pass runs one more pass after it. */
   Future<Void> dispatch() {
+    if (stopped) {
+      return Future.succeededFuture();
+    }
     if (!dispatching.compareAndSet(false, true)) {
       again.set(true);
       return Future.succeededFuture();
@@ -159,32 +170,65 @@ final class Dispatcher {
         return ctx.pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty()
             .compose(v -> operators.withdraw(offer));
       }
-      return ctx.state.putLeg(operatorChannel.value(), Leg.operator(callId, offer.operatorId()))
-          .compose(v -> offer.call().callback()
+      Leg leg = Leg.operator(callId, offer.operatorId());
+      return ctx.state.putLiveLeg(operatorChannel.value(), leg).compose(up -> !up && !offer.call().callback()
+          // the softphone hung up as it answered: as if it had not answered, the caller keeps waiting
+          ? ringNoAnswer(offer, "hung-up")
+          : (offer.call().callback()
               ? ctx.state.putLeg(Leg.callbackKey(pbxCall), Leg.callback(callId, offer.operatorId()))
               : ctx.pbx.setVariable(new ChannelId(offer.call().channel()), OPERATOR, offer.operatorId())
                   .compose(x -> ctx.pbx.bridge(new ChannelId(offer.call().channel()), operatorChannel)))
-          .compose(v -> connected(live.get(), operatorChannel, pbxCall),
-              e -> callerGoneAtAnswer(offer, operatorChannel, e));
+          .compose(v -> connected(live.get(), operatorChannel, pbxCall, up),
+              e -> callerGoneAtAnswer(offer, operatorChannel, e)));
     });
   }
 
-  private Future<Void> connected(LiveCall live, ChannelId operatorChannel, String pbxCall) {
+  /**
+   * Counts a callback's attempt ({@code acd.callback.dialled}) before the live call is marked answered, so the
+   * hang-up of an attempt the customer declines at once finds it counted. A hang-up seen before the mark (or {@code
+   * up} false: it came before the operator's leg was registered) leaves the call to be finished here; one seen just
+   * after it finds the operator still reserved, which {@link CallEvents#finish} handles.
+   */
+  private Future<Void> connected(LiveCall live, ChannelId operatorChannel, String pbxCall, boolean up) {
     Instant now = ctx.now();
     LiveCall answered = live.answered(operatorChannel.value(), pbxCall, now);
     WaitingCall call = live.call();
-    Duration waited = call.waited(now);
-    return ctx.state.updateLive(answered)
-        .compose(v -> operators.change(live.operatorId(), (s, t) -> s.answer(t)))
-        .compose(s -> {
-          ctx.vertx.eventBus().publish(AcdEvents.SCREEN_POP, AcdEvents.screenPop(live.operatorId(), call));
-          ctx.metrics.callLeftQueue(call.line(), AcdMetrics.ANSWERED, waited);
-          return ctx.record(entry("acd.call.answered", call, now).operator(live.operatorId())
-              .data(data("waitedMs", waited.toMillis(), "topic", call.topic(), "callback", call.callback())));
-        })
-        .compose(v -> call.callback() ? callbacks.dialling(call.callId(), live.operatorId(), now)
+    Future<Void> dialling = call.callback()
+        ? callbacks.dialling(call.callId(), live.operatorId(), now)
             .compose(x -> ctx.record(entry("acd.callback.dialled", call, now).operator(live.operatorId())))
-            : Future.succeededFuture());
+        : Future.succeededFuture();
+    return dialling
+        .compose(v -> up ? ctx.state.updateLive(answered) : Future.succeededFuture(false))
+        .compose(marked -> marked
+            ? operators.change(live.operatorId(), (s, t) -> OperatorStates.reservedFor(s, call.callId()) ? s.answer(t) : s)
+                .compose(s -> recordAnswer(answered, true))
+            : endedAtAnswer(answered, operatorChannel));
+  }
+
+  /** The answer journalled (and the operator's screen pop while the call lasts). */
+  private Future<Void> recordAnswer(LiveCall answered, boolean lasting) {
+    WaitingCall call = answered.call();
+    Duration waited = call.waited(answered.answeredAt());
+    if (lasting) {
+      ctx.vertx.eventBus().publish(AcdEvents.SCREEN_POP, AcdEvents.screenPop(answered.operatorId(), call));
+    }
+    ctx.metrics.callLeftQueue(call.line(), AcdMetrics.ANSWERED, waited);
+    return ctx.record(entry("acd.call.answered", call, answered.answeredAt()).operator(answered.operatorId())
+        .data(data("waitedMs", waited.toMillis(), "topic", call.topic(), "callback", call.callback())));
+  }
+
+  /**
+   * The call ended before it was marked answered. The caller's hang-up removed it (abandoned, the operator's leg still
+   * registered): the operator's leg is hung up and the operator freed. Otherwise the operator's leg hung up (or was
+   * gone before it was registered): the answer is journalled and the call ends as any conversation.
+   */
+  private Future<Void> endedAtAnswer(LiveCall answered, ChannelId operatorChannel) {
+    LOG.info("call {} ended while operator {} answered it", answered.call().callId(), answered.operatorId());
+    return ctx.state.removeLive(answered.call().callId()).compose(removed ->
+        ctx.state.takeLeg(operatorChannel.value()).compose(leg -> removed.isEmpty() && leg.isPresent()
+            ? ctx.pbx.hangUp(operatorChannel, HangupCause.NORMAL_CLEARING).otherwiseEmpty()
+                .compose(v -> operators.withdraw(answered))
+            : recordAnswer(answered, false).compose(v -> events.finish(answered))));
   }
 
   /** The bridge failed: the caller's channel is gone. The call ends here as abandoned; the operator is freed. */

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.gridcare.acd.domain.Activity;
 import org.gridcare.acd.domain.NotReadyReason;
@@ -29,6 +31,8 @@ final class OperatorStates {
   private final AcdContext ctx;
   private final OperatorHistory history;
   private final Runnable operatorFreed;
+  private final Set<Long> wrapUpTimers = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopped;
 
   /** {@code operatorFreed}: run when an operator may have become available (to dispatch). */
   OperatorStates(AcdContext ctx, OperatorHistory history, Runnable operatorFreed) {
@@ -108,9 +112,26 @@ final class OperatorStates {
     });
   }
 
-  /** Ends the wrap-up started now once {@code wrapUp} has passed (the tick is the safety net). */
+  /** Ends the wrap-up started now once {@code wrapUp} has passed (the tick is the safety net); not after {@link #stop}. */
   void endWrapUpAfter(Duration wrapUp) {
-    ctx.vertx.setTimer(Math.max(1, wrapUp.toMillis()), id -> endWrapUps());
+    if (stopped) {
+      return;
+    }
+    long timer = ctx.vertx.setTimer(Math.max(1, wrapUp.toMillis()), id -> {
+      wrapUpTimers.remove(id);
+      endWrapUps();
+    });
+    wrapUpTimers.add(timer);
+    if (stopped && wrapUpTimers.remove(timer)) {
+      ctx.vertx.cancelTimer(timer);
+    }
+  }
+
+  /** Cancels the pending wrap-up timers (before the shared state closes); later wrap-ups start none. */
+  void stop() {
+    stopped = true;
+    wrapUpTimers.forEach(ctx.vertx::cancelTimer);
+    wrapUpTimers.clear();
   }
 
   /**

@@ -25,7 +25,8 @@ import org.gridcare.acd.domain.WaitingCall;
  * <ul>
  *   <li>{@code acd:operators} operator id → versioned status</li>
  *   <li>{@code acd:waiting} call id → waiting call; {@code acd:live} call id → offered or answered call</li>
- *   <li>{@code acd:legs} PBX channel → leg; {@code acd:emergency}; {@code acd:handle-time} line → versioned mean</li>
+ *   <li>{@code acd:legs} PBX channel → leg; {@code acd:gone:<channel>} a hang-up seen before the leg (60 s)</li>
+ *   <li>{@code acd:emergency}; {@code acd:handle-time} line → versioned mean</li>
  * </ul>
  */
 public final class RedisAcdState implements AcdState {
@@ -35,6 +36,8 @@ public final class RedisAcdState implements AcdState {
   static final String LEGS = "acd:legs";
   static final String EMERGENCY = "acd:emergency";
   static final String HANDLE_TIME = "acd:handle-time";
+  /** {@code acd:gone:<channel>}: a channel whose hang-up came before its leg was registered (expires). */
+  static final String GONE = "acd:gone:";
   private static final int MAX_ATTEMPTS = 20;
 
   private static final String VERSION_OF = """
@@ -84,6 +87,20 @@ public final class RedisAcdState implements AcdState {
       if v then redis.call('HDEL', KEYS[1], ARGV[1]) end
       return v
       """, ScriptOutputType.VALUE);
+
+  /** KEYS: legs, gone marker. ARGV: channel. TAKE, or marks the channel gone for 60 s when it has no leg. */
+  private static final LuaScript HUNG_UP = new LuaScript("""
+      local v = redis.call('HGET', KEYS[1], ARGV[1])
+      if v then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('SET', KEYS[2], '1', 'EX', 60) end
+      return v
+      """, ScriptOutputType.VALUE);
+
+  /** KEYS: legs, gone marker. ARGV: channel, leg. 1 when written, 0 when the channel is already gone. */
+  private static final LuaScript PUT_LIVE_LEG = new LuaScript("""
+      if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      return 1
+      """, ScriptOutputType.INTEGER);
 
   /** KEYS: live, waiting. ARGV: call id. Moves an offered call back to waiting; returns the waiting call. */
   private static final LuaScript REQUEUE = new LuaScript("""
@@ -221,6 +238,18 @@ public final class RedisAcdState implements AcdState {
   public Future<Optional<Leg>> takeLeg(String channel) {
     return this.<String>on(TAKE.run(redis, new String[] {LEGS}, channel))
         .map(v -> Optional.ofNullable(v).map(AcdJson::leg));
+  }
+
+  @Override
+  public Future<Optional<Leg>> hungUp(String channel) {
+    return this.<String>on(HUNG_UP.run(redis, new String[] {LEGS, GONE + channel}, channel))
+        .map(v -> Optional.ofNullable(v).map(AcdJson::leg));
+  }
+
+  @Override
+  public Future<Boolean> putLiveLeg(String channel, Leg leg) {
+    return this.<Long>on(PUT_LIVE_LEG.run(redis, new String[] {LEGS, GONE + channel}, channel, AcdJson.leg(leg)))
+        .map(v -> v == 1);
   }
 
   @Override

@@ -50,8 +50,13 @@ public abstract class AcdHarness {
     meters = new SimpleMeterRegistry();
     AcdSettings acdSettings = AcdSettings.from(CONFIG);
     acd = new Acd(vertx, acdSettings, new RedisAcdState(vertx, storage.redis()), pbx, journal,
-        history, new PgCallbacks(storage.pool()), new AcdMetrics(meters, acdSettings.serviceLevels()), clock);
+        history, callbackStore(vertx, new PgCallbacks(storage.pool())), new AcdMetrics(meters, acdSettings.serviceLevels()), clock);
     acd.start();
+  }
+
+  /** The callback store the ACD uses; a test may wrap the real one. */
+  protected Callbacks callbackStore(Vertx vertx, Callbacks stored) {
+    return stored;
   }
 
   @AfterEach

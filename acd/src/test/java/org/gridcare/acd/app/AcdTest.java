@@ -131,6 +131,25 @@ class AcdTest extends AcdHarness {
   }
 
   @Test
+  void aSoftphoneThatHangsUpAsItAnswersIsRingNoAnswerAndTheCallerKeepsWaiting(Vertx vertx) throws Exception {
+    ready("op1001");
+    clock.advance(Duration.ofSeconds(5));
+    ready("op1002");
+    await(acd.enqueue(QueueRequest.of("call-1", "caller-1", "outage")));
+    FakePbx.Ring first = pbx.nextRing();
+    ChannelId gone = new ChannelId("op-hung-up-at-answer");
+    // its hang-up was handled (here: by another instance) before this one registered the operator's leg
+    await(new org.gridcare.acd.redis.RedisAcdState(vertx, storage.redis()).hungUp(gone.value()));
+    first.answer(gone);
+
+    assertThat(journal.await("acd.call.requeued", "call-1").data()).containsEntry("outcome", "hung-up");
+    assertThat(pbx.nextRing().endpoint()).isEqualTo("PJSIP/op1002");
+    assertThat(status("op1001").state()).isEqualTo(OperatorState.NOT_READY);
+    assertThat(journal.written()).noneMatch(e -> e.type().equals("acd.call.abandoned"));
+    assertThat(pbx.commandsSoFar()).noneMatch(c -> c.name().equals("bridge") || c.name().equals("hangUp"));
+  }
+
+  @Test
   void aCallerWhoHangsUpWhileWaitingIsRecordedAsAbandonedWithTheWait() throws Exception {
     ready("op3001");
     await(acd.enqueue(QueueRequest.of("call-1", "caller-1", "metering")));

@@ -43,7 +43,11 @@ public final class FakePbx implements Pbx {
     }
 
     ChannelId answer() {
-      ChannelId channel = new ChannelId("op-" + endpoint() + "-" + COUNTER.incrementAndGet());
+      return answer(new ChannelId("op-" + endpoint() + "-" + COUNTER.incrementAndGet()));
+    }
+
+    /** Answers on the given channel (see {@link FakePbx#pbxCallOf}). */
+    ChannelId answer(ChannelId channel) {
       context.runOnContext(v -> result.complete(new OriginateResult(OriginateResult.Outcome.ANSWERED, channel,
           new CallId("pbx-" + channel.value()))));
       return channel;

@@ -31,11 +31,16 @@ public final class RecordingJournal implements Journal {
 
   /** The first entry of {@code type} for {@code callId}, waiting up to 10 s for it. */
   JournalEntry await(String type, String callId) throws Exception {
+    return whenWritten(type, callId).get(10, TimeUnit.SECONDS);
+  }
+
+  /** Completes with the first entry of {@code type} for {@code callId} once it is written. */
+  CompletableFuture<JournalEntry> whenWritten(String type, String callId) {
     Predicate<JournalEntry> match = e -> e.type().equals(type) && (callId == null || callId.equals(e.callId()));
     CompletableFuture<JournalEntry> done = new CompletableFuture<>();
     waiters.add(new Waiter(match, done));
     written.stream().filter(match).findFirst().ifPresent(done::complete);
-    return done.get(10, TimeUnit.SECONDS);
+    return done;
   }
 
   List<JournalEntry> written() {

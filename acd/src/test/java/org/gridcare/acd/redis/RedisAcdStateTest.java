@@ -145,6 +145,19 @@ class RedisAcdStateTest {
   }
 
   @Test
+  void aHangUpSeenBeforeTheLegIsRegisteredRefusesTheLeg() {
+    RedisAcdState a = instance();
+    RedisAcdState b = instance();
+    assertThat(await(a.putLiveLeg("chan-1", Leg.operator("c1", "op1")))).isTrue();
+    assertThat(await(b.hungUp("chan-1"))).contains(Leg.operator("c1", "op1"));
+
+    assertThat(await(b.hungUp("chan-2"))).as("no leg yet").isEmpty();
+    assertThat(await(a.putLiveLeg("chan-2", Leg.operator("c2", "op1")))).isFalse();
+    assertThat(await(a.leg("chan-2"))).isEmpty();
+    assertThat(await(a.putLiveLeg("chan-3", Leg.operator("c3", "op1")))).as("other channels unaffected").isTrue();
+  }
+
+  @Test
   void emergencyModeAndHandleTimesAreShared() {
     RedisAcdState a = instance();
     RedisAcdState b = instance();

@@ -14,6 +14,13 @@ final class ReportSql {
   private static final String RANGE = "j.at >= $1 AND j.at < $2";
   private static final String LINES = "($5::int[] IS NULL OR %s = ANY($5))";
   /** A completion that was a conversation: not a callback attempt the customer never answered. */
+  /**
+   * Journal row {@code e} ends a queued call: abandoned, overflowed, a conversation completed, or a callback given up
+   * (a callback between attempts is still in progress).
+   */
+  static final String ENDS_CALL = "(e.type IN ('acd.call.abandoned', 'acd.call.overflowed') "
+      + "OR (e.type = 'acd.call.completed' AND coalesce((e.data->>'connected')::boolean, true)) "
+      + "OR (e.type = 'acd.callback.missed' AND NOT coalesce((e.data->>'retry')::boolean, false)))";
   private static final String TALKED = "coalesce((j.data->>'connected')::boolean, true)";
 
   private ReportSql() {}
@@ -22,7 +29,9 @@ final class ReportSql {
 
   static {
     // in progress: queued in the range with no end (completed, abandoned, overflowed) before its end; an end comes
-    // after the queueing, so the ends inside the range are all there is to anti-join
+    // after the queueing, so the ends inside the range are all there is to anti-join. A callback waiting between
+    // attempts has not ended: a completion the customer never answered (connected false) and a missed attempt to be
+    // retried are no end; the callback kept (a connected completion) or given up (missed, no retry) is
     SQL.put(Report.REQUESTS, "SELECT " + BUCKET + ", j.line, "
         + "count(*) FILTER (WHERE j.type = 'ivr.completed') AS inbound, "
         + "count(*) FILTER (WHERE j.type IN ('acd.callback.dialled', 'notify.voice.completed')) AS outbound, "
@@ -30,8 +39,8 @@ final class ReportSql {
         + "count(*) FILTER (WHERE j.type = 'ivr.completed' AND j.data->>'ending' = 'transferred') AS routed, "
         + "count(*) FILTER (WHERE j.type = 'acd.call.completed' AND " + TALKED + ") AS closed_by_operator, "
         + "count(*) FILTER (WHERE j.type = 'acd.call.queued' AND ended.call_id IS NULL) AS in_progress "
-        + "FROM journal j LEFT JOIN (SELECT DISTINCT e.call_id FROM journal e WHERE e.type IN ('acd.call.completed', "
-        + "  'acd.call.abandoned', 'acd.call.overflowed') AND e.at >= $1 AND e.at < $2) ended "
+        + "FROM journal j LEFT JOIN (SELECT DISTINCT e.call_id FROM journal e WHERE e.at >= $1 AND e.at < $2 AND "
+        + ENDS_CALL + ") ended "
         + "  ON j.type = 'acd.call.queued' AND ended.call_id = j.call_id "
         + "WHERE " + RANGE + " AND j.type IN ('ivr.completed', 'acd.callback.dialled', 'notify.voice.completed', "
         + "  'acd.call.completed', 'acd.call.queued') AND " + LINES.formatted("j.line")
@@ -141,11 +150,16 @@ final class ReportSql {
         + "round(max(extract(epoch FROM j.at - j.prev_at)), 1) AS max_s_in_from_state "
         + "FROM t j WHERE j.at >= $1 AND " + LINES.formatted("j.line") + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
 
+    // time to resolve: from creation to the first transition into resolved (into closed when it went straight there),
+    // not to the last update (closing, a later edit)
     SQL.put(Report.COMPLAINTS, "SELECT report_bucket(t.created_at, $3, $4, $1) AS bucket, t.line, t.topic, t.status, "
         + "count(*) AS tickets, count(*) FILTER (WHERE t.status NOT IN ('resolved', 'closed', 'cancelled')) AS open, "
-        + "round(avg(extract(epoch FROM t.updated_at - t.created_at)) FILTER (WHERE t.status IN ('resolved', 'closed')) "
+        + "round(avg(extract(epoch FROM r.at - t.created_at)) FILTER (WHERE t.status IN ('resolved', 'closed')) "
         + "  / 3600.0, 1) AS avg_hours_to_resolve "
-        + "FROM crm_ticket t WHERE t.topic IN ('complaint', 'suggestion') AND t.created_at >= $1 AND t.created_at < $2 "
+        + "FROM crm_ticket t LEFT JOIN LATERAL (SELECT coalesce(min(x.at) FILTER (WHERE x.to_status = 'resolved'), "
+        + "  min(x.at) FILTER (WHERE x.to_status = 'closed')) AS at FROM crm_ticket_transition x WHERE x.ticket_id = t.id) r "
+        + "  ON true "
+        + "WHERE t.topic IN ('complaint', 'suggestion') AND t.created_at >= $1 AND t.created_at < $2 "
         + "AND " + LINES.formatted("t.line") + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
 
     StringBuilder scores = new StringBuilder();

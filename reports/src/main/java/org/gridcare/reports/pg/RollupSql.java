@@ -45,7 +45,7 @@ final class RollupSql {
           + "'notify.voice.completed', 'acd.call.completed', 'acd.call.queued') GROUP BY 1, 2",
       "INSERT INTO report_day_open_queued SELECT " + DAY + ", j.call_id, j.line FROM journal j "
           + "WHERE j.type = 'acd.call.queued' AND j.at >= $1 AND j.at < $2 AND NOT EXISTS (SELECT 1 FROM journal e "
-          + "  WHERE e.type IN ('acd.call.completed', 'acd.call.abandoned', 'acd.call.overflowed') AND e.at >= $1 "
+          + "  WHERE " + ReportSql.ENDS_CALL + " AND e.at >= $1 "
           + "  AND e.at < $2 AND e.call_id = j.call_id AND date_trunc('day', e.at, $3) = " + DAY + ")",
       "INSERT INTO report_day_service SELECT " + DAY + ", j.line, "
           + "CASE WHEN j.type = 'acd.call.answered' THEN least(ceil(j.waited / 1000.0), 3601)::int END, "
@@ -147,8 +147,8 @@ final class RollupSql {
 
   static {
     // a queued call is in progress without an end in the range ($1, $2), looked up by call (few queued calls per edge)
-    String ended = "LEFT JOIN LATERAL (SELECT true AS ended FROM journal e WHERE e.call_id = %s AND e.type IN "
-        + "('acd.call.completed', 'acd.call.abandoned', 'acd.call.overflowed') AND e.at >= $1 AND e.at < $2 LIMIT 1) x ";
+    String ended = "LEFT JOIN LATERAL (SELECT true AS ended FROM journal e WHERE e.call_id = %s AND "
+        + ReportSql.ENDS_CALL + " AND e.at >= $1 AND e.at < $2 LIMIT 1) x ";
     SQL.put(Report.REQUESTS, "WITH " + WINDOW + ", " + EDGES + ", parts AS ("
         + "  SELECT " + BUCKET + " AS bucket, r.line, r.inbound, r.outbound, r.closed_in_ivr, r.routed, "
         + "    r.closed_by_operator, 0 AS in_progress FROM report_day_requests" + ROLLED + " WHERE " + LINES.formatted("r.line")
