@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * the script itself ({@link #script}); the SMS benchmark runs its own Prism from that installation on a free port
  * ({@link #process}) so it never collides with a demo's mock.
  */
-final class TwilioMock implements AutoCloseable {
+public final class TwilioMock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioMock.class);
-  private static final Path ROOT = Path.of("").toAbsolutePath();
+  private static final Path ROOT = root();
   private static final Path SCRIPT = ROOT.resolve("scripts/twilio-mock.sh");
   private static final Path PRISM = ROOT.resolve("target/tools/prism/node_modules/.bin/prism");
 
@@ -34,7 +34,7 @@ final class TwilioMock implements AutoCloseable {
   }
 
   /** Whether node and npm are installed (Prism needs them). */
-  static boolean available() {
+  public static boolean available() {
     return onPath("node") && onPath("npm") && Files.isExecutable(SCRIPT);
   }
 
@@ -45,7 +45,7 @@ final class TwilioMock implements AutoCloseable {
   }
 
   /** Prism from the script's installation (installed by a short script start/stop when missing) on a free port. */
-  static TwilioMock process() throws Exception {
+  public static TwilioMock process() throws Exception {
     if (!Files.isExecutable(PRISM)) {
       int port = freePort();
       run(SCRIPT.toString(), "start", String.valueOf(port));
@@ -79,7 +79,7 @@ final class TwilioMock implements AutoCloseable {
     return mock;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
@@ -116,6 +116,17 @@ final class TwilioMock implements AutoCloseable {
       throw new IllegalStateException("Twilio's OpenAPI spec not found: " + spec + " (set TWILIO_OAI)");
     }
     return spec;
+  }
+
+  /** The repository: the working directory or the nearest parent holding scripts/twilio-mock.sh (module tests). */
+  private static Path root() {
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Path p = cwd; p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("scripts/twilio-mock.sh"))) {
+        return p;
+      }
+    }
+    return cwd;
   }
 
   private static boolean onPath(String command) {

@@ -3,24 +3,18 @@ package org.gridcare.server.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Tuple;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +40,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Grid-connection applications over the wire: an operator registers one through the CRM API and moves it on; the
- * customer hears of every stage change exactly once, by SMS through Twilio (a local stand-in for its Messages
- * endpoint) or, without a mobile, by a call the dialler originates into the simulator's {@code cc-notify}.
+ * customer hears of every stage change exactly once, by SMS through Twilio (Prism serving Twilio's spec behind a
+ * recorder, {@link RecordedTwilio}) or, without a mobile, by a call the dialler originates into the simulator's
+ * {@code cc-notify}.
  */
 @RealServers
 class ApplicationStageNoticesTest {
@@ -59,12 +54,10 @@ class ApplicationStageNoticesTest {
   @Test
   void eachStageChangeIsSentOnceByMobileOrCalledThroughWithout(Vertx vertx, StorageSettings storage)
       throws Exception {
-    MessagesStandIn twilio = new MessagesStandIn(vertx);
-    HttpServer server = twilio.listen();
-    try (TestCentre centre = TestCentre.start(storage, Map.of(
+    try (RecordedTwilio twilio = RecordedTwilio.start(vertx); TestCentre centre = TestCentre.start(storage, Map.of(
         "CC_NOTIFICATIONS_TWILIO_ACCOUNT_SID", ACCOUNT, "CC_NOTIFICATIONS_TWILIO_AUTH_TOKEN", TOKEN,
         "CC_NOTIFICATIONS_TWILIO_FROM", "+4759440000",
-        "CC_NOTIFICATIONS_TWILIO_BASE_URL", "http://127.0.0.1:" + server.actualPort()))) {
+        "CC_NOTIFICATIONS_TWILIO_BASE_URL", twilio.baseUrl()))) {
       ContactCentre cc = centre.cc();
       PbxSimulator sim = cc.pbxLink().simulator().orElseThrow();
       CompletableFuture<SimCall> called = new CompletableFuture<>();
@@ -77,15 +70,15 @@ class ApplicationStageNoticesTest {
 
       String number = register(http, op, withMobile);
       advance(http, op, number, "site-survey");
-      twilio.whenReceived(1).get(30, TimeUnit.SECONDS);
+      twilio.whenAccepted(1).get(30, TimeUnit.SECONDS);
       allSent(cc, number);
-      assertThat(twilio.received()).as("registering tells nothing; the stage change one SMS").containsExactly(
+      assertThat(twilio.accepted()).as("registering tells nothing; the stage change one SMS").containsExactly(
           MOBILE + " Your grid connection application " + number + " has moved on: site survey.");
 
       advance(http, op, number, "supply-plan");
-      twilio.whenReceived(2).get(30, TimeUnit.SECONDS);
+      twilio.whenAccepted(2).get(30, TimeUnit.SECONDS);
       allSent(cc, number);
-      assertThat(twilio.received()).hasSize(2).last()
+      assertThat(twilio.accepted()).hasSize(2).last()
           .isEqualTo(MOBILE + " Your grid connection application " + number + " has moved on: supply plan.");
 
       String other = register(http, op, withoutMobile);
@@ -96,15 +89,13 @@ class ApplicationStageNoticesTest {
           + " has moved on to the next stage: site survey.";
       assertThat(call.prompts()).as("the message played once to the answering machine")
           .containsExactly(spoken(cc, message));
-      assertThat(twilio.received()).as("no SMS to a customer without a mobile").hasSize(2);
+      assertThat(twilio.accepted()).as("no SMS to a customer without a mobile").hasSize(2);
       assertThat(journal(cc, "notify.application.queued")).containsExactly(
           number + " site-survey SMS " + MOBILE, number + " supply-plan SMS " + MOBILE,
           other + " site-survey VOICE " + LANDLINE);
-      assertThat(twilio.unauthorised).as("requests without the account's Basic credentials").isEmpty();
+      assertThat(twilio.refused()).as("requests Twilio's contract refused").isEmpty();
       assertThat(notices(http, op, number)).containsExactly("site-survey SMS SENT", "supply-plan SMS SENT");
       assertThat(notices(http, op, other)).containsExactly("site-survey VOICE MACHINE");
-    } finally {
-      server.close().await(10, TimeUnit.SECONDS);
     }
   }
 
@@ -176,69 +167,5 @@ class ApplicationStageNoticesTest {
 
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
-
-  /**
-   * Twilio's Messages endpoint as far as the SDK needs it: checks the account's Basic credentials and the required
-   * fields, answers 201 with the message resource, and records each message ({@code To} and {@code Body}).
-   */
-  private static final class MessagesStandIn {
-    private final List<String> received = new CopyOnWriteArrayList<>();
-    private final List<String> unauthorised = new CopyOnWriteArrayList<>();
-    private final List<Watch> watches = new CopyOnWriteArrayList<>();
-    private final Vertx vertx;
-
-    private record Watch(int count, CompletableFuture<Void> reached) {}
-
-    MessagesStandIn(Vertx vertx) {
-      this.vertx = vertx;
-    }
-
-    HttpServer listen() throws Exception {
-      String basic = "Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN)
-          .getBytes(StandardCharsets.UTF_8));
-      return vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-        if (!basic.equals(req.getHeader("Authorization"))) {
-          unauthorised.add(req.path());
-          req.response().setStatusCode(401).end();
-          return;
-        }
-        MultiMap form = MultiMap.caseInsensitiveMultiMap();
-        for (String pair : body.toString().split("&")) {
-          String[] kv = pair.split("=", 2);
-          form.add(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-              kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        if (!req.path().equals("/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json") || form.get("To") == null
-            || form.get("Body") == null || form.get("From") == null) {
-          req.response().setStatusCode(422).end();
-          return;
-        }
-        received.add(form.get("To") + " " + form.get("Body"));
-        watches.forEach(w -> {
-          if (received.size() >= w.count()) {
-            w.reached().complete(null);
-          }
-        });
-        req.response().setStatusCode(201).putHeader("content-type", "application/json").end(new JsonObject()
-            .put("sid", "SM" + UUID.randomUUID().toString().replace("-", "")).put("to", form.get("To"))
-            .put("from", form.get("From")).put("body", form.get("Body")).put("status", "queued")
-            .put("account_sid", ACCOUNT).put("num_segments", "1").encode());
-      })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-    }
-
-    /** Completes once {@code count} messages in total were received. */
-    CompletableFuture<Void> whenReceived(int count) {
-      Watch w = new Watch(count, new CompletableFuture<>());
-      watches.add(w);
-      if (received.size() >= count) {
-        w.reached().complete(null);
-      }
-      return w.reached();
-    }
-
-    List<String> received() {
-      return List.copyOf(received);
-    }
   }
 }

@@ -99,7 +99,7 @@ class AuthorizationMatrixTest {
   }
 
   @Test
-  void noCookieAndNoQueryTokenAuthenticatesAStateChangingRequest() throws Exception {
+  void noCookieAndNoQueryTokenAuthenticatesARequestOutsideTheBrowsersUrlReads() throws Exception {
     String admin = tokens.get("admin");
     String cookies = "gridcare.token=" + admin + "; token=" + admin + "; session=" + admin + "; access_token=" + admin;
     List<String> wrong = new ArrayList<>();
@@ -112,7 +112,9 @@ class AuthorizationMatrixTest {
       if (byCookie.status() != 401) {
         wrong.add(op + " with the token in cookies → " + byCookie);
       }
-      if (!(op.stream() && "get".equals(op.method()))) {
+      // the two reads a browser element opens by URL (EventSource, <audio src>) take the token in the query
+      boolean byUrl = "get".equals(op.method()) && (op.stream() || "playRecording".equals(op.id()));
+      if (!byUrl) {
         String uri = call.uri() + (call.uri().contains("?") ? "&" : "?") + "access_token=" + admin;
         Client.Answer byQuery = client.send(call.method(), uri, call.body(), null, null);
         if (byQuery.status() != 401) {
