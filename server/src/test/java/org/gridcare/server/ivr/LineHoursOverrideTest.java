@@ -56,6 +56,9 @@ class LineHoursOverrideTest {
       WireCaller queued = meteringCaller(centre, "+4798765432");
       TestCentre.eventually("the caller queued on line 2", () -> centre.count(
           "SELECT count(*) FROM journal WHERE type = 'acd.call.queued' AND call_id = $1 AND line = 2", queued.callId()) == 1);
+      // the IVR journals its transfer step once the ACD has queued the caller: awaited, not assumed
+      TestCentre.eventually("the transfer step journalled", () -> centre.steps(queued.callId()).stream()
+          .anyMatch(st -> "transfer-metering".equals(st.getString("node"))));
       assertThat(centre.step(queued.callId(), "transfer-metering").getString("outcome")).isNotEqualTo("line-closed");
       queued.hangUp();
 
