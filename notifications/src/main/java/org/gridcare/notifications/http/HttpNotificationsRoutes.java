@@ -144,7 +144,8 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
     action.apply(form).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
-  private static void on(RouterBuilder rb, String operationId, Handler<RoutingContext> handler) {
+  /** Adds a handler to a contract operation; domain and argument errors thrown while handling go to the failure handler. */
+  static void on(RouterBuilder rb, String operationId, Handler<RoutingContext> handler) {
     OpenAPIRoute route = rb.getRoute(operationId);
     if (route == null) {
       throw new IllegalStateException("no operation " + operationId + " in the OpenAPI contract");
@@ -158,7 +159,7 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
     });
   }
 
-  private static void reply(RoutingContext ctx, int status, Future<?> body) {
+  static void reply(RoutingContext ctx, int status, Future<?> body) {
     body.onSuccess(b -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
         .end(b instanceof JsonObject j ? j.encode() : ((JsonArray) b).encode())).onFailure(ctx::fail);
   }
