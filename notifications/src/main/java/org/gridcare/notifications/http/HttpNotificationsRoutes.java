@@ -144,8 +144,7 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
     action.apply(form).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
-  /** Adds a handler to a contract operation; domain and argument errors thrown while handling go to the failure handler. */
-  static void on(RouterBuilder rb, String operationId, Handler<RoutingContext> handler) {
+  private static void on(RouterBuilder rb, String operationId, Handler<RoutingContext> handler) {
     OpenAPIRoute route = rb.getRoute(operationId);
     if (route == null) {
       throw new IllegalStateException("no operation " + operationId + " in the OpenAPI contract");
@@ -159,7 +158,7 @@ public final class HttpNotificationsRoutes implements Consumer<RouterBuilder> {
     });
   }
 
-  static void reply(RoutingContext ctx, int status, Future<?> body) {
+  private static void reply(RoutingContext ctx, int status, Future<?> body) {
     body.onSuccess(b -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
         .end(b instanceof JsonObject j ? j.encode() : ((JsonArray) b).encode())).onFailure(ctx::fail);
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.LocalTime;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import org.gridcare.notifications.domain.Area;
 import org.gridcare.notifications.domain.PhoneSurvey;
 import org.gridcare.notifications.domain.SurveyCampaign;
 import org.gridcare.notifications.domain.SurveyProgress;
+import org.gridcare.platform.domain.DomainException;
 
 /**
  * Handlers of {@code openapi/survey-campaigns.yaml}. The scope is the principal's lines (a line-1 supervisor also
@@ -34,12 +36,12 @@ public final class HttpSurveyCampaignRoutes implements Consumer<RouterBuilder> {
 
   @Override
   public void accept(RouterBuilder rb) {
-    HttpNotificationsRoutes.on(rb, "listSurveyCampaigns", ctx -> HttpNotificationsRoutes.reply(ctx, 200, campaigns.list(who(ctx)).map(list -> {
+    on(rb, "listSurveyCampaigns", ctx -> reply(ctx, 200, campaigns.list(who(ctx)).map(list -> {
       JsonArray out = new JsonArray();
       list.forEach(p -> out.add(json(p)));
       return out;
     })));
-    HttpNotificationsRoutes.on(rb, "startSurveyCampaign", ctx -> {
+    on(rb, "startSurveyCampaign", ctx -> {
       JsonObject body = ctx.body().asJsonObject();
       JsonObject a = body.getJsonObject("area");
       JsonArray customers = body.getJsonArray("customers");
@@ -48,16 +50,16 @@ public final class HttpSurveyCampaignRoutes implements Consumer<RouterBuilder> {
               strings(a.getJsonArray("feeders")), strings(a.getJsonArray("postcodes"))),
           customers == null ? null : customers.stream().map(String::valueOf).toList(),
           time(body.getString("windowFrom")), time(body.getString("windowTo")));
-      HttpNotificationsRoutes.reply(ctx, 201, campaigns.start(cmd, who(ctx)).map(HttpSurveyCampaignRoutes::json));
+      reply(ctx, 201, campaigns.start(cmd, who(ctx)).map(HttpSurveyCampaignRoutes::json));
     });
-    HttpNotificationsRoutes.on(rb, "listPhoneSurveys", ctx -> {
+    on(rb, "listPhoneSurveys", ctx -> {
       JsonArray out = new JsonArray();
       campaigns.surveys().values().stream().sorted((x, y) -> x.id().compareTo(y.id())).forEach(s -> out.add(json(s)));
-      HttpNotificationsRoutes.reply(ctx, 200, Future.succeededFuture(out));
+      reply(ctx, 200, Future.succeededFuture(out));
     });
-    HttpNotificationsRoutes.on(rb, "getSurveyCampaign", ctx -> HttpNotificationsRoutes.reply(ctx, 200, campaigns.progress(UUID.fromString(ctx.pathParam("campaignId")),
+    on(rb, "getSurveyCampaign", ctx -> reply(ctx, 200, campaigns.progress(UUID.fromString(ctx.pathParam("campaignId")),
         who(ctx)).map(HttpSurveyCampaignRoutes::json)));
-    HttpNotificationsRoutes.on(rb, "controlSurveyCampaign", ctx -> HttpNotificationsRoutes.reply(ctx, 200, campaigns.control(
+    on(rb, "controlSurveyCampaign", ctx -> reply(ctx, 200, campaigns.control(
         UUID.fromString(ctx.pathParam("campaignId")), ctx.pathParam("action"), who(ctx))
         .map(HttpSurveyCampaignRoutes::json)));
   }
@@ -114,5 +116,24 @@ public final class HttpSurveyCampaignRoutes implements Consumer<RouterBuilder> {
       a.forEach(v -> out.add(String.valueOf(v)));
     }
     return out;
+  }
+
+  private static void on(RouterBuilder rb, String operationId, io.vertx.core.Handler<RoutingContext> handler) {
+    OpenAPIRoute route = rb.getRoute(operationId);
+    if (route == null) {
+      throw new IllegalStateException("no operation " + operationId + " in the OpenAPI contract");
+    }
+    route.addHandler(ctx -> {
+      try {
+        handler.handle(ctx);
+      } catch (DomainException | IllegalArgumentException e) {
+        ctx.fail(e);
+      }
+    });
+  }
+
+  private static void reply(RoutingContext ctx, int status, Future<?> body) {
+    body.onSuccess(b -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+        .end(b instanceof JsonObject j ? j.encode() : ((JsonArray) b).encode())).onFailure(ctx::fail);
   }
 }
